@@ -1,0 +1,398 @@
+//! One function per command: resolves the raw arguments into a configuration once, runs
+//! the command, reports per-input errors on stderr and keeps going.
+//!
+//! Invariant: this is the only place (with `main`) that prints or decides exit codes:
+//! 0 everything went well, 1 some inputs failed, 2 usage or fatal error (from `main`).
+
+use std::fs::File;
+use std::io::{self, BufWriter, IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{anyhow, bail, Context, Result};
+use chrono::NaiveDate;
+use oxigraph::io::RdfFormat;
+use oxigraph::model::{Literal, NamedNode, Quad, Term, Variable};
+use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
+use oxigraph::sparql::QueryResults;
+
+use crate::cli::{Cli, Command, InputArgs, StoreArgs};
+use newskg::article::{read_inputs, Article, InputFormat, ReadOptions};
+use newskg::export::{format_from_name, write_quads, FORMAT_NAMES};
+use newskg::rdf::{to_quads, Minter};
+use newskg::store::Store;
+use newskg::{extract, queries, Rules};
+
+/// What `extract` and `ingest` need, resolved from the arguments.
+struct InputConfig {
+    inputs: Vec<PathBuf>,
+    read: ReadOptions,
+    default_date: Option<NaiveDate>,
+    rules: Rules,
+    minter: Minter,
+}
+
+impl InputConfig {
+    fn from_args(a: InputArgs) -> Result<Self> {
+        let format = match a.input_format.as_deref() {
+            None => None,
+            Some("text" | "txt") => Some(InputFormat::Text),
+            Some("json") => Some(InputFormat::Json),
+            Some("jsonl" | "ndjson") => Some(InputFormat::Jsonl),
+            Some(other) => bail!("--input-format: unknown format {other:?} (text, json or jsonl)"),
+        };
+        let default_date = a
+            .date
+            .as_deref()
+            .map(|d| {
+                NaiveDate::parse_from_str(d, "%Y-%m-%d")
+                    .with_context(|| format!("--date: {d:?} is not a YYYY-MM-DD date"))
+            })
+            .transpose()?;
+        let rules = match &a.rules {
+            Some(dir) => Rules::builtin_with_dir(dir)?,
+            None => Rules::builtin()?,
+        };
+        Ok(InputConfig {
+            inputs: a.inputs,
+            read: ReadOptions { max_article_bytes: a.max_article_bytes, format },
+            default_date,
+            rules,
+            minter: Minter::with_base(&a.base)?,
+        })
+    }
+
+    /// Every article's quads, or the error for that input, in input order.
+    fn quads(&self) -> impl Iterator<Item = Result<(Article, Vec<Quad>), newskg::Error>> + '_ {
+        read_inputs(&self.inputs, self.read.clone()).map(move |article| {
+            let mut article = article?;
+            if article.metadata.date.is_none() {
+                article.metadata.date = self.default_date;
+            }
+            let extraction = extract(&article, &self.rules);
+            let quads = to_quads(&article, &extraction, &self.minter)?;
+            Ok((article, quads))
+        })
+    }
+}
+
+/// Runs one command.
+pub fn run(cli: Cli) -> Result<ExitCode> {
+    match cli.command {
+        Command::Extract { input, format, output } => {
+            cmd_extract(InputConfig::from_args(input)?, &format, output.as_deref())
+        }
+        Command::Ingest { input, store } => cmd_ingest(InputConfig::from_args(input)?, &store),
+        Command::Remove { articles, store } => cmd_remove(&articles, &store),
+        Command::Stats { store } => cmd_stats(&store),
+        Command::Query { query, expression, format, params, store } => {
+            let sparql = match (query, expression) {
+                (_, Some(e)) => e,
+                (Some(q), None) => query_text(&q)?,
+                (None, None) => bail!("give a query name, a .rq file or -e SPARQL"),
+            };
+            cmd_query(&sparql, format.as_deref(), &params, &store)
+        }
+        Command::Update { file, expression, store } => {
+            let sparql = match (file, expression) {
+                (_, Some(e)) => e,
+                (Some(f), None) => std::fs::read_to_string(&f).with_context(|| f.display().to_string())?,
+                (None, None) => bail!("give a .ru file or -e SPARQL"),
+            };
+            Store::open(&store.store)?.update(&sparql)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Export { store, graph, format, output } => {
+            cmd_export(&store, graph.as_deref(), &format, output.as_deref())
+        }
+        Command::Queries => cmd_queries(),
+    }
+}
+
+fn rdf_format(name: &str) -> Result<RdfFormat> {
+    format_from_name(name).ok_or_else(|| anyhow!("unknown RDF format {name:?} (one of {})", FORMAT_NAMES.join(", ")))
+}
+
+/// stdout, or a file created for writing.
+fn output(path: Option<&Path>) -> Result<Box<dyn Write>> {
+    Ok(match path {
+        Some(p) => Box::new(BufWriter::new(File::create(p).with_context(|| p.display().to_string())?)),
+        None => Box::new(BufWriter::new(io::stdout().lock())),
+    })
+}
+
+fn report(err: &dyn std::fmt::Display) {
+    eprintln!("newskg: error: {err}");
+}
+
+/// Progress on stderr, only when it is a terminal.
+struct Progress {
+    on: bool,
+    n: usize,
+}
+
+impl Progress {
+    fn new() -> Self {
+        Progress { on: io::stderr().is_terminal(), n: 0 }
+    }
+    fn tick(&mut self) {
+        self.n += 1;
+        if self.on && self.n.is_multiple_of(100) {
+            eprint!("\r{} articles", self.n);
+        }
+    }
+    fn done(&self) {
+        if self.on && self.n >= 100 {
+            eprintln!("\r{} articles", self.n);
+        }
+    }
+}
+
+fn cmd_extract(config: InputConfig, format: &str, out: Option<&Path>) -> Result<ExitCode> {
+    let format = rdf_format(format)?;
+    let mut all = Vec::new();
+    let mut failed = 0;
+    let mut progress = Progress::new();
+    for item in config.quads() {
+        progress.tick();
+        match item {
+            Ok((_, quads)) => all.extend(quads),
+            Err(e) => {
+                failed += 1;
+                report(&e);
+            }
+        }
+    }
+    progress.done();
+    let mut w = output(out)?;
+    write_quads(&all, format, &mut w)?;
+    w.flush()?;
+    Ok(if failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+fn cmd_ingest(config: InputConfig, store: &StoreArgs) -> Result<ExitCode> {
+    let store = Store::open(&store.store)?;
+    let (mut ok, mut failed, mut triples) = (0usize, 0usize, 0usize);
+    let mut progress = Progress::new();
+    for item in config.quads() {
+        progress.tick();
+        let result = item.and_then(|(article, quads)| {
+            let graph = config.minter.article(&article.id)?;
+            store.replace_graph(&graph, &quads)?;
+            Ok(quads.len())
+        });
+        match result {
+            Ok(n) => {
+                ok += 1;
+                triples += n;
+            }
+            Err(e) => {
+                failed += 1;
+                report(&e);
+            }
+        }
+    }
+    progress.done();
+    store.flush()?;
+    eprintln!(
+        "newskg: ingested {ok} article{} ({triples} triples) into {}{}",
+        if ok == 1 { "" } else { "s" },
+        store.path().display(),
+        if failed > 0 { format!("; {failed} failed") } else { String::new() }
+    );
+    Ok(if failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+/// An article graph named by IRI or by article id.
+fn resolve_graph(store: &Store, minter: &Minter, what: &str) -> Result<Option<NamedNode>> {
+    if let Ok(iri) = NamedNode::new(what) {
+        if store.has_graph(iri.as_ref())? {
+            return Ok(Some(iri));
+        }
+    }
+    if let Some(g) = store.graph_of_id(what)? {
+        return Ok(Some(g));
+    }
+    let minted = minter.article(what)?;
+    Ok(store.has_graph(minted.as_ref())?.then_some(minted))
+}
+
+fn cmd_remove(articles: &[String], store: &StoreArgs) -> Result<ExitCode> {
+    let store = Store::open(&store.store)?;
+    let minter = Minter::default();
+    let mut failed = 0;
+    for a in articles {
+        match resolve_graph(&store, &minter, a)? {
+            Some(g) => {
+                store.remove_graph(&g)?;
+                eprintln!("newskg: removed {g}");
+            }
+            None => {
+                failed += 1;
+                report(&format!("{a}: no such article in {}", store.path().display()));
+            }
+        }
+    }
+    Ok(if failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+fn cmd_stats(store: &StoreArgs) -> Result<ExitCode> {
+    let store = Store::open_read_only(&store.store)?;
+    let s = store.stats()?;
+    let mut out = io::stdout().lock();
+    writeln!(out, "articles\t{}", s.articles)?;
+    writeln!(out, "triples\t{}", s.triples)?;
+    for (t, n) in &s.entities_by_type {
+        let name = t.rsplit('#').next().unwrap_or(t);
+        writeln!(out, "{}\t{n}", name.to_lowercase())?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The SPARQL of a ready-made query name, a file, or `-` (stdin).
+fn query_text(q: &str) -> Result<String> {
+    if let Some(c) = queries::find(q) {
+        return Ok(c.sparql.to_owned());
+    }
+    if q == "-" {
+        let mut s = String::new();
+        io::stdin().read_to_string(&mut s)?;
+        return Ok(s);
+    }
+    let path = Path::new(q);
+    if path.is_file() {
+        return std::fs::read_to_string(path).with_context(|| q.to_owned());
+    }
+    bail!("{q}: neither a ready-made query (see `newskg queries`) nor a file")
+}
+
+fn parse_param(p: &str) -> Result<(Variable, Term)> {
+    let (k, v) = p.split_once('=').ok_or_else(|| anyhow!("--param {p:?}: expected KEY=VALUE"))?;
+    let var = Variable::new(k.trim_start_matches(['?', '$'])).map_err(|e| anyhow!("--param {p:?}: {e}"))?;
+    let value: Term = match v.strip_prefix('<').and_then(|v| v.strip_suffix('>')) {
+        Some(iri) => NamedNode::new(iri).map_err(|e| anyhow!("--param {p:?}: {e}"))?.into(),
+        None => Literal::new_simple_literal(v).into(),
+    };
+    Ok((var, value))
+}
+
+fn cmd_query(sparql: &str, format: Option<&str>, params: &[String], store: &StoreArgs) -> Result<ExitCode> {
+    let bindings = params.iter().map(|p| parse_param(p)).collect::<Result<Vec<_>>>()?;
+    let store = Store::open_read_only(&store.store)?;
+    let results = store.query(sparql, &bindings)?;
+    let mut out = BufWriter::new(io::stdout().lock());
+    let table = match format {
+        Some("table") => true,
+        Some(_) => false,
+        None => io::stdout().is_terminal(),
+    };
+    match results {
+        QueryResults::Graph(triples) => {
+            let format = rdf_format(format.filter(|f| *f != "table").unwrap_or("turtle"))?;
+            let quads = triples
+                .map(|t| t.map(|t| t.in_graph(oxigraph::model::GraphName::DefaultGraph)))
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(|e| anyhow!("{e}"))?;
+            write_quads(&quads, format, &mut out)?;
+        }
+        QueryResults::Boolean(b) if table => writeln!(out, "{b}")?,
+        QueryResults::Solutions(rows) if table => {
+            let vars: Vec<String> = rows.variables().iter().map(|v| v.as_str().to_owned()).collect();
+            let mut cells: Vec<Vec<String>> = Vec::new();
+            for row in rows {
+                let row = row.map_err(|e| anyhow!("{e}"))?;
+                cells.push(vars.iter().map(|v| row.get(v.as_str()).map(display_term).unwrap_or_default()).collect());
+            }
+            write_table(&mut out, &vars, &cells)?;
+        }
+        results => {
+            let format = match format.unwrap_or("tsv") {
+                "csv" => QueryResultsFormat::Csv,
+                "tsv" => QueryResultsFormat::Tsv,
+                "json" => QueryResultsFormat::Json,
+                "xml" => QueryResultsFormat::Xml,
+                other => bail!("unknown result format {other:?} (table, csv, tsv, json or xml)"),
+            };
+            match results {
+                QueryResults::Boolean(b) => {
+                    QueryResultsSerializer::from_format(format).serialize_boolean_to_writer(&mut out, b)?;
+                }
+                QueryResults::Solutions(rows) => {
+                    let mut w = QueryResultsSerializer::from_format(format)
+                        .serialize_solutions_to_writer(&mut out, rows.variables().to_vec())?;
+                    for row in rows {
+                        let row = row.map_err(|e| anyhow!("{e}"))?;
+                        w.serialize(&row)?;
+                    }
+                    w.finish()?;
+                }
+                QueryResults::Graph(_) => unreachable!("handled above"),
+            }
+        }
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// A term as a person reads it: IRIs bare, literals without quotes or datatypes.
+fn display_term(t: &Term) -> String {
+    match t {
+        Term::NamedNode(n) => n.as_str().to_owned(),
+        Term::BlankNode(b) => b.to_string(),
+        Term::Literal(l) => l.value().replace('\n', " "),
+        #[allow(unreachable_patterns)]
+        other => other.to_string(),
+    }
+}
+
+fn write_table(out: &mut impl Write, vars: &[String], rows: &[Vec<String>]) -> Result<()> {
+    const MAX: usize = 60;
+    let clip = |s: &str| -> String {
+        if s.chars().count() > MAX {
+            s.chars().take(MAX - 1).chain(std::iter::once('…')).collect()
+        } else {
+            s.to_owned()
+        }
+    };
+    let widths: Vec<usize> = (0..vars.len())
+        .map(|i| rows.iter().map(|r| clip(&r[i]).chars().count()).chain([vars[i].len()]).max().unwrap_or(0))
+        .collect();
+    let line = |out: &mut dyn Write, cells: Vec<String>| -> io::Result<()> {
+        let padded: Vec<String> = cells.iter().zip(&widths).map(|(c, w)| format!("{c:w$}")).collect();
+        writeln!(out, "{}", padded.join("  ").trim_end())
+    };
+    line(out, vars.to_vec())?;
+    line(out, widths.iter().map(|w| "-".repeat(*w)).collect())?;
+    for r in rows {
+        line(out, r.iter().map(|c| clip(c)).collect())?;
+    }
+    writeln!(out, "({} row{})", rows.len(), if rows.len() == 1 { "" } else { "s" })?;
+    Ok(())
+}
+
+fn cmd_export(store: &StoreArgs, graph: Option<&str>, format: &str, out: Option<&Path>) -> Result<ExitCode> {
+    let format = rdf_format(format)?;
+    let store = Store::open_read_only(&store.store)?;
+    let graph = match graph {
+        Some(g) => {
+            Some(resolve_graph(&store, &Minter::default(), g)?.ok_or_else(|| anyhow!("{g}: no such article graph"))?)
+        }
+        None => None,
+    };
+    let quads = store.quads(graph.as_ref())?;
+    let mut w = output(out)?;
+    write_quads(&quads, format, &mut w)?;
+    w.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn cmd_queries() -> Result<ExitCode> {
+    let mut out = io::stdout().lock();
+    for q in queries::all() {
+        writeln!(out, "{}\n    {}", q.name, q.description)?;
+        for p in &q.params {
+            writeln!(out, "    --param {}=...  {}", p.name, p.description)?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,266 @@
+//! Turning command-line inputs (files, directories, `-` for stdin) into a stream of
+//! articles. One bad input gives one error in the stream and the stream goes on.
+//!
+//! Invariant: inputs are read one at a time (JSONL line by line), so memory stays flat
+//! however large the batch; directories are walked in sorted order, so runs are repeatable.
+
+use std::collections::VecDeque;
+use std::fs::File;
+use std::io::{BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+
+use super::{read_json, read_jsonl_line, read_plain, Article};
+use crate::error::{Error, Result};
+
+/// How an input's content is to be read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InputFormat {
+    /// Plain text (wire copy, Wikinews, or bare prose).
+    Text,
+    /// One JSON record or an array of records.
+    Json,
+    /// One JSON record per line.
+    Jsonl,
+}
+
+impl InputFormat {
+    /// The format a file name's extension stands for; `None` for extensions newskg does
+    /// not read (those files are skipped when a directory is walked).
+    pub fn from_path(path: &Path) -> Option<Self> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "txt" | "text" => Some(InputFormat::Text),
+            "json" => Some(InputFormat::Json),
+            "jsonl" | "ndjson" => Some(InputFormat::Jsonl),
+            _ => None,
+        }
+    }
+
+    /// Guesses from content: `{` or `[` first means JSON (JSONL if several lines each
+    /// start with `{`), anything else is text.
+    fn sniff(text: &str) -> Self {
+        let t = text.trim_start();
+        if t.starts_with('[') {
+            return InputFormat::Json;
+        }
+        if t.starts_with('{') {
+            let mut lines = t.lines().filter(|l| !l.trim().is_empty());
+            lines.next();
+            return match lines.next() {
+                Some(l) if l.trim_start().starts_with('{') => InputFormat::Jsonl,
+                _ => InputFormat::Json,
+            };
+        }
+        InputFormat::Text
+    }
+}
+
+/// Options for reading inputs.
+#[derive(Debug, Clone)]
+pub struct ReadOptions {
+    /// Articles (files, or JSON records) larger than this are skipped with an error.
+    pub max_article_bytes: usize,
+    /// Forces a format instead of guessing from extensions and content.
+    pub format: Option<InputFormat>,
+}
+
+impl Default for ReadOptions {
+    fn default() -> Self {
+        ReadOptions { max_article_bytes: 8 * 1024 * 1024, format: None }
+    }
+}
+
+/// Reads every input in order: files, directories (walked recursively, by extension, in
+/// sorted order) and `-` (stdin). Yields one item per article or per failure.
+pub fn read_inputs(inputs: &[PathBuf], options: ReadOptions) -> impl Iterator<Item = Result<Article>> {
+    Inputs { pending: inputs.iter().cloned().collect(), walked: VecDeque::new(), current: Current::None, options }
+}
+
+enum Current {
+    None,
+    Ready(std::vec::IntoIter<Result<Article>>),
+    Jsonl { name: String, lines: std::io::Lines<BufReader<Box<dyn Read>>>, line_no: usize },
+}
+
+struct Inputs {
+    pending: VecDeque<PathBuf>,
+    walked: VecDeque<PathBuf>,
+    current: Current,
+    options: ReadOptions,
+}
+
+impl Iterator for Inputs {
+    type Item = Result<Article>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            match &mut self.current {
+                Current::Ready(items) => {
+                    if let Some(item) = items.next() {
+                        return Some(item);
+                    }
+                }
+                Current::Jsonl { name, lines, line_no } => match lines.next() {
+                    Some(Ok(line)) => {
+                        *line_no += 1;
+                        if line.trim().is_empty() {
+                            continue;
+                        }
+                        if line.len() > self.options.max_article_bytes {
+                            return Some(Err(Error::TooLarge {
+                                input: format!("{name}:{line_no}"),
+                                size: line.len(),
+                                limit: self.options.max_article_bytes,
+                            }));
+                        }
+                        return Some(read_jsonl_line(name, *line_no, &line));
+                    }
+                    Some(Err(e)) => {
+                        *line_no += 1;
+                        let err = line_error(name, *line_no, e);
+                        self.current = Current::None;
+                        return Some(Err(err));
+                    }
+                    None => {}
+                },
+                Current::None => {}
+            }
+            self.current = Current::None;
+            let path = match self.walked.pop_front() {
+                Some(p) => p,
+                None => {
+                    let p = self.pending.pop_front()?;
+                    if p.is_dir() {
+                        match walk(&p) {
+                            Ok(files) => self.walked.extend(files),
+                            Err(e) => return Some(Err(e)),
+                        }
+                        continue;
+                    }
+                    p
+                }
+            };
+            self.current = self.open(&path);
+        }
+    }
+}
+
+fn line_error(name: &str, line_no: usize, e: std::io::Error) -> Error {
+    if e.kind() == std::io::ErrorKind::InvalidData {
+        Error::BadRecord {
+            input: format!("{name}:{line_no}"),
+            reason: "not valid UTF-8; the rest of the file is skipped".into(),
+        }
+    } else {
+        Error::Io { path: PathBuf::from(format!("{name}:{line_no}")), source: e }
+    }
+}
+
+impl Inputs {
+    fn open(&self, path: &Path) -> Current {
+        let stdin = path.as_os_str() == "-";
+        let name = path.display().to_string();
+        let format = self.options.format.or_else(|| if stdin { None } else { InputFormat::from_path(path) });
+        if format == Some(InputFormat::Jsonl) {
+            let reader: Box<dyn Read> = if stdin {
+                Box::new(std::io::stdin())
+            } else {
+                match File::open(path) {
+                    Ok(f) => Box::new(f),
+                    Err(source) => return ready(Err(Error::Io { path: path.to_owned(), source })),
+                }
+            };
+            return Current::Jsonl { name, lines: BufReader::new(reader).lines(), line_no: 0 };
+        }
+        let text = match read_text(path, &name, self.options.max_article_bytes) {
+            Ok(t) => t,
+            Err(e) => return ready(Err(e)),
+        };
+        match format.unwrap_or_else(|| InputFormat::sniff(&text)) {
+            InputFormat::Text => ready(Ok(read_plain(&name, text))),
+            InputFormat::Json => Current::Ready(read_json(&name, &text).into_iter()),
+            InputFormat::Jsonl => Current::Ready(
+                text.lines()
+                    .enumerate()
+                    .filter(|(_, l)| !l.trim().is_empty())
+                    .map(|(i, l)| read_jsonl_line(&name, i + 1, l))
+                    .collect::<Vec<_>>()
+                    .into_iter(),
+            ),
+        }
+    }
+}
+
+fn ready(item: Result<Article>) -> Current {
+    Current::Ready(vec![item].into_iter())
+}
+
+/// Reads a whole input as text, refusing what is too large, binary, not UTF-8 or empty.
+fn read_text(path: &Path, name: &str, limit: usize) -> Result<String> {
+    let mut bytes = Vec::new();
+    let io = |source| Error::Io { path: path.to_owned(), source };
+    if path.as_os_str() == "-" {
+        std::io::stdin().lock().take(limit as u64 + 1).read_to_end(&mut bytes).map_err(io)?;
+    } else {
+        let file = File::open(path).map_err(io)?;
+        let size = file.metadata().map_err(io)?.len();
+        if size > limit as u64 {
+            return Err(Error::TooLarge { input: name.to_owned(), size: size as usize, limit });
+        }
+        file.take(limit as u64 + 1).read_to_end(&mut bytes).map_err(io)?;
+    }
+    decode(name, bytes, limit)
+}
+
+/// Checks raw bytes and turns them into the article text.
+pub(crate) fn decode(name: &str, bytes: Vec<u8>, limit: usize) -> Result<String> {
+    if bytes.len() > limit {
+        return Err(Error::TooLarge { input: name.to_owned(), size: bytes.len(), limit });
+    }
+    if let Some(offset) = bytes.iter().position(|b| *b == 0) {
+        return Err(Error::Binary { input: name.to_owned(), offset });
+    }
+    let text = String::from_utf8(bytes)
+        .map_err(|e| Error::InvalidUtf8 { input: name.to_owned(), offset: e.utf8_error().valid_up_to() })?;
+    if text.trim().is_empty() {
+        return Err(Error::Empty { input: name.to_owned() });
+    }
+    Ok(text)
+}
+
+/// The readable files below a directory, sorted by path.
+fn walk(dir: &Path) -> Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
+    for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
+        let entry = entry.map_err(|e| Error::Io {
+            path: e.path().unwrap_or(dir).to_owned(),
+            source: e.into_io_error().unwrap_or_else(|| std::io::Error::other("directory loop")),
+        })?;
+        if entry.file_type().is_file() && InputFormat::from_path(entry.path()).is_some() {
+            files.push(entry.into_path());
+        }
+    }
+    Ok(files)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decode_names_the_problem() {
+        let e = decode("x", b"ab\xffcd".to_vec(), 100).unwrap_err().to_string();
+        assert_eq!(e, "x: not valid UTF-8 (first bad byte at offset 2)");
+        assert!(matches!(decode("x", b"a\0b".to_vec(), 100), Err(Error::Binary { offset: 1, .. })));
+        assert!(matches!(decode("x", b" \n\t".to_vec(), 100), Err(Error::Empty { .. })));
+        assert!(matches!(decode("x", vec![b'a'; 101], 100), Err(Error::TooLarge { .. })));
+    }
+
+    #[test]
+    fn sniffing_tells_json_jsonl_and_text() {
+        assert_eq!(InputFormat::sniff("[{}]"), InputFormat::Json);
+        assert_eq!(InputFormat::sniff("{\"a\":\n1}"), InputFormat::Json);
+        assert_eq!(InputFormat::sniff("{}\n{}\n"), InputFormat::Jsonl);
+        assert_eq!(InputFormat::sniff("Hello"), InputFormat::Text);
+    }
+}

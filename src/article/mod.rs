@@ -1,0 +1,132 @@
+//! Articles as read: the text exactly as it came in, plus the metadata the readers found.
+//!
+//! Invariant: `Article::text` is never modified after reading; every offset anywhere in
+//! newskg (metadata fields, tokens, mentions, evidence) is a byte offset into it, turned
+//! into Unicode code points only when written as RDF.
+
+mod input;
+mod json;
+mod plain;
+
+use std::ops::Range;
+
+use chrono::NaiveDate;
+use sha2::{Digest, Sha256};
+
+pub use input::{read_inputs, InputFormat, ReadOptions};
+pub use json::{read_json, read_jsonl_line};
+pub use plain::{read_plain, Layout};
+
+/// One news article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Article {
+    /// Stable identifier: the record's `id` or `url`, else `sha256:` and a hash of the text.
+    pub id: String,
+    /// Where the article came from, for messages: a path, `path:LINE` for JSONL, or `-`.
+    pub input: String,
+    /// The text exactly as read (for JSON records, the body field).
+    pub text: String,
+    /// What the reader found besides the text.
+    pub metadata: Metadata,
+}
+
+/// A metadata value, with its place in the text when it was read from the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Field {
+    pub value: String,
+    pub span: Option<Range<usize>>,
+}
+
+impl Field {
+    /// A value that is not part of the article text (a JSON field, a command-line option).
+    pub fn detached(value: impl Into<String>) -> Self {
+        Field { value: value.into(), span: None }
+    }
+
+    /// A value read from `text[span]`.
+    pub fn in_text(text: &str, span: Range<usize>) -> Self {
+        Field { value: text[span.clone()].to_owned(), span: Some(span) }
+    }
+}
+
+/// Article metadata. Everything is optional: readers fill what their layout has.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Metadata {
+    pub layout: Layout,
+    pub headline: Option<Field>,
+    /// The publication date as written.
+    pub date_text: Option<Field>,
+    /// The publication date, when it could be read as a calendar day.
+    pub date: Option<NaiveDate>,
+    /// The dateline place as written ("WASHINGTON").
+    pub dateline: Option<Field>,
+    /// Bylines (JSON `authors`).
+    pub authors: Vec<Field>,
+    /// Contributor lines ("AP reporter Z contributed from W."); the people they name are
+    /// found by extraction.
+    pub contribution_notes: Vec<Field>,
+    pub photo_credit: Option<Field>,
+    /// The outlet, from a trailing "Source" line or the JSON `source`/`publisher` field.
+    pub source: Option<Field>,
+    pub url: Option<String>,
+    /// Byte ranges of the text that hold article prose (headline, body, contributor lines),
+    /// in order and not overlapping. Extraction looks only here.
+    pub prose: Vec<Range<usize>>,
+}
+
+impl Article {
+    /// An article whose id is given, or else derived from the text.
+    pub fn new(input: impl Into<String>, id: Option<String>, text: String, metadata: Metadata) -> Self {
+        let id = id.filter(|id| !id.trim().is_empty()).unwrap_or_else(|| text_id(&text));
+        Article { id, input: input.into(), text, metadata }
+    }
+}
+
+/// The id of an article that has none: `sha256:` and the first 16 bytes of its text's hash.
+pub fn text_id(text: &str) -> String {
+    let digest = Sha256::digest(text.as_bytes());
+    let hex: String = digest[..16].iter().map(|b| format!("{b:02x}")).collect();
+    format!("sha256:{hex}")
+}
+
+/// The byte ranges of the non-empty lines of `text[range]`, without their line ends.
+pub(crate) fn lines_in(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = range.start;
+    for (i, b) in text[range.clone()].bytes().enumerate() {
+        if b == b'\n' {
+            push_trimmed(text, start..range.start + i, &mut out);
+            start = range.start + i + 1;
+        }
+    }
+    push_trimmed(text, start..range.end, &mut out);
+    out
+}
+
+fn push_trimmed(text: &str, r: Range<usize>, out: &mut Vec<Range<usize>>) {
+    let s = &text[r.clone()];
+    let lead = s.len() - s.trim_start().len();
+    let trail = s.len() - s.trim_end().len();
+    if lead + trail < s.len() {
+        out.push(r.start + lead..r.end - trail);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_id_is_stable_and_distinguishes_texts() {
+        assert_eq!(text_id("a"), text_id("a"));
+        assert_ne!(text_id("a"), text_id("b"));
+        assert!(text_id("a").starts_with("sha256:"));
+    }
+
+    #[test]
+    fn lines_in_skips_blank_lines_and_trims() {
+        let t = "  one \n\n two\r\n";
+        let lines: Vec<&str> = lines_in(t, 0..t.len()).into_iter().map(|r| &t[r]).collect();
+        assert_eq!(lines, ["one", "two"]);
+    }
+}

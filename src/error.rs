@@ -1,0 +1,49 @@
+//! The library's error type: one enum, each variant naming what went wrong and where.
+
+use std::path::PathBuf;
+
+/// Everything that can fail in the library. Messages are one line, lowercase, and name the
+/// input or file concerned, so the binary can print them as `newskg: error: {error}`.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// An input file or directory could not be read.
+    #[error("{path}: {source}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    /// An input is not valid UTF-8.
+    #[error("{input}: not valid UTF-8 (first bad byte at offset {offset})")]
+    InvalidUtf8 { input: String, offset: usize },
+    /// An input looks like a binary file.
+    #[error("{input}: looks like a binary file (NUL byte at offset {offset}), skipped")]
+    Binary { input: String, offset: usize },
+    /// An input is empty or holds only white space.
+    #[error("{input}: empty article, nothing to extract")]
+    Empty { input: String },
+    /// An input is larger than the configured limit.
+    #[error("{input}: article is {size} bytes, over the limit of {limit} bytes (--max-article-bytes), skipped")]
+    TooLarge { input: String, size: usize, limit: usize },
+    /// A JSON or JSONL record could not be read as an article.
+    #[error("{input}: {reason}")]
+    BadRecord { input: String, reason: String },
+    /// A rules file is malformed.
+    #[error("{file}:{line}: {reason}")]
+    Rules { file: String, line: usize, reason: String },
+    /// The store could not be opened or written.
+    #[error("store {path}: {reason}")]
+    Store { path: PathBuf, reason: String },
+    /// A SPARQL query or update is invalid or failed.
+    #[error("{0}")]
+    Sparql(String),
+    /// An IRI could not be built.
+    #[error("invalid IRI {iri:?}: {reason}")]
+    Iri { iri: String, reason: String },
+    /// Writing output failed.
+    #[error("writing output: {0}")]
+    Output(#[from] std::io::Error),
+}
+
+/// The library's result type.
+pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,0 +1,330 @@
+//! Typing and in-article coreference: turns candidate mentions into one [`Entity`] per
+//! real entity.
+//!
+//! Policy, in order: gazetteer entries and demonyms are their entry; described
+//! organisations with the same owner and a shared head word are one ("Trump transition",
+//! "Trump transition team"); names with the same normalised form are one; a short name
+//! that is the surname or given name of a longer person name is that person ("Musk" →
+//! "Elon Musk"); an acronym introduced in brackets after a name, or whose letters are the
+//! initials of a name in the article, is that name ("KCNA"). Untyped names take the type of
+//! the cluster they join, else a context hint, else a default (two or more name-like words:
+//! a person); an untyped lone word that nothing supports is dropped.
+
+use std::collections::{BTreeSet, HashMap};
+
+use super::mentions::{name_span, Candidate, Kind};
+use super::{Entity, Evidence};
+use crate::rules::{EntityClass, Rules};
+use crate::text::{is_all_caps, Doc, TokenKind};
+
+/// The entities of a document, and which entity each candidate became.
+#[derive(Debug, Clone, Default)]
+pub struct Resolved {
+    pub entities: Vec<Entity>,
+    /// Per candidate (same order as the input): its entity, if it was kept.
+    pub of_candidate: Vec<Option<usize>>,
+}
+
+/// Normalised form of a name for identity within an article: lower case, letters and
+/// digits only, single spaces, no leading "the".
+pub fn name_key(s: &str) -> String {
+    let mut out = String::new();
+    let s = s.replace('.', "").replace('\u{2019}', "'").replace("'s ", " ");
+    let s = s.strip_suffix("'s").unwrap_or(&s);
+    for w in s.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '\u{2019}') {
+        let w: String = w.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect();
+        if w.is_empty() || (out.is_empty() && w == "the") {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&w);
+    }
+    out
+}
+
+struct Sets(Vec<usize>);
+
+impl Sets {
+    fn find(&mut self, x: usize) -> usize {
+        let mut r = x;
+        while self.0[r] != r {
+            r = self.0[r];
+        }
+        let mut y = x;
+        while self.0[y] != r {
+            let n = self.0[y];
+            self.0[y] = r;
+            y = n;
+        }
+        r
+    }
+    /// Joins the sets of `a` and `b`; the smaller index stays the root (first mention).
+    fn union(&mut self, a: usize, b: usize) {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra != rb {
+            let (lo, hi) = if ra < rb { (ra, rb) } else { (rb, ra) };
+            self.0[hi] = lo;
+        }
+    }
+}
+
+/// Resolves candidates into entities.
+pub fn resolve(doc: &Doc, rules: &Rules, candidates: &[Candidate]) -> Resolved {
+    let n = candidates.len();
+    let surface: Vec<String> = candidates.iter().map(|c| doc.text[name_span(doc, c)].to_owned()).collect();
+    let keys: Vec<String> = surface.iter().map(|s| name_key(s)).collect();
+    let words: Vec<Vec<&str>> = keys.iter().map(|k| k.split(' ').collect()).collect();
+    let mut class: Vec<Option<EntityClass>> = candidates
+        .iter()
+        .map(|c| match &c.kind {
+            Kind::Gazetteer(e) | Kind::Demonym(e) => Some(rules.gazetteer.entry(*e).class),
+            Kind::Name(cl) => *cl,
+            Kind::Described { class, .. } => Some(*class),
+        })
+        .collect();
+    let mut sets = Sets((0..n).collect());
+
+    // Same entry, same normalised name.
+    let mut by_key: HashMap<String, usize> = HashMap::new();
+    for (i, c) in candidates.iter().enumerate() {
+        let key = match &c.kind {
+            Kind::Gazetteer(e) | Kind::Demonym(e) => format!("g{e}"),
+            Kind::Name(_) => {
+                // A name that is also a gazetteer form joins that entry ("New York Times").
+                match rules.gazetteer.lookup(&crate::rules::token_key(surface[i].split(' '))).first() {
+                    Some(e) => format!("g{e}"),
+                    None => format!("n{}", keys[i]),
+                }
+            }
+            Kind::Described { .. } => continue,
+        };
+        match by_key.get(&key) {
+            Some(&j) => sets.union(i, j),
+            None => {
+                by_key.insert(key, i);
+            }
+        }
+    }
+
+    // Described organisations: same owner entity and a shared head word.
+    for i in 0..n {
+        let Kind::Described { owner, .. } = &candidates[i].kind else { continue };
+        for j in 0..i {
+            let Kind::Described { owner: o2, .. } = &candidates[j].kind else { continue };
+            let oi = candidates.iter().position(|c| &c.tokens == owner && !matches!(c.kind, Kind::Described { .. }));
+            let oj = candidates.iter().position(|c| &c.tokens == o2 && !matches!(c.kind, Kind::Described { .. }));
+            let (Some(oi), Some(oj)) = (oi, oj) else { continue };
+            let heads_i: BTreeSet<&str> = head_words(&keys[i], &keys[oi]);
+            let heads_j: BTreeSet<&str> = head_words(&keys[j], &keys[oj]);
+            if sets.find(oi) == sets.find(oj) && !heads_i.is_disjoint(&heads_j) {
+                sets.union(i, j);
+            }
+        }
+    }
+
+    // A description right before a name is that name: "the Norwegian news agency NTB".
+    for i in 0..n {
+        if !matches!(candidates[i].kind, Kind::Described { .. }) {
+            continue;
+        }
+        let next = (0..n).find(|&j| {
+            candidates[j].tokens.start == candidates[i].tokens.end && !matches!(candidates[j].kind, Kind::Demonym(_))
+        });
+        if let Some(j) = next {
+            if class[j].is_none_or(|c| c.base() == EntityClass::Organization) {
+                sets.union(i, j);
+                class[j] = class[j].or(class[i]);
+            }
+        }
+    }
+    // Acronyms introduced in brackets: "Korean Central News Agency (KCNA)".
+    for i in 0..n {
+        let t = candidates[i].tokens.end;
+        if t + 2 < doc.tokens.len() && doc.tok(t) == "(" && doc.tok(t + 2) == ")" {
+            if let Some(j) = candidates.iter().position(|c| c.tokens == (t + 1..t + 2)) {
+                if !matches!(candidates[i].kind, Kind::Demonym(_)) {
+                    sets.union(i, j);
+                    if class[j].is_none() || class[j] == Some(EntityClass::Organization) {
+                        class[j] = class[i].or(class[j]);
+                    }
+                }
+            }
+        }
+    }
+    // Acronyms whose letters are the initials of a name in the article.
+    for i in 0..n {
+        let s = surface[i].replace('.', "");
+        if !is_all_caps(&s) || s.contains(' ') || !matches!(candidates[i].kind, Kind::Name(_)) {
+            continue;
+        }
+        let target = (0..n).find(|&j| {
+            words[j].len() >= 2
+                && class[j].is_none_or(|c| c.base() == EntityClass::Organization)
+                && initials(&words[j]) == s.to_lowercase()
+        });
+        if let Some(j) = target {
+            sets.union(i, j);
+        }
+    }
+
+    // Partial person names: "Musk" → "Elon Musk", "Kim" → "Kim Jong-un".
+    let is_person = |i: usize, class: &[Option<EntityClass>]| class[i] == Some(EntityClass::Person);
+    for i in 0..n {
+        if !matches!(candidates[i].kind, Kind::Name(_)) || class[i].is_some_and(|c| c != EntityClass::Person) {
+            continue;
+        }
+        let wi = &words[i];
+        let best = (0..n)
+            .filter(|&j| j != i && is_person(j, &class) && words[j].len() > wi.len())
+            .filter(|&j| words[j].ends_with(wi) || words[j].starts_with(wi))
+            // Prefer a surname match, then the nearest earlier mention.
+            .min_by_key(|&j| (!words[j].ends_with(wi), if j < i { i - j } else { n + j }));
+        if let Some(j) = best {
+            sets.union(i, j);
+            class[i] = Some(EntityClass::Person);
+        }
+    }
+    // A lone untyped word inside a longer organisation or place name is that entity
+    // ("Scientology" after "Church of Scientology").
+    for i in 0..n {
+        if class[i].is_some() || words[i].len() != 1 {
+            continue;
+        }
+        let target = (0..n).find(|&j| {
+            words[j].len() > 1
+                && class[j].is_some_and(|c| c.base() != EntityClass::Person)
+                && words[j].contains(&words[i][0])
+                && !matches!(candidates[j].kind, Kind::Described { .. })
+        });
+        if let Some(j) = target {
+            sets.union(i, j);
+        }
+    }
+
+    // Class per cluster: the first explicit class, else context, else defaults.
+    let mut clusters: Vec<Vec<usize>> = Vec::new();
+    let mut index: HashMap<usize, usize> = HashMap::new();
+    for i in 0..n {
+        let r = sets.find(i);
+        let k = *index.entry(r).or_insert_with(|| {
+            clusters.push(Vec::new());
+            clusters.len() - 1
+        });
+        clusters[k].push(i);
+    }
+    let mut resolved = Resolved { entities: Vec::new(), of_candidate: vec![None; n] };
+    for members in clusters {
+        let Some((cls, rule)) = cluster_class(doc, rules, candidates, &class, &words, &members) else { continue };
+        let label_of = members
+            .iter()
+            .copied()
+            .find_map(|i| match candidates[i].kind {
+                Kind::Gazetteer(e) | Kind::Demonym(e) => Some(rules.gazetteer.entry(e).name.clone()),
+                _ => None,
+            })
+            .unwrap_or_else(|| {
+                // A proper name beats a description ("NTB" over "the Norwegian news agency").
+                let named = members.iter().any(|&i| matches!(candidates[i].kind, Kind::Name(_)));
+                let best = members
+                    .iter()
+                    .copied()
+                    .filter(|&i| !matches!(candidates[i].kind, Kind::Demonym(_)))
+                    .filter(|&i| !named || matches!(candidates[i].kind, Kind::Name(_)))
+                    .max_by_key(|&i| (words[i].len(), surface[i].len(), std::cmp::Reverse(i)))
+                    .unwrap_or(members[0]);
+                surface[best].clone()
+            });
+        let wikidata = members.iter().find_map(|&i| match candidates[i].kind {
+            Kind::Gazetteer(e) | Kind::Demonym(e) => rules.gazetteer.entry(e).wikidata.clone(),
+            _ => None,
+        });
+        let mut alt_labels = BTreeSet::new();
+        let mut mentions = Vec::new();
+        for &i in &members {
+            if surface[i] != label_of {
+                alt_labels.insert(surface[i].clone());
+            }
+            mentions.push(Evidence { span: name_span(doc, &candidates[i]), rule: candidates[i].rule });
+        }
+        mentions.sort();
+        mentions.dedup_by(|a, b| a.span == b.span);
+        let e = resolved.entities.len();
+        for &i in &members {
+            resolved.of_candidate[i] = Some(e);
+        }
+        resolved.entities.push(Entity { class: cls, label: label_of, alt_labels, mentions, wikidata, rule });
+    }
+    resolved
+}
+
+fn head_words<'a>(described: &'a str, owner: &str) -> BTreeSet<&'a str> {
+    let owner: BTreeSet<&str> = owner.split(' ').collect();
+    described.split(' ').filter(|w| !owner.contains(w) && w.chars().all(char::is_lowercase)).collect()
+}
+
+fn initials(words: &[&str]) -> String {
+    words
+        .iter()
+        .filter(|w| !matches!(**w, "of" | "the" | "and" | "for" | "s"))
+        .filter_map(|w| w.chars().next())
+        .collect()
+}
+
+/// Decides a cluster's class, or `None` to drop it.
+fn cluster_class(
+    doc: &Doc,
+    rules: &Rules,
+    candidates: &[Candidate],
+    class: &[Option<EntityClass>],
+    words: &[Vec<&str>],
+    members: &[usize],
+) -> Option<(EntityClass, &'static str)> {
+    // Gazetteer and described organisations first, then named evidence.
+    if let Some(&i) = members.iter().find(|&&i| !matches!(candidates[i].kind, Kind::Name(_))) {
+        return class[i].map(|c| (c, candidates[i].rule));
+    }
+    if let Some(&i) = members.iter().find(|&&i| class[i].is_some()) {
+        return class[i].map(|c| (c, candidates[i].rule));
+    }
+    // Context hints, by vote.
+    let mut votes: HashMap<EntityClass, usize> = HashMap::new();
+    for &i in members {
+        if let Some(c) = candidates[i].context {
+            *votes.entry(c).or_default() += 1;
+        }
+    }
+    if let Some((c, _)) = votes.into_iter().max_by_key(|(c, v)| (*v, std::cmp::Reverse(*c))) {
+        return Some((c, "type.context"));
+    }
+    let longest = members.iter().copied().max_by_key(|&i| words[i].len())?;
+    let c = &candidates[longest];
+    let len = words[longest].len();
+    if (2..=4).contains(&len) && (c.tokens.start..c.tokens.end).all(|t| name_like(doc, rules, t)) {
+        return Some((EntityClass::Person, "type.default-person"));
+    }
+    None
+}
+
+/// A word that can be part of a person's name: capitalised, not all capitals (but
+/// initials are fine), not a common word.
+fn name_like(doc: &Doc, rules: &Rules, t: usize) -> bool {
+    let w = doc.tok(t);
+    doc.tokens[t].kind == TokenKind::Word
+        && (!is_all_caps(w) || w.len() <= 2)
+        && !rules.lexicons.is_common(w)
+        && (w.starts_with(char::is_uppercase) || rules.lexicons.particles.contains(&w.to_lowercase()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::name_key;
+
+    #[test]
+    fn name_keys_ignore_case_punctuation_and_a_leading_the() {
+        assert_eq!(name_key("The New York Times"), "new york times");
+        assert_eq!(name_key("U.N."), "un");
+        assert_eq!(name_key("Kim Jong-un"), "kim jong un");
+    }
+}

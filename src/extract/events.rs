@@ -1,0 +1,417 @@
+//! Events: triggers from the lexicon, arguments from local patterns, dates from the
+//! sentence, and one node per real event.
+//!
+//! A trigger is a verb form or a nominalisation (`rules/lexicons/event-triggers.tsv`); a
+//! noun in -ing ("meeting", "killing") counts only after a determiner or a possessive, so
+//! "meeting expectations" is no meeting; triggers inside quotations are the speaker's
+//! words, not the article's, and are skipped. Arguments: the subject is the latest
+//! mention before the trigger in its clause (a pronoun resolves to the latest compatible
+//! mention); objects are the mentions after it up to the clause's end ("with X", "between
+//! X and Y", "which included X and Y"); a place mention after "in", "at" or "near" is the
+//! place, not a participant; a mention that only owns a post ("Iran's" in "Iran's U.N.
+//! ambassador X") is not a participant. Statements take only the speaker (and the
+//! addressee of "told"). The date is the sentence's time expression nearest the trigger.
+//! Modality: "will"/"plans to" → future; "would", "could", "may", "might", "if" →
+//! hypothetical; "not", "never" → negated; written as `nkg:modality`.
+//! Merging: events of one type that share a participant and have compatible dates are one.
+
+use std::ops::Range;
+
+use chrono::NaiveDate;
+
+use super::index::{pronoun_classes, MentionIndex};
+use super::{time, Event, Evidence, Holding, Quote, Speaker};
+use crate::rules::{EntityClass, Rules, EVENT_TYPES};
+use crate::text::{Doc, TokenKind};
+
+fn lower(doc: &Doc, i: usize) -> String {
+    doc.tok(i).to_lowercase()
+}
+
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "this", "that", "these", "those", "their", "his", "her", "its", "our", "any", "no", "another",
+    "such",
+];
+const CLAUSE_BREAKS: &[&str] = &[
+    ";",
+    "which",
+    "who",
+    "whom",
+    "whose",
+    "because",
+    "while",
+    "although",
+    "though",
+    "but",
+    "after",
+    "before",
+    "when",
+    "where",
+    "whereas",
+    "as",
+    "if",
+    "and",
+    "—",
+    "according",
+    "that",
+];
+/// Words after a nominal trigger that introduce its participants ("a meeting with X",
+/// "talks between X and Y", "the assassination of X", "which included X").
+const NOUN_LINKS: &[&str] = &[
+    "with",
+    "between",
+    "among",
+    "of",
+    "including",
+    "included",
+    "includes",
+    "involving",
+    "against",
+    "on",
+    "by",
+    "from",
+    "to",
+];
+
+/// A trigger found in the text.
+struct Trigger {
+    tokens: Range<usize>,
+    kind: &'static str,
+    noun: bool,
+    /// "the meeting", "the talks": refers back to an event already told.
+    definite: bool,
+}
+
+fn find_triggers(doc: &Doc, rules: &Rules, quoted: &[Range<usize>]) -> Vec<Trigger> {
+    let lex = &rules.lexicons;
+    let mut out = Vec::new();
+    for s in &doc.sentences {
+        let mut t = s.start;
+        while t < s.end {
+            if doc.tokens[t].kind != TokenKind::Word || quoted.iter().any(|q| q.contains(&t)) {
+                t += 1;
+                continue;
+            }
+            let max = lex.trigger_max_tokens.min(s.end - t);
+            let hit = (1..=max).rev().find_map(|k| {
+                let key: Vec<String> = (t..t + k).map(|i| lower(doc, i)).collect();
+                lex.event_triggers.get(&key.join(" ")).map(|(ty, noun)| (k, ty.clone(), *noun))
+            });
+            let Some((k, ty, noun)) = hit else {
+                t += 1;
+                continue;
+            };
+            let kind = EVENT_TYPES.iter().copied().find(|e| *e == ty).unwrap_or("Statement");
+            // Capitalised mid-sentence: part of a name ("Justice Department"), not a trigger.
+            let capital = doc.tok(t).starts_with(char::is_uppercase) && !doc.is_sentence_start(t);
+            let prev = if t > s.start { lower(doc, t - 1) } else { String::new() };
+            let det_before = DETERMINERS.contains(&prev.as_str())
+                || (t > s.start && doc.tokens[t - 1].kind == TokenKind::Possessive)
+                || (t > s.start + 1
+                    && DETERMINERS.contains(&lower(doc, t - 2).as_str())
+                    && doc.tokens[t - 1].kind == TokenKind::Word);
+            let ing = doc.tok(t + k - 1).ends_with("ing");
+            let ok = !capital && (!noun || !ing || det_before);
+            if ok {
+                out.push(Trigger {
+                    tokens: t..t + k,
+                    kind,
+                    noun,
+                    definite: noun && matches!(prev.as_str(), "the" | "this" | "that"),
+                });
+            }
+            t += k;
+        }
+    }
+    out
+}
+
+/// The modality of a trigger from the few words before it.
+fn modality(doc: &Doc, sentence_start: usize, t: usize) -> Option<&'static str> {
+    let from = t.saturating_sub(4).max(sentence_start);
+    let words: Vec<String> = (from..t).map(|i| lower(doc, i)).collect();
+    let has = |w: &str| words.iter().any(|x| x == w);
+    if has("not") || has("never") || has("n't") || has("no") {
+        Some("negated")
+    } else if has("will") || has("shall") || (has("plans") && has("to")) || has("tomorrow") {
+        Some("future")
+    } else if has("would") || has("could") || has("might") || has("may") || has("if") || has("should") {
+        Some("hypothetical")
+    } else {
+        None
+    }
+}
+
+/// Finds events.
+pub fn find(
+    doc: &Doc,
+    rules: &Rules,
+    index: &MentionIndex,
+    holdings: &[Holding],
+    quotes: &[Quote],
+    article_date: Option<NaiveDate>,
+) -> Vec<Event> {
+    let quoted: Vec<Range<usize>> = quotes
+        .iter()
+        .map(|q| {
+            let a = doc.tokens.partition_point(|t| t.end <= q.evidence.span.start);
+            let b = doc.tokens.partition_point(|t| t.start < q.evidence.span.end);
+            a..b
+        })
+        .collect();
+    // Mentions that only own a post are not participants.
+    let owners: Vec<Range<usize>> = holdings
+        .iter()
+        .flat_map(|h| {
+            index
+                .mentions
+                .iter()
+                .filter(move |m| {
+                    let span = doc.span(m.tokens.start, m.tokens.end);
+                    m.entity != h.holder && span.start >= h.evidence.span.start && span.end <= h.evidence.span.end
+                })
+                .map(|m| m.tokens.clone())
+        })
+        .collect();
+    let triggers = find_triggers(doc, rules, &quoted);
+    let mut events = Vec::new();
+    for (ti, tr) in triggers.iter().enumerate() {
+        let si = doc.sentence_of(tr.tokens.start);
+        let s = doc.sentences[si].clone();
+        // The clause: from the previous trigger or clause break to the next.
+        let prev_trigger = triggers[..ti].iter().rev().find(|p| p.tokens.start >= s.start).map(|p| p.tokens.end);
+        let next_trigger = triggers[ti + 1..].iter().find(|p| p.tokens.start < s.end).map(|p| p.tokens.start);
+        let left = prev_trigger
+            .unwrap_or(s.start)
+            .max((s.start..tr.tokens.start).rev().find(|&i| lower(doc, i) == ";").map_or(s.start, |i| i + 1));
+        let mut right = next_trigger.unwrap_or(s.end).min(s.end);
+        let allow_include = tr.noun;
+        // A speech tail ("..., council leader X told NTB") ends the clause at its comma.
+        if let Some(v) = (tr.tokens.end..s.end).find(|&v| rules.lexicons.speech_verbs.contains_key(&lower(doc, v))) {
+            let cut = (tr.tokens.end..v)
+                .rev()
+                .find(|&c| doc.tok(c) == ",")
+                .unwrap_or_else(|| index.ending_at(v).map_or(v, |m| m.tokens.start));
+            right = right.min(cut);
+        }
+        let mut k = tr.tokens.end;
+        while k < right {
+            let w = lower(doc, k);
+            if CLAUSE_BREAKS.contains(&w.as_str()) && !(w == "and" && next_is_mention(index, k)) {
+                // "the meeting, which included X and Y" belongs to the noun.
+                if allow_include && w == "which" && k + 1 < right && lower(doc, k + 1).starts_with("includ") {
+                    k += 2;
+                    continue;
+                }
+                right = k;
+                break;
+            }
+            if quoted.iter().any(|q| q.contains(&k)) {
+                right = k;
+                break;
+            }
+            k += 1;
+        }
+        let usable = |m: &&super::index::Mention| {
+            !owners.contains(&m.tokens) && !quoted.iter().any(|q| q.contains(&m.tokens.start))
+        };
+        let mut participants: Vec<usize> = Vec::new();
+        let mut place = None;
+        // Subject: the latest mention before the trigger in the clause.
+        let subject = index
+            .outermost_in(left..tr.tokens.start)
+            .into_iter()
+            .rev()
+            .filter(usable)
+            .find(|m| !after_place_word(doc, m.tokens.start) || index.class(m.entity) == EntityClass::Country)
+            .map(|m| m.entity)
+            .or_else(|| {
+                // A pronoun subject right before the trigger (within two words).
+                (tr.tokens.start.saturating_sub(3).max(s.start)..tr.tokens.start)
+                    .find_map(|p| pronoun_classes(doc, p).map(|c| (p, c)))
+                    .and_then(|(p, classes)| index.latest_before(p.saturating_sub(80), p, |c| classes.contains(&c)))
+                    .map(|m| m.entity)
+            });
+        if let Some(e) = subject {
+            participants.push(e);
+        }
+        let statement = tr.kind == "Statement";
+        // A nominal trigger takes objects only after a linking word.
+        let first_link = if tr.noun {
+            (tr.tokens.end..right).find(|&k| NOUN_LINKS.contains(&lower(doc, k).as_str())).unwrap_or(right)
+        } else {
+            tr.tokens.end
+        };
+        // "Prosecutors in Oslo charged ...": a place before the trigger.
+        if let Some(m) = index.outermost_in(left..tr.tokens.start).into_iter().rev().find(|m| {
+            after_place_word(doc, m.tokens.start)
+                && index.class(m.entity).base() == EntityClass::Place
+                && index.class(m.entity) != EntityClass::Country
+        }) {
+            place = Some(m.entity);
+        }
+        for m in index.outermost_in(first_link..right).into_iter().filter(usable) {
+            let class = index.class(m.entity);
+            if after_place_word(doc, m.tokens.start) && class.base() == EntityClass::Place {
+                if place.is_none() {
+                    place = Some(m.entity);
+                }
+                continue;
+            }
+            if statement {
+                // Only "told X" adds the addressee; "said X" names the speaker when no
+                // subject came before.
+                let adjacent = m.tokens.start == tr.tokens.end;
+                let told = lower(doc, tr.tokens.start).starts_with("tol") || lower(doc, tr.tokens.start) == "tells";
+                if adjacent && (told || participants.is_empty()) {
+                    participants.push(m.entity);
+                }
+                continue;
+            }
+            if !participants.contains(&m.entity) {
+                participants.push(m.entity);
+            }
+        }
+        if participants.is_empty() && !tr.definite {
+            continue;
+        }
+        let times = time::find(doc, s.clone(), article_date);
+        // Each time expression belongs to the trigger nearest to it.
+        let distance = |x: &time::TimeExpr, t: &Trigger| x.tokens.start.abs_diff(t.tokens.start);
+        let nearest = times
+            .iter()
+            .filter(|x| {
+                triggers
+                    .iter()
+                    .filter(|o| o.tokens.start >= s.start && o.tokens.start < s.end)
+                    .all(|o| distance(x, o) >= distance(x, tr))
+            })
+            .min_by_key(|x| distance(x, tr));
+        let modality = modality(doc, s.start, tr.tokens.start);
+        // A future event's weekday lies ahead of the article date.
+        let date = nearest.and_then(|x| if modality == Some("future") { x.ahead.or(x.date) } else { x.date });
+        events.push(Event {
+            kind: tr.kind,
+            participants,
+            place,
+            date,
+            time_text: nearest.map(|x| doc.span(x.tokens.start, x.tokens.end)),
+            modality,
+            evidence: vec![Evidence {
+                span: doc.span(tr.tokens.start, tr.tokens.end),
+                rule: rule_id(tr.kind, tr.noun),
+            }],
+            sentence: si,
+            definite: tr.definite,
+        });
+    }
+    // A quotation's speaker made a statement.
+    for q in quotes {
+        if let Some(Speaker::Entity(e)) = q.speaker {
+            let span = q.attribution.clone().unwrap_or(q.evidence.span.clone());
+            let si = doc
+                .sentences
+                .partition_point(|s| doc.tokens[s.end - 1].end <= span.start)
+                .min(doc.sentences.len().saturating_sub(1));
+            events.push(Event {
+                kind: "Statement",
+                participants: vec![e],
+                place: None,
+                date: None,
+                time_text: None,
+                modality: None,
+                evidence: vec![Evidence { span, rule: "event.Statement.quote" }],
+                sentence: si,
+                definite: false,
+            });
+        }
+    }
+    merge(events)
+}
+
+fn next_is_mention(index: &MentionIndex, k: usize) -> bool {
+    index.starting_at(k + 1).is_some() || index.starting_at(k + 2).is_some()
+}
+
+fn after_place_word(doc: &Doc, t: usize) -> bool {
+    let prev = |k: usize| if t >= k { lower(doc, t - k) } else { String::new() };
+    matches!(prev(1).as_str(), "in" | "at" | "near")
+        || (prev(1) == "the" && matches!(prev(2).as_str(), "in" | "at" | "near"))
+}
+
+fn rule_id(kind: &str, noun: bool) -> &'static str {
+    let i = EVENT_TYPES.iter().position(|e| *e == kind).unwrap_or(0);
+    const VERB: [&str; 10] = [
+        "event.Meeting.verb",
+        "event.Communication.verb",
+        "event.Statement.verb",
+        "event.Accusation.verb",
+        "event.LegalAction.verb",
+        "event.Appointment.verb",
+        "event.Attack.verb",
+        "event.Sanction.verb",
+        "event.Agreement.verb",
+        "event.Election.verb",
+    ];
+    const NOUN: [&str; 10] = [
+        "event.Meeting.noun",
+        "event.Communication.noun",
+        "event.Statement.noun",
+        "event.Accusation.noun",
+        "event.LegalAction.noun",
+        "event.Appointment.noun",
+        "event.Attack.noun",
+        "event.Sanction.noun",
+        "event.Agreement.noun",
+        "event.Election.noun",
+    ];
+    if noun {
+        NOUN[i]
+    } else {
+        VERB[i]
+    }
+}
+
+/// Merges events of one type that share a participant and whose dates agree (or one has
+/// none); a definite nominal mention ("the meeting") joins the latest event of its type.
+/// Participants, evidence and missing place or date are pooled; a definite mention with
+/// no earlier event of its type and no participant is dropped.
+fn merge(events: Vec<Event>) -> Vec<Event> {
+    let mut out: Vec<Event> = Vec::new();
+    for e in events {
+        let compatible = |o: &Event| {
+            o.kind == e.kind
+                && o.modality == e.modality
+                && (o.date.is_none() || e.date.is_none() || o.date == e.date)
+                && (o.place.is_none() || e.place.is_none() || o.place == e.place)
+        };
+        let same = if e.definite {
+            out.iter_mut().rev().find(|o| compatible(o))
+        } else {
+            out.iter_mut().find(|o| compatible(o) && o.participants.iter().any(|p| e.participants.contains(p)))
+        };
+        if same.is_none() && e.participants.is_empty() {
+            continue;
+        }
+        match same {
+            Some(o) => {
+                for p in e.participants {
+                    if !o.participants.contains(&p) {
+                        o.participants.push(p);
+                    }
+                }
+                o.place = o.place.or(e.place);
+                if o.date.is_none() {
+                    o.date = e.date;
+                    o.time_text = e.time_text;
+                }
+                o.evidence.extend(e.evidence);
+                o.evidence.sort();
+                o.evidence.dedup();
+            }
+            None => out.push(e),
+        }
+    }
+    out.sort_by(|a, b| a.evidence[0].cmp(&b.evidence[0]));
+    out
+}

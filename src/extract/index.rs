@@ -1,0 +1,97 @@
+//! Lookups from token positions to the entities mentioned there, shared by the stages
+//! after coreference (posts, quotations, events, sources).
+
+use std::ops::Range;
+
+use super::entities::Resolved;
+use super::mentions::{Candidate, Kind};
+use super::Entity;
+use crate::rules::EntityClass;
+use crate::text::Doc;
+
+/// One kept mention: its tokens and its entity.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    pub tokens: Range<usize>,
+    pub entity: usize,
+    /// A described organisation ("Iran's U.N. mission"), which contains other mentions.
+    pub described: bool,
+}
+
+/// The kept mentions of a document, in text order.
+pub struct MentionIndex<'a> {
+    pub mentions: Vec<Mention>,
+    pub entities: &'a [Entity],
+}
+
+impl<'a> MentionIndex<'a> {
+    pub fn new(candidates: &[Candidate], resolved: &'a Resolved) -> Self {
+        let mut mentions: Vec<Mention> = candidates
+            .iter()
+            .zip(&resolved.of_candidate)
+            .filter_map(|(c, e)| {
+                e.map(|entity| Mention {
+                    tokens: c.tokens.clone(),
+                    entity,
+                    described: matches!(c.kind, Kind::Described { .. }),
+                })
+            })
+            .collect();
+        mentions.sort_by_key(|m| (m.tokens.start, std::cmp::Reverse(m.tokens.end)));
+        MentionIndex { mentions, entities: &resolved.entities }
+    }
+
+    pub fn class(&self, entity: usize) -> EntityClass {
+        self.entities[entity].class
+    }
+
+    /// The longest mention ending just before token `end`.
+    pub fn ending_at(&self, end: usize) -> Option<&Mention> {
+        self.mentions.iter().filter(|m| m.tokens.end == end).max_by_key(|m| m.tokens.len())
+    }
+
+    /// The longest mention starting at token `start`.
+    pub fn starting_at(&self, start: usize) -> Option<&Mention> {
+        self.mentions.iter().filter(|m| m.tokens.start == start).max_by_key(|m| m.tokens.len())
+    }
+
+    /// Outermost mentions lying inside `range` (a described organisation hides the mentions
+    /// within it).
+    pub fn outermost_in(&self, range: Range<usize>) -> Vec<&Mention> {
+        let inside: Vec<&Mention> =
+            self.mentions.iter().filter(|m| m.tokens.start >= range.start && m.tokens.end <= range.end).collect();
+        inside
+            .iter()
+            .copied()
+            .filter(|m| {
+                !inside
+                    .iter()
+                    .any(|o| o.tokens != m.tokens && o.tokens.start <= m.tokens.start && o.tokens.end >= m.tokens.end)
+            })
+            .collect()
+    }
+
+    /// The latest mention before token `before` (within `from..before`) whose entity passes
+    /// `ok`.
+    pub fn latest_before(&self, from: usize, before: usize, ok: impl Fn(EntityClass) -> bool) -> Option<&Mention> {
+        self.mentions
+            .iter()
+            .filter(|m| m.tokens.start >= from && m.tokens.end <= before && ok(self.class(m.entity)))
+            .max_by_key(|m| (m.tokens.end, m.tokens.len()))
+    }
+}
+
+/// Whether token `t` is a personal pronoun, and which classes it can stand for.
+pub fn pronoun_classes(doc: &Doc, t: usize) -> Option<&'static [EntityClass]> {
+    use EntityClass::*;
+    match doc.tok(t).to_lowercase().as_str() {
+        "he" | "she" | "him" | "her" => Some(&[Person]),
+        "it" => {
+            Some(&[Organization, NewsOrganization, GovernmentOrganization, InternationalOrganization, Company, Country])
+        }
+        "they" => {
+            Some(&[Organization, NewsOrganization, GovernmentOrganization, InternationalOrganization, Company, Country])
+        }
+        _ => None,
+    }
+}

@@ -1,0 +1,308 @@
+//! The mapping from an article and its extraction to quads in the article's named graph.
+//!
+//! Invariant: the output is a pure function of (article, extraction, base IRI): same input,
+//! same quads; offsets are written as Unicode code points (NIF), end exclusive.
+
+use std::collections::BTreeSet;
+use std::ops::Range;
+
+use oxigraph::model::vocab::{rdf, rdfs, xsd};
+use oxigraph::model::{GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
+
+use super::mint::Minter;
+use super::vocab::{self, nif, nkg, owl, schema, skos};
+use crate::article::Article;
+use crate::error::Result;
+use crate::extract::{Evidence, Extraction, Fact, Source, Speaker};
+use crate::rules::EntityClass;
+
+/// Byte offsets → code-point offsets, for one text.
+pub struct CodePoints {
+    /// For each byte offset that starts a char (and the end), its char index.
+    starts: Vec<(usize, usize)>,
+}
+
+impl CodePoints {
+    pub fn new(text: &str) -> Self {
+        let mut starts: Vec<(usize, usize)> = text.char_indices().enumerate().map(|(ci, (bi, _))| (bi, ci)).collect();
+        starts.push((text.len(), starts.len()));
+        CodePoints { starts }
+    }
+
+    /// The code-point offset of a byte offset (which must be a char boundary).
+    pub fn of(&self, byte: usize) -> usize {
+        match self.starts.binary_search_by_key(&byte, |(b, _)| *b) {
+            Ok(i) => self.starts[i].1,
+            Err(i) => self.starts[i.saturating_sub(1)].1,
+        }
+    }
+}
+
+struct Out<'a> {
+    graph: GraphName,
+    quads: Vec<Quad>,
+    minter: &'a Minter,
+    article: NamedNode,
+    text: &'a str,
+    cps: CodePoints,
+    spans: BTreeSet<(usize, usize)>,
+}
+
+impl Out<'_> {
+    fn add(&mut self, s: impl Into<NamedOrBlankNode>, p: oxigraph::model::NamedNodeRef<'_>, o: impl Into<Term>) {
+        self.quads.push(Quad::new(s, p.into_owned(), o, self.graph.clone()));
+    }
+
+    /// A span node for `text[range]` (bytes), written once per article.
+    fn span(
+        &mut self,
+        kind: &str,
+        class: oxigraph::model::NamedNodeRef<'_>,
+        range: &Range<usize>,
+    ) -> Result<NamedNode> {
+        let (b, e) = (self.cps.of(range.start), self.cps.of(range.end));
+        let node = self.minter.fact(&self.article, kind, b, e)?;
+        if self.spans.insert((b, e)) || kind != "span" {
+            self.add(node.clone(), rdf::TYPE, class.into_owned());
+            if class != nkg::SPAN {
+                self.add(node.clone(), rdf::TYPE, nkg::SPAN.into_owned());
+            }
+            self.add(
+                node.clone(),
+                nif::BEGIN_INDEX,
+                Literal::new_typed_literal(b.to_string(), xsd::NON_NEGATIVE_INTEGER),
+            );
+            self.add(
+                node.clone(),
+                nif::END_INDEX,
+                Literal::new_typed_literal(e.to_string(), xsd::NON_NEGATIVE_INTEGER),
+            );
+            self.add(node.clone(), nif::ANCHOR_OF, Literal::new_simple_literal(&self.text[range.clone()]));
+            self.add(node.clone(), nif::REFERENCE_CONTEXT, self.article.clone());
+        }
+        Ok(node)
+    }
+
+    fn evidence(&mut self, subject: &NamedNode, ev: &Evidence) -> Result<()> {
+        let span = self.span("span", nkg::SPAN, &ev.span)?;
+        self.add(subject.clone(), nkg::EVIDENCE, span);
+        Ok(())
+    }
+
+    fn literal(&mut self, s: &NamedNode, p: oxigraph::model::NamedNodeRef<'_>, value: &str) {
+        self.add(s.clone(), p, Literal::new_simple_literal(value));
+    }
+}
+
+/// All quads of one article, in its named graph, sorted.
+pub fn to_quads(article: &Article, ex: &Extraction, minter: &Minter) -> Result<Vec<Quad>> {
+    let iri = minter.article(&article.id)?;
+    let mut out = Out {
+        graph: GraphName::NamedNode(iri.clone()),
+        quads: Vec::new(),
+        minter,
+        article: iri.clone(),
+        text: &article.text,
+        cps: CodePoints::new(&article.text),
+        spans: BTreeSet::new(),
+    };
+    article_quads(&mut out, article)?;
+
+    let mut entity_iris = Vec::with_capacity(ex.entities.len());
+    for e in &ex.entities {
+        let node = minter.entity(e.class, &e.label)?;
+        out.add(node.clone(), rdf::TYPE, vocab::class_iri(e.class).into_owned());
+        let base = e.class.base();
+        if base != e.class {
+            out.add(node.clone(), rdf::TYPE, vocab::class_iri(base).into_owned());
+        }
+        out.literal(&node, rdfs::LABEL, &e.label);
+        for alt in &e.alt_labels {
+            out.literal(&node, skos::ALT_LABEL, alt);
+        }
+        if let Some(q) = &e.wikidata {
+            if let Ok(wd) = NamedNode::new(format!("{}{q}", vocab::wd::NS)) {
+                out.add(node.clone(), owl::SAME_AS, wd);
+            }
+        }
+        out.literal(&node, nkg::RULE, e.rule);
+        for m in &e.mentions {
+            out.evidence(&node, m)?;
+        }
+        out.add(iri.clone(), nkg::MENTIONS, node.clone());
+        entity_iris.push(node);
+    }
+    for h in &ex.holdings {
+        let (b, e) = (out.cps.of(h.evidence.span.start), out.cps.of(h.evidence.span.end));
+        let node = minter.keyed_fact(&iri, "holding", &format!("{b}-{e}-{}", h.title))?;
+        out.add(node.clone(), rdf::TYPE, nkg::POSITION_HOLDING.into_owned());
+        out.add(node.clone(), nkg::HOLDER, entity_iris[h.holder].clone());
+        out.literal(&node, nkg::ROLE_TITLE, &h.title);
+        if let Some(of) = h.of {
+            out.add(node.clone(), nkg::ROLE_OF, entity_iris[of].clone());
+        }
+        out.add(node.clone(), nkg::STATUS, vocab::status_iri(h.status).into_owned());
+        out.literal(&node, nkg::RULE, h.evidence.rule);
+        out.evidence(&node, &h.evidence)?;
+    }
+    let mut event_iris = Vec::with_capacity(ex.events.len());
+    for ev in &ex.events {
+        let first = &ev.evidence[0].span;
+        let (b, e) = (out.cps.of(first.start), out.cps.of(first.end));
+        let node = minter.keyed_fact(&iri, "event", &format!("{b}-{e}-{}", ev.kind))?;
+        out.add(node.clone(), rdf::TYPE, vocab::event_class_iri(ev.kind).into_owned());
+        out.add(node.clone(), rdf::TYPE, nkg::EVENT.into_owned());
+        for &p in &ev.participants {
+            out.add(node.clone(), nkg::PARTICIPANT, entity_iris[p].clone());
+        }
+        if let Some(p) = ev.place {
+            out.add(node.clone(), nkg::PLACE_OF, entity_iris[p].clone());
+        }
+        if let Some(d) = ev.date {
+            out.add(node.clone(), nkg::DATE, Literal::new_typed_literal(d.format("%Y-%m-%d").to_string(), xsd::DATE));
+        }
+        if let Some(t) = &ev.time_text {
+            let words = out.text[t.clone()].to_owned();
+            out.literal(&node, nkg::TIME_EXPRESSION, &words);
+        }
+        if let Some(m) = ev.modality {
+            out.literal(&node, nkg::MODALITY, m);
+        }
+        out.literal(&node, nkg::RULE, ev.evidence[0].rule);
+        for evd in &ev.evidence {
+            out.evidence(&node, evd)?;
+        }
+        event_iris.push(node);
+    }
+    let mut quote_iris = Vec::with_capacity(ex.quotes.len());
+    for q in &ex.quotes {
+        let (b, e) = (out.cps.of(q.evidence.span.start), out.cps.of(q.evidence.span.end));
+        let node = minter.fact(&iri, "quote", b, e)?;
+        out.add(node.clone(), rdf::TYPE, nkg::QUOTATION.into_owned());
+        let words = out.text[q.text.clone()].to_owned();
+        out.literal(&node, nkg::TEXT, &words);
+        if let Some(Speaker::Entity(s)) = q.speaker {
+            out.add(node.clone(), nkg::SPEAKER, entity_iris[s].clone());
+            let statement = ex.events.iter().position(|ev| {
+                ev.kind == "Statement"
+                    && ev.participants.contains(&s)
+                    && q.attribution.as_ref().is_some_and(|a| ev.evidence.iter().any(|x| x.span == *a))
+            });
+            if let Some(i) = statement {
+                out.add(node.clone(), nkg::IN_STATEMENT, event_iris[i].clone());
+            }
+        }
+        out.literal(&node, nkg::RULE, q.evidence.rule);
+        out.evidence(&node, &q.evidence)?;
+        quote_iris.push(node);
+    }
+    let mut source_iris = Vec::with_capacity(ex.anonymous_sources.len());
+    for a in &ex.anonymous_sources {
+        let node =
+            minter.keyed_fact(&iri, "source", &crate::extract::entities::name_key(&a.label).replace(' ', "-"))?;
+        out.add(node.clone(), rdf::TYPE, nkg::ANONYMOUS_SOURCE.into_owned());
+        out.literal(&node, rdfs::LABEL, &a.label);
+        if let Some(e) = a.affiliation {
+            out.add(node.clone(), nkg::AFFILIATION, entity_iris[e].clone());
+        }
+        out.literal(&node, nkg::RULE, a.evidence.rule);
+        out.evidence(&node, &a.evidence)?;
+        source_iris.push(node);
+    }
+    for at in &ex.attributions {
+        let fact = match at.fact {
+            Fact::Sentence(i) => {
+                let r = &ex.sentences[i];
+                minter.fact(&iri, "sentence", out.cps.of(r.start), out.cps.of(r.end))?
+            }
+            Fact::Event(i) => event_iris[i].clone(),
+            Fact::Quote(i) => quote_iris[i].clone(),
+        };
+        let source = match at.source {
+            Source::Entity(i) => entity_iris[i].clone(),
+            Source::Anonymous(i) => source_iris[i].clone(),
+        };
+        out.add(fact, nkg::ATTRIBUTED_TO, source);
+    }
+    if let Some(i) = ex.dateline_place {
+        out.add(iri.clone(), nkg::DATELINE_PLACE, entity_iris[i].clone());
+    }
+    for &i in &ex.contributors {
+        out.add(iri.clone(), schema::CONTRIBUTOR, entity_iris[i].clone());
+    }
+    for p in &ex.paragraphs {
+        out.span("paragraph", nkg::PARAGRAPH, p)?;
+    }
+    for s in &ex.sentences {
+        out.span("sentence", nkg::SENTENCE, s)?;
+    }
+    let mut quads = out.quads;
+    sort_quads(&mut quads);
+    Ok(quads)
+}
+
+/// The article node: identity, metadata and text.
+fn article_quads(out: &mut Out, article: &Article) -> Result<()> {
+    let iri = out.article.clone();
+    let m = &article.metadata;
+    out.add(iri.clone(), rdf::TYPE, nkg::ARTICLE.into_owned());
+    out.literal(&iri, schema::IDENTIFIER, &article.id);
+    out.add(iri.clone(), nif::IS_STRING, Literal::new_simple_literal(&article.text));
+    if let Some(h) = &m.headline {
+        out.literal(&iri, schema::HEADLINE, &h.value);
+    }
+    if let Some(d) = m.date {
+        out.add(
+            iri.clone(),
+            schema::DATE_PUBLISHED,
+            Literal::new_typed_literal(d.format("%Y-%m-%d").to_string(), xsd::DATE),
+        );
+    }
+    if let Some(u) = &m.url {
+        match NamedNode::new(u.clone()) {
+            Ok(n) => out.add(iri.clone(), schema::URL, n),
+            Err(_) => out.literal(&iri, schema::URL, u),
+        }
+    }
+    if let Some(d) = &m.dateline {
+        out.literal(&iri, nkg::DATELINE, &d.value);
+    }
+    if let Some(c) = &m.photo_credit {
+        out.literal(&iri, nkg::PHOTO_CREDIT, &c.value);
+    }
+    if let Some(s) = &m.source {
+        out.literal(&iri, nkg::SOURCE_NAME, &s.value);
+    }
+    for n in &m.contribution_notes {
+        out.literal(&iri, nkg::CONTRIBUTION_NOTE, &n.value);
+    }
+    for a in &m.authors {
+        let person = out.minter.entity(EntityClass::Person, &a.value)?;
+        out.add(iri.clone(), schema::AUTHOR, person.clone());
+        out.add(person.clone(), rdf::TYPE, nkg::PERSON.into_owned());
+        out.literal(&person, rdfs::LABEL, &a.value);
+    }
+    Ok(())
+}
+
+/// Sorts quads by their N-Quads form, so output is byte-identical run to run.
+pub fn sort_quads(quads: &mut Vec<Quad>) {
+    let mut keyed: Vec<(String, Quad)> = quads.drain(..).map(|q| (q.to_string(), q)).collect();
+    keyed.sort_by(|a, b| a.0.cmp(&b.0));
+    keyed.dedup_by(|a, b| a.0 == b.0);
+    quads.extend(keyed.into_iter().map(|(_, q)| q));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::CodePoints;
+
+    #[test]
+    fn byte_offsets_become_code_points() {
+        let t = "Iran’s U.N.";
+        let cps = CodePoints::new(t);
+        assert_eq!(cps.of(0), 0);
+        assert_eq!(cps.of(t.find('s').unwrap()), 5);
+        assert_eq!(cps.of(t.len()), t.chars().count());
+    }
+}

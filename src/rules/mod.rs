@@ -1,0 +1,198 @@
+//! Lexicons and gazetteers as data: the files under `rules/` are compiled into the binary
+//! and parsed once at start; `--rules DIR` adds the rows of same-named files in DIR.
+//!
+//! Invariant: nothing outside this module knows the file formats; stages see only the
+//! lookup tables of [`Rules`]. Every lexicon-made fact can name its source as a rule id
+//! (`gazetteer:countries`, `lexicon:titles`), see [`RuleId`].
+
+mod gazetteer;
+mod lexicons;
+
+use std::path::Path;
+
+pub use gazetteer::{token_key, EntityClass, GazEntry, Gazetteer};
+pub use lexicons::{HeadClass, Lexicons, StatusMarker, Title, TitleKind, EVENT_TYPES};
+
+use crate::error::{Error, Result};
+use crate::text::Abbreviations;
+
+/// A stable rule identifier, written with every fact as `nkg:rule`.
+pub type RuleId = &'static str;
+
+/// The built-in rule files: (path under `rules/`, contents).
+pub const BUILTIN: &[(&str, &str)] = &[
+    ("gazetteer/countries.tsv", include_str!("../../rules/gazetteer/countries.tsv")),
+    ("gazetteer/us-states.tsv", include_str!("../../rules/gazetteer/us-states.tsv")),
+    ("gazetteer/cities.tsv", include_str!("../../rules/gazetteer/cities.tsv")),
+    ("gazetteer/places.tsv", include_str!("../../rules/gazetteer/places.tsv")),
+    ("gazetteer/organizations.tsv", include_str!("../../rules/gazetteer/organizations.tsv")),
+    ("gazetteer/news-outlets.tsv", include_str!("../../rules/gazetteer/news-outlets.tsv")),
+    ("lexicons/abbreviations.tsv", include_str!("../../rules/lexicons/abbreviations.tsv")),
+    ("lexicons/first-names.txt", include_str!("../../rules/lexicons/first-names.txt")),
+    ("lexicons/surname-particles.txt", include_str!("../../rules/lexicons/surname-particles.txt")),
+    ("lexicons/common-words.txt", include_str!("../../rules/lexicons/common-words.txt")),
+    ("lexicons/titles.tsv", include_str!("../../rules/lexicons/titles.tsv")),
+    ("lexicons/status-markers.tsv", include_str!("../../rules/lexicons/status-markers.tsv")),
+    ("lexicons/org-heads.tsv", include_str!("../../rules/lexicons/org-heads.tsv")),
+    ("lexicons/place-cues.tsv", include_str!("../../rules/lexicons/place-cues.tsv")),
+    ("lexicons/context-cues.tsv", include_str!("../../rules/lexicons/context-cues.tsv")),
+    ("lexicons/speech-verbs.tsv", include_str!("../../rules/lexicons/speech-verbs.tsv")),
+    ("lexicons/source-nouns.tsv", include_str!("../../rules/lexicons/source-nouns.tsv")),
+    ("lexicons/event-triggers.tsv", include_str!("../../rules/lexicons/event-triggers.tsv")),
+];
+
+/// Every table the extraction stages consult.
+#[derive(Debug, Clone)]
+pub struct Rules {
+    pub abbreviations: Abbreviations,
+    pub gazetteer: Gazetteer,
+    pub lexicons: Lexicons,
+}
+
+impl Rules {
+    /// The rules compiled into the binary.
+    pub fn builtin() -> Result<Rules> {
+        RulesBuilder::default().with_files(BUILTIN.iter().map(|(p, c)| (p.to_string(), c.to_string())))?.finish()
+    }
+
+    /// The built-in rules plus the rows of the same-named files found in `dir`
+    /// (`dir/gazetteer/countries.tsv`, `dir/lexicons/titles.tsv`, ...).
+    pub fn builtin_with_dir(dir: &Path) -> Result<Rules> {
+        let mut files: Vec<(String, String)> = BUILTIN.iter().map(|(p, c)| (p.to_string(), c.to_string())).collect();
+        let mut found = 0;
+        for (name, _) in BUILTIN {
+            let path = dir.join(name);
+            if path.is_file() {
+                let extra =
+                    std::fs::read_to_string(&path).map_err(|source| Error::Io { path: path.clone(), source })?;
+                files.push((name.to_string(), extra));
+                found += 1;
+            }
+        }
+        if found == 0 {
+            return Err(Error::Rules {
+                file: dir.display().to_string(),
+                line: 0,
+                reason: "no rule file found (expected e.g. gazetteer/countries.tsv or lexicons/titles.tsv)".into(),
+            });
+        }
+        RulesBuilder::default().with_files(files)?.finish()
+    }
+}
+
+/// Accumulates rule files, then builds the lookup tables.
+#[derive(Default)]
+struct RulesBuilder {
+    abbreviations: Abbreviations,
+    gazetteer: gazetteer::GazetteerBuilder,
+    lexicons: lexicons::LexiconsBuilder,
+}
+
+impl RulesBuilder {
+    fn with_files(mut self, files: impl IntoIterator<Item = (String, String)>) -> Result<Self> {
+        for (name, content) in files {
+            self.add(&name, &content)?;
+        }
+        Ok(self)
+    }
+
+    fn add(&mut self, name: &str, content: &str) -> Result<()> {
+        let rows = Rows::new(name, content);
+        match name {
+            "lexicons/abbreviations.tsv" => {
+                for row in rows.tsv(&["abbreviation", "kind"])? {
+                    let (line, cols) = row;
+                    let lower = cols[0].to_lowercase();
+                    match cols[1] {
+                        "inner" => self.abbreviations.inner.insert(lower),
+                        "terminal" => self.abbreviations.terminal.insert(lower),
+                        other => return Err(rows.error(line, format!("unknown kind {other:?}"))),
+                    };
+                }
+                Ok(())
+            }
+            n if n.starts_with("gazetteer/") => self.gazetteer.add(&rows),
+            _ => self.lexicons.add(&rows),
+        }
+    }
+
+    fn finish(self) -> Result<Rules> {
+        Ok(Rules {
+            gazetteer: self.gazetteer.finish(&self.abbreviations),
+            lexicons: self.lexicons.finish(),
+            abbreviations: self.abbreviations,
+        })
+    }
+}
+
+/// The data lines of one rule file: `#` comments and blank lines skipped.
+pub(crate) struct Rows<'a> {
+    pub name: &'a str,
+    content: &'a str,
+}
+
+impl<'a> Rows<'a> {
+    fn new(name: &'a str, content: &'a str) -> Self {
+        Rows { name, content }
+    }
+
+    /// The file stem, used in rule ids (`countries` for `gazetteer/countries.tsv`).
+    pub fn stem(&self) -> &'a str {
+        let base = self.name.rsplit('/').next().unwrap_or(self.name);
+        base.split('.').next().unwrap_or(base)
+    }
+
+    pub fn error(&self, line: usize, reason: String) -> Error {
+        Error::Rules { file: format!("rules/{}", self.name), line, reason }
+    }
+
+    /// Non-comment, non-blank lines with their line numbers.
+    pub fn lines(&self) -> impl Iterator<Item = (usize, &'a str)> {
+        self.content
+            .lines()
+            .enumerate()
+            .map(|(i, l)| (i + 1, l.trim_end_matches('\r')))
+            .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'))
+    }
+
+    /// TSV rows after a header that must equal `columns`; each row has that many fields.
+    pub fn tsv(&self, columns: &[&str]) -> Result<Vec<(usize, Vec<&'a str>)>> {
+        let mut lines = self.lines();
+        let Some((hl, header)) = lines.next() else { return Ok(Vec::new()) };
+        let got: Vec<&str> = header.split('\t').collect();
+        if got != columns {
+            return Err(self.error(hl, format!("header should be {:?}, found {:?}", columns.join("\t"), header)));
+        }
+        lines
+            .map(|(n, l)| {
+                let cols: Vec<&str> = l.split('\t').map(str::trim).collect();
+                if cols.len() != columns.len() {
+                    return Err(
+                        self.error(n, format!("expected {} tab-separated fields, found {}", columns.len(), cols.len()))
+                    );
+                }
+                Ok((n, cols))
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_rules_load() {
+        let r = Rules::builtin().expect("built-in rules parse");
+        assert!(r.abbreviations.inner.contains("sen."));
+        assert!(r.gazetteer.len() > 500);
+        assert!(r.lexicons.first_names.contains("Michelle"));
+    }
+
+    #[test]
+    fn a_bad_row_names_file_and_line() {
+        let mut b = RulesBuilder::default();
+        let e = b.add("lexicons/abbreviations.tsv", "abbreviation\tkind\nSen.\n").unwrap_err().to_string();
+        assert_eq!(e, "rules/lexicons/abbreviations.tsv:2: expected 2 tab-separated fields, found 1");
+    }
+}

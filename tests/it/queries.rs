@@ -1,0 +1,158 @@
+//! Rows of each ready-made query over the fixtures (one store, ingested once).
+
+use std::path::PathBuf;
+use std::sync::OnceLock;
+
+use newskg::article::text_id;
+use newskg::rdf::Minter;
+
+use super::{fixture, newskg};
+
+/// The store with every fixture ingested (records.jsonl has two bad lines: exit 1).
+fn store() -> &'static PathBuf {
+    static STORE: OnceLock<(tempfile::TempDir, PathBuf)> = OnceLock::new();
+    let (_, path) = STORE.get_or_init(|| {
+        let (dir, store) = super::temp_store();
+        newskg().args(["ingest", "--store", store.to_str().unwrap()]).arg(fixture("")).assert().code(1);
+        (dir, store)
+    });
+    path
+}
+
+/// The rows of a query as CSV lines (header first), with article IRIs shortened to the
+/// fixture file name or record id.
+fn rows(query: &str, params: &[&str]) -> Vec<String> {
+    let mut cmd = newskg();
+    cmd.args(["query", query, "--format", "csv", "--store", store().to_str().unwrap()]);
+    for p in params {
+        cmd.args(["--param", p]);
+    }
+    let out = cmd.output().unwrap();
+    assert!(out.status.success(), "{query}: {}", String::from_utf8_lossy(&out.stderr));
+    let mut text = String::from_utf8(out.stdout).unwrap();
+    let minter = Minter::default();
+    for f in ["wire-summit.txt", "wikinews-court.txt"] {
+        let id = text_id(&std::fs::read_to_string(fixture(f)).unwrap());
+        text = text.replace(minter.article(&id).unwrap().as_str(), f);
+    }
+    text = text.replace(&format!("{}article/", newskg::rdf::mint::DEFAULT_BASE), "");
+    text.lines().map(str::to_owned).collect()
+}
+
+#[test]
+fn who_met_whom() {
+    assert_eq!(
+        rows("who-met-whom", &[]),
+        [
+            "a,b,place,date,article",
+            "Abiy Ahmed,William Ruto,Nairobi,2022-09-29,rec-3",
+            "Anna Keller,Mark Dunn,Geneva,,wire-summit.txt",
+            "Anna Keller,Xi Jinping,Geneva,,wire-summit.txt",
+            "Mark Dunn,Xi Jinping,Geneva,,wire-summit.txt",
+        ]
+    );
+    assert_eq!(rows("who-met-whom", &["name=ruto"]).len(), 2);
+}
+
+#[test]
+fn quotes_by_speaker() {
+    assert_eq!(
+        rows("quotes-by-speaker", &[]),
+        [
+            "speaker,quote,article",
+            "Anna Keller,\"Nothing is settled yet, and nobody should pretend otherwise.\",wire-summit.txt",
+            "Anna Keller,We agreed to keep talking,wire-summit.txt",
+            "Henrik Lund,\"I have never taken a single krone that was not mine, and I will prove it in court\",wikinews-court.txt",
+        ]
+    );
+    assert_eq!(rows("quotes-by-speaker", &["speaker_filter=lund"]).len(), 2);
+}
+
+#[test]
+fn posts_held() {
+    let r = rows("posts-held", &[]);
+    for want in [
+        "Abiy Ahmed,prime minister,Ethiopia,incumbent,2022-09-30,rec-3",
+        "Henrik Lund,mayor,,former,2014-03-12,wikinews-court.txt",
+        "Laura Bishop,senator,,incumbent,,wire-summit.txt",
+        "Laura Bishop,spokesperson,Senate Foreign Relations Committee,incumbent,,wire-summit.txt",
+        "Sara Holm,chief executive,Nordic Air,designate,2023-05-04,rec-1",
+        "Tim Oakes,reporter,Associated Press,incumbent,,wire-summit.txt",
+        "William Ruto,president,Kenya,incumbent,2022-09-30,rec-3",
+        "Xi Jinping,president,China,incumbent,,wire-summit.txt",
+    ] {
+        assert!(r.contains(&want.to_owned()), "{want} missing from {r:#?}");
+    }
+    assert_eq!(rows("posts-held", &["holder=bishop"]).len(), 3);
+}
+
+#[test]
+fn events_by_type_place_and_date() {
+    let r = rows("events", &["type=meeting"]);
+    assert_eq!(
+        r,
+        [
+            "event_type,participants,where,when,modality,article",
+            "Meeting,Abiy Ahmed; William Ruto,Nairobi,2022-09-29,,rec-3",
+            "Meeting,Anna Keller; Mark Dunn; Xi Jinping,Geneva,,,wire-summit.txt",
+        ]
+    );
+    assert_eq!(rows("events", &["place=nairobi"]).len(), 2);
+    assert_eq!(
+        rows("events", &["date=2014-03-11", "type=LegalAction"]),
+        [
+            "event_type,participants,where,when,modality,article",
+            "LegalAction,Henrik Lund,Oslo,2014-03-11,,wikinews-court.txt",
+        ]
+    );
+    let all = rows("events", &[]);
+    // GROUP_CONCAT has no order: look for both participants.
+    assert!(
+        all.iter().any(|l| l.starts_with("Statement,")
+            && l.contains("Marit Berg")
+            && l.contains("NTB")
+            && l.contains(",,,wikinews-court.txt")),
+        "{all:#?}"
+    );
+}
+
+#[test]
+fn sources_cited() {
+    let r = rows("sources-cited", &[]);
+    for want in [
+        "a Swiss official,anonymous,2,wire-summit.txt",
+        "Reuters,named,2,wire-summit.txt",
+        "NTB,named,2,wikinews-court.txt",
+        "Reuters,named,1,single-1",
+    ] {
+        assert!(r.contains(&want.to_owned()), "{want} missing from {r:#?}");
+    }
+    assert!(!r.iter().any(|l| l.starts_with("Jo Brand")), "a byline is no source: {r:#?}");
+}
+
+#[test]
+fn entity_profile() {
+    let r = rows("entity-profile", &["name=keller"]);
+    for want in [
+        "person/anna-keller,event,Meeting,",
+        "person/anna-keller,name,Keller,",
+        "person/anna-keller,post,foreign minister,",
+        "person/anna-keller,quote,We agreed to keep talking,",
+        "person/anna-keller,type,Person,",
+    ] {
+        assert!(r.iter().any(|l| l.contains(want)), "{want} missing from {r:#?}");
+    }
+    assert_eq!(rows("entity-profile", &["name=nobody at all"]).len(), 1);
+}
+
+#[test]
+fn articles_mentioning() {
+    assert_eq!(
+        rows("articles-mentioning", &["name=Reuters"]),
+        [
+            "article,headline,published,label,mentions",
+            "single-1,Lawmakers back climate accord,2021-04-22,Reuters,1",
+            "wire-summit.txt,,,Reuters,1",
+        ]
+    );
+}
