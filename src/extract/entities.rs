@@ -142,7 +142,8 @@ pub fn resolve(doc: &Doc, rules: &Rules, candidates: &[Candidate]) -> Resolved {
     // Acronyms introduced in brackets: "Korean Central News Agency (KCNA)".
     for i in 0..n {
         let t = candidates[i].tokens.end;
-        if t + 2 < doc.tokens.len() && doc.tok(t) == "(" && doc.tok(t + 2) == ")" {
+        let bracketed = |a: &str, b: &str| matches!((a, b), ("(", ")") | ("[", "]"));
+        if t + 2 < doc.tokens.len() && bracketed(doc.tok(t), doc.tok(t + 2)) {
             if let Some(j) = candidates.iter().position(|c| c.tokens == (t + 1..t + 2)) {
                 if !matches!(candidates[i].kind, Kind::Demonym(_)) {
                     sets.union(i, j);
@@ -288,6 +289,32 @@ fn cluster_class(
     if let Some(&i) = members.iter().find(|&&i| class[i].is_some()) {
         return class[i].map(|c| (c, candidates[i].rule));
     }
+    // Untyped names made only of common words are no names ("September", "Foreign Affairs").
+    let common_only = |i: usize| {
+        (candidates[i].tokens.start..candidates[i].tokens.end)
+            .filter(|&t| doc.tokens[t].kind == TokenKind::Word)
+            .all(|t| rules.lexicons.is_common(doc.tok(t)))
+    };
+    if members.iter().all(|&i| common_only(i)) {
+        return None;
+    }
+    // An unknown acronym is an organisation only with support: a context cue, or an
+    // article before it ("the KPA"); codes such as "UTC", "USD" or "A400M" are dropped.
+    let longest = members.iter().copied().max_by_key(|&i| words[i].len())?;
+    let acronym = {
+        let c = &candidates[longest];
+        let w = doc.slice(c.tokens.start, c.tokens.end);
+        c.tokens.len() == 1 && is_all_caps(w)
+    };
+    if acronym {
+        let w = doc.tok(candidates[longest].tokens.start);
+        let supported = members.iter().any(|&i| {
+            let t = candidates[i].tokens.start;
+            candidates[i].context.is_some() || (t > 0 && doc.tok(t - 1).eq_ignore_ascii_case("the"))
+        });
+        let letters_only = w.chars().all(|c| c.is_alphabetic() || c == '.' || c == '&');
+        return (supported && letters_only).then_some((EntityClass::Organization, "type.acronym"));
+    }
     // Context hints, by vote.
     let mut votes: HashMap<EntityClass, usize> = HashMap::new();
     for &i in members {
@@ -298,7 +325,6 @@ fn cluster_class(
     if let Some((c, _)) = votes.into_iter().max_by_key(|(c, v)| (*v, std::cmp::Reverse(*c))) {
         return Some((c, "type.context"));
     }
-    let longest = members.iter().copied().max_by_key(|&i| words[i].len())?;
     let c = &candidates[longest];
     let len = words[longest].len();
     if (2..=4).contains(&len) && (c.tokens.start..c.tokens.end).all(|t| name_like(doc, rules, t)) {
@@ -308,13 +334,23 @@ fn cluster_class(
 }
 
 /// A word that can be part of a person's name: capitalised, not all capitals (but
-/// initials are fine), not a common word.
+/// initials are fine), not a common word, not a known place, demonym, or organisation or
+/// place head, and not a compound such as "Scientology-related".
 fn name_like(doc: &Doc, rules: &Rules, t: usize) -> bool {
     let w = doc.tok(t);
+    let lex = &rules.lexicons;
+    let key = crate::rules::token_key([w]);
+    let lowercase_compound = w.split_once('-').is_some_and(|(_, b)| b.starts_with(char::is_lowercase) && b.len() > 3);
     doc.tokens[t].kind == TokenKind::Word
         && (!is_all_caps(w) || w.len() <= 2)
-        && !rules.lexicons.is_common(w)
-        && (w.starts_with(char::is_uppercase) || rules.lexicons.particles.contains(&w.to_lowercase()))
+        && !lex.is_common(w)
+        && !lowercase_compound
+        && !lex.org_heads.contains_key(w)
+        && !lex.place_heads.contains_key(w)
+        && !lex.titles.contains_key(&w.to_lowercase())
+        && rules.gazetteer.demonym(&key).is_none()
+        && rules.gazetteer.lookup(&key).is_empty()
+        && (w.starts_with(char::is_uppercase) || lex.particles.contains(&w.to_lowercase()))
 }
 
 #[cfg(test)]

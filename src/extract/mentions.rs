@@ -37,6 +37,9 @@ pub struct TitleMention {
     pub title: Title,
     /// A status from a marker in or before the title ("-elect", "former").
     pub status: Option<String>,
+    /// The tokens of what the post belongs to, when the title names it ("Chief Executive
+    /// of GM").
+    pub of: Option<Range<usize>>,
 }
 
 /// One candidate mention.
@@ -140,12 +143,21 @@ fn chunk_end(doc: &Doc, rules: &Rules, i: usize, end: usize) -> usize {
         }
         let w = lower(doc, j);
         let connector = CONNECTORS.contains(&w.as_str()) || rules.lexicons.particles.contains(&w);
-        if connector && j + 1 < end && starts_name(doc, j + 1) {
+        let the_name = |k: usize| k + 1 < end && lower(doc, k) == "the" && starts_name(doc, k + 1);
+        if connector
+            && j + 1 < end
+            && (starts_name(doc, j + 1) || (matches!(w.as_str(), "of" | "for") && the_name(j + 1)))
+        {
             j += 1;
             continue;
         }
-        // "of the": Church of the Holy Sepulchre
-        if w == "the" && j > i && lower(doc, j - 1) == "of" && j + 1 < end && starts_name(doc, j + 1) {
+        // "of the", "for the": Church of the Holy Sepulchre, Council for the Welfare of X
+        if w == "the"
+            && j > i
+            && matches!(lower(doc, j - 1).as_str(), "of" | "for")
+            && j + 1 < end
+            && starts_name(doc, j + 1)
+        {
             j += 1;
             continue;
         }
@@ -204,7 +216,7 @@ fn analyze_chunk(
         if let Some((t, title, status)) = title_at(doc, rules, a, i) {
             if t == i {
                 let status = status.or_else(|| marker_before(doc, rules, a)).or(status_prefix.take());
-                titles.push(TitleMention { tokens: a..i, title, status });
+                titles.push(TitleMention { tokens: a..i, title, status, of: None });
             }
         }
     }
@@ -213,7 +225,8 @@ fn analyze_chunk(
         let gaz_here = gaz.longest_match(&words[p..end]);
         if let Some((t, title, status)) = title_at(doc, rules, p, j) {
             if t < j && gaz_here.is_none_or(|(k, _)| t - p > k) {
-                titles.push(TitleMention { tokens: p..t, title, status: status.or(status_prefix.take()) });
+                let (t, title, of) = title_of(doc, rules, &words, t, j, end, title, out);
+                titles.push(TitleMention { tokens: p..t, title, status: status.or(status_prefix.take()), of });
                 p = t;
                 continue;
             }
@@ -247,13 +260,19 @@ fn analyze_chunk(
         // A title before a name.
         if let Some((t, title, status)) = title_at(doc, rules, p, j) {
             if t < j {
-                titles.push(TitleMention { tokens: p..t, title, status: status.or(status_prefix.take()) });
+                let (t, title, of) = title_of(doc, rules, &words, t, j, end, title, out);
+                titles.push(TitleMention { tokens: p..t, title, status: status.or(status_prefix.take()), of });
                 p = t;
                 continue;
             }
             // A title with no name after it is no mention.
             p = t;
             break;
+        }
+        // A connector left over after a title ("CEO of GM").
+        if !starts_name(doc, p) && !is_all_caps(doc.tok(p)) {
+            p += 1;
+            continue;
         }
         // A common word opening a sentence ("However", "Former", "Monday"), or an article.
         let w = doc.tok(p);
@@ -282,10 +301,18 @@ fn analyze_chunk(
                     .longest_match(&words[q..j])
                     .is_none_or(|(k, _)| q + k < j || lex.org_heads.contains_key(doc.tok(j - 1))))
         {
+            // A title inside the chunk starts a new part ("Shadow Home Secretary Yvette Cooper"),
+            // and so does a given name after an organisation head ("Refugee Council Enver Solomon").
+            let title_here = title_at(doc, rules, q, j).is_some_and(|(t, _, _)| t < j) && !connector(q - 1);
+            let person_after_org = lex.org_heads.contains_key(doc.tok(q - 1)) && lex.first_names.contains(doc.tok(q));
+            if title_here || person_after_org {
+                break;
+            }
             q += 1;
         }
-        // Split "X of Y" when X is no organisation or place head ("Kim of North Korea").
-        if let Some(of) = (p + 1..q).find(|&t| lower(doc, t) == "of") {
+        // Split "X of Y" / "X for Y" when X is no organisation or place head ("Kim of North
+        // Korea", "Lydia Buchtmann for Food Standards Australia").
+        if let Some(of) = (p + 1..q).find(|&t| matches!(lower(doc, t).as_str(), "of" | "for")) {
             let head = doc.tok(of - 1);
             let keeps = lex.org_heads.contains_key(head)
                 || lex.place_heads.contains_key(head)
@@ -341,9 +368,6 @@ fn name_class(doc: &Doc, rules: &Rules, p: usize, q: usize, titled: bool) -> Opt
         if q - p >= 2 {
             return Some(h.class);
         }
-    }
-    if q - p == 1 && is_all_caps(last) && last.chars().filter(|c| c.is_alphabetic()).count() <= 6 {
-        return Some(EntityClass::Organization);
     }
     None
 }
@@ -401,17 +425,26 @@ fn marker_before(doc: &Doc, rules: &Rules, i: usize) -> Option<String> {
 fn described_org(doc: &Doc, rules: &Rules, first: usize, j: usize, end: usize, out: &mut Vec<Candidate>) {
     let lex = &rules.lexicons;
     let parts = &out[first..];
-    // The owner: a country or demonym in the chunk, else the last part.
+    let countryish = |c: &Candidate| match c.kind {
+        Kind::Demonym(_) => true,
+        Kind::Gazetteer(e) => rules.gazetteer.entry(e).class.base() == EntityClass::Place,
+        _ => false,
+    };
+    // The owner: a country or demonym followed only by capitalised modifiers ("Iranian
+    // U.N. mission"), else the last part ("Biden administration").
     let owner = parts
         .iter()
-        .find(|c| {
-            matches!(c.kind, Kind::Demonym(_))
-                || matches!(c.kind, Kind::Gazetteer(e) if rules.gazetteer.entry(e).class == EntityClass::Country)
-        })
+        .position(countryish)
+        .filter(|&k| parts[k + 1..].iter().all(|c| c.tokens.len() == 1 && is_all_caps(doc.tok(c.tokens.start))))
+        .map(|k| &parts[k])
         .or(parts.last())
         .cloned();
     let Some(owner) = owner else { return };
-    if !owner.titles.is_empty() {
+    // Only places and plain names own such bodies: not titled people, not organisations
+    // ("Airbus A400M military"), not names with digits.
+    let plain_name = matches!(owner.kind, Kind::Name(None) | Kind::Name(Some(EntityClass::Person)))
+        && !doc.slice(owner.tokens.start, owner.tokens.end).chars().any(|c| c.is_ascii_digit());
+    if !owner.titles.is_empty() || !(countryish(&owner) || plain_name) {
         return;
     }
     let mut q = j;
@@ -446,11 +479,73 @@ fn described_org(doc: &Doc, rules: &Rules, first: usize, j: usize, end: usize, o
             stop = t + k2;
         }
     }
-    let start = out[first].tokens.start.min(owner.tokens.start);
-    let mut c =
-        Candidate::new(start..stop, Kind::Described { owner: owner.tokens.clone(), head, class }, "org.described");
-    c.context = None;
-    out.push(c);
+    let start = owner.tokens.start;
+    if class.base() == EntityClass::Place {
+        // A metonym: "the US government" is the country itself; "the Monti government" a
+        // government body.
+        if countryish(&owner) {
+            out.push(Candidate::new(start..stop, owner.kind.clone(), "org.metonym"));
+        } else {
+            let kind =
+                Kind::Described { owner: owner.tokens.clone(), head, class: EntityClass::GovernmentOrganization };
+            out.push(Candidate::new(start..stop, kind, "org.described"));
+        }
+        return;
+    }
+    out.push(Candidate::new(
+        start..stop,
+        Kind::Described { owner: owner.tokens.clone(), head, class },
+        "org.described",
+    ));
+}
+
+/// After a title ending at `t`: "of/for X" naming what the post belongs to ("Chief
+/// Executive of GM Rick Wagoner") or completing the title ("Minister of Education
+/// Stefania Giannini"). Returns the title's end, the title, and the owner's tokens (its
+/// gazetteer candidate is pushed to `out`).
+#[allow(clippy::too_many_arguments)]
+fn title_of(
+    doc: &Doc,
+    rules: &Rules,
+    words: &[&str],
+    t: usize,
+    j: usize,
+    end: usize,
+    mut title: Title,
+    out: &mut Vec<Candidate>,
+) -> (usize, Title, Option<Range<usize>>) {
+    if t + 2 >= j || !matches!(lower(doc, t).as_str(), "of" | "for") {
+        return (t, title, None);
+    }
+    let lex = &rules.lexicons;
+    let o = if lower(doc, t + 1) == "the" { t + 2 } else { t + 1 };
+    // A known organisation or place, then the name: the post's owner.
+    if let Some((k, e)) = rules.gazetteer.longest_match(&words[o..end]) {
+        if o + k < j {
+            out.push(Candidate::new(o..o + k, Kind::Gazetteer(e), rules.gazetteer.entry(e).rule));
+            return (o + k, title, Some(o..o + k));
+        }
+    }
+    // Where the name starts: the first given name that still leaves a surname, else the
+    // last two words.
+    let stop = (o..j.saturating_sub(1)).find(|&x| lex.first_names.contains(doc.tok(x))).or((j >= o + 3).then(|| j - 2));
+    // An organisation name up to the given name: the post's owner ("CEO of the Refugee
+    // Council Enver Solomon").
+    if let Some(x) = stop.filter(|&x| x > o) {
+        if let Some(h) = lex.org_heads.get(doc.tok(x - 1)) {
+            out.push(Candidate::new(o..x, Kind::Name(Some(h.class)), "name.org-head"));
+            return (x, title, Some(o..x));
+        }
+    }
+    // Otherwise the words up to the given name complete the title.
+    match stop {
+        Some(x) if x > t + 1 => {
+            let extra: Vec<String> = (t..x).map(|i| lower(doc, i)).collect();
+            title.title = format!("{} {}", title.title, extra.join(" "));
+            (x, title, None)
+        }
+        _ => (t, title, None),
+    }
 }
 
 /// "anti-Israel", "pro-Russian": a lower-case prefix glued to a known name or demonym.

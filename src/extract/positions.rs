@@ -34,7 +34,10 @@ pub fn find(doc: &Doc, rules: &Rules, candidates: &[Candidate], resolved: &Resol
             if matches!(t.title.kind, TitleKind::Honorific | TitleKind::Religious) {
                 continue;
             }
-            let of = owner_before(doc, candidates, resolved, t.tokens.start);
+            let of =
+                t.of.as_ref()
+                    .and_then(|r| entity_at(r).map(|e| (e, t.tokens.start)))
+                    .or_else(|| owner_before(doc, candidates, resolved, t.tokens.start));
             let status = t.status.as_deref().map(HoldingStatus::from_name).unwrap_or(HoldingStatus::Incumbent);
             let start = of.map_or(t.tokens.start, |(_, s)| s).min(t.tokens.start);
             out.push(Holding {

@@ -4,13 +4,17 @@
 //! left open at a paragraph's end that goes on in the next one. Scare quotes (fewer than
 //! four words, or fewer than eight with no attribution) are no quotations.
 //!
-//! Speakers, in order [rule ids]: right after the quote, "said X", "X said", "she said"
-//! [`quote.after`]; right before it, "X said:", "X told reporters," and a participle
-//! ("..., stating, “...”") whose subject opens the sentence [`quote.before`]; a quotation
-//! with no attribution that follows another in the same paragraph, or continues one from
-//! the previous paragraph, has its speaker [`quote.continued`]. Pronouns go to the latest
-//! compatible mention (the previous speaker first). A description ("a spokesman said") is
-//! an anonymous speaker: no `speaker`, but a source.
+//! Speakers, in order [rule ids]: right after the quote, "said X", "X said", "she said",
+//! "team member X told" [`quote.after`]; right before it, "X said:", "X told reporters,",
+//! "X, a spokesperson, said", and a participle ("..., stating, “...”") whose subject opens
+//! the sentence [`quote.before`]; a quotation with no attribution that follows another in
+//! its paragraph, continues one from the previous paragraph, or fills the paragraph after
+//! a quoted one, has its speaker [`quote.continued`]; a paragraph ending in "X stated," or
+//! "X has called it ...:" introduces the next paragraph's quotation [`quote.introduced`];
+//! else the latest reported speaker before it ("X said he was alarmed. “...”"), in its
+//! paragraph or, for a quotation opening a paragraph, the one before [`quote.reported`].
+//! Pronouns go to the latest compatible mention before them. A description ("a spokesman
+//! said") is an anonymous speaker: no `speaker`, but a source.
 
 use std::ops::Range;
 
@@ -75,18 +79,35 @@ pub fn find(doc: &Doc, rules: &Rules, index: &MentionIndex) -> Vec<Quote> {
             doc.tokens[m.close - 1].end
         };
         let text = trim_span(doc.text, start..end);
-        let mut found = after(doc, rules, index, &m, previous.as_ref())
-            .or_else(|| before(doc, rules, index, &m, previous.as_ref()));
+        let mut found = after(doc, rules, index, &m).or_else(|| before(doc, rules, index, &m));
+        let opens_paragraph = (doc.paragraphs[para].start..m.open).all(|t| doc.tokens[t].kind == TokenKind::Punct);
         if found.is_none() {
+            // A quotation going on from the one before: same paragraph, a paragraph it ran
+            // into, or a new paragraph that is all quotation.
             if let Some((pp, speaker, ran_on)) = &previous {
-                let same_paragraph = *pp == para;
-                let continues = *ran_on && *pp + 1 == para;
-                if same_paragraph || continues {
+                let follows = *pp == para || ((*ran_on || opens_paragraph) && *pp + 1 == para);
+                if follows {
                     found = speaker.clone().map(|s| (s, None, "quote.continued"));
                 }
             }
         }
-        if words < 4 || (found.is_none() && words < 8) {
+        if found.is_none() && opens_paragraph && para > 0 {
+            found = introduced(doc, rules, index, para - 1);
+        }
+        if found.is_none() {
+            // The latest reported speaker before it in its paragraph ("Professor X said he
+            // is alarmed. "..."), or, for a quotation opening a paragraph, in the one before.
+            let here = doc.paragraphs[para].start..m.open;
+            found = reported_speaker(doc, rules, index, here).or_else(|| {
+                (opens_paragraph && para > 0)
+                    .then(|| reported_speaker(doc, rules, index, doc.paragraphs[para - 1].clone()))
+                    .flatten()
+            });
+        }
+        // A cited headline ("“Storm hits coast” — Example News, May 3") is no quotation.
+        let citation =
+            m.closed && m.close + 1 < doc.tokens.len() && matches!(doc.tok(m.close + 1), "\u{2014}" | "\u{2013}" | "-");
+        if words < 4 || (found.is_none() && words < 8) || citation {
             continue;
         }
         let evidence_end = if m.closed && m.close < doc.tokens.len() { doc.tokens[m.close].end } else { end };
@@ -120,14 +141,8 @@ fn is_say(rules: &Rules, doc: &Doc, t: usize) -> bool {
     doc.tokens[t].kind == TokenKind::Word && rules.lexicons.speech_verbs.get(&lower(doc, t)) == Some(&true)
 }
 
-/// "…,” said X / X said / she said / a spokesman said
-fn after(
-    doc: &Doc,
-    rules: &Rules,
-    index: &MentionIndex,
-    m: &Marks,
-    previous: Option<&(usize, Option<Speaker>, bool)>,
-) -> Option<Found> {
+/// "…,” said X / X said / she said / a spokesman said / team member X told the press
+fn after(doc: &Doc, rules: &Rules, index: &MentionIndex, m: &Marks) -> Option<Found> {
     if !m.closed {
         return None;
     }
@@ -140,7 +155,8 @@ fn after(
         return None;
     }
     let span = |a: usize, b: usize| Some(doc.span(a, b));
-    // said X (titles may stand between: "said Mayor X")
+    let words_until = |k: usize| (t..k).all(|x| doc.tokens[x].kind == TokenKind::Word);
+    // said X (titles may stand between: "said Ambassador X")
     if is_say(rules, doc, t) && t + 1 < end {
         let near = (t + 1..(t + 4).min(end))
             .take_while(|&k| doc.tokens[k].kind == TokenKind::Word)
@@ -148,19 +164,24 @@ fn after(
         if let Some(mention) = near {
             return Some((Speaker::Entity(mention.entity), span(t, mention.tokens.end), "quote.after"));
         }
-        if let Some(e) = pronoun(doc, index, t + 1, m.open, previous) {
+        if let Some(e) = pronoun(doc, index, t + 1, m.open) {
             return Some((Speaker::Entity(e), span(t, t + 2), "quote.after"));
         }
     }
-    // X said
-    if let Some(mention) = index.starting_at(t) {
-        if mention.tokens.end < end && is_say(rules, doc, mention.tokens.end) {
-            return Some((Speaker::Entity(mention.entity), span(t, mention.tokens.end + 1), "quote.after"));
+    // X said, with descriptors before the name ("team member X told the press")
+    for k in t..(t + 5).min(end) {
+        if !words_until(k) {
+            break;
+        }
+        if let Some(mention) = index.starting_at(k) {
+            if mention.tokens.end < end && is_say(rules, doc, mention.tokens.end) {
+                return Some((Speaker::Entity(mention.entity), span(t, mention.tokens.end + 1), "quote.after"));
+            }
         }
     }
     // she said
     if t + 1 < end && is_say(rules, doc, t + 1) {
-        if let Some(e) = pronoun(doc, index, t, m.open, previous) {
+        if let Some(e) = pronoun(doc, index, t, m.open) {
             return Some((Speaker::Entity(e), span(t, t + 2), "quote.after"));
         }
     }
@@ -173,14 +194,8 @@ fn after(
     None
 }
 
-/// X said: “…” / X said, “…” / …, stating, “…”
-fn before(
-    doc: &Doc,
-    rules: &Rules,
-    index: &MentionIndex,
-    m: &Marks,
-    previous: Option<&(usize, Option<Speaker>, bool)>,
-) -> Option<Found> {
+/// X said: “…” / X said, “…” / …, stating, “…” / X, a spokesperson, said “…”
+fn before(doc: &Doc, rules: &Rules, index: &MentionIndex, m: &Marks) -> Option<Found> {
     let para = doc.paragraphs.iter().find(|p| p.contains(&m.open))?;
     let mut t = m.open;
     while t > para.start && matches!(doc.tok(t - 1), "," | ":" | "\u{2014}") {
@@ -192,8 +207,9 @@ fn before(
     // The speech verb within the last three tokens ("X told reporters: ").
     let verb = (t.saturating_sub(3).max(para.start)..t).rev().find(|&v| is_say(rules, doc, v));
     let Some(v) = verb else {
-        // "X: “…”"
-        if doc.tok(t) == ":" || (t < m.open && doc.tok(t) == ":") {
+        // "X: “…”", or a sentence introducing the quotation with a colon: its first person
+        // ("Sunak defended the record ...: “…”").
+        if doc.tok(t) == ":" {
             if let Some(mention) = index.ending_at(t) {
                 return Some((
                     Speaker::Entity(mention.entity),
@@ -201,36 +217,98 @@ fn before(
                     "quote.before",
                 ));
             }
-        }
-        return None;
-    };
-    let sentence = doc.sentences[doc.sentence_of(v)].clone();
-    if doc.tok(v).ends_with("ing") {
-        // A participle: the subject opens the sentence.
-        let first = index.mentions.iter().find(|mm| {
-            mm.tokens.start >= sentence.start && mm.tokens.end <= v && speaker_class(index.class(mm.entity))
-        })?;
-        return Some((
-            Speaker::Entity(first.entity),
-            Some(doc.span(first.tokens.start, first.tokens.end)),
-            "quote.before",
-        ));
-    }
-    if let Some(mention) = index.ending_at(v) {
-        if speaker_class(index.class(mention.entity)) {
+            let sentence = doc.sentences[doc.sentence_of(t)].clone();
+            let first = index
+                .mentions
+                .iter()
+                .filter(|mm| mm.tokens.start >= sentence.start && mm.tokens.end <= t)
+                .find(|mm| index.class(mm.entity) == EntityClass::Person)?;
             return Some((
-                Speaker::Entity(mention.entity),
-                Some(doc.span(mention.tokens.start, v + 1)),
+                Speaker::Entity(first.entity),
+                Some(doc.span(first.tokens.start, first.tokens.end)),
                 "quote.before",
             ));
         }
+        return None;
+    };
+    subject_of(doc, index, v).map(|(e, a)| (Speaker::Entity(e), Some(doc.span(a, v + 1)), "quote.before"))
+}
+
+/// The subject of a speech verb at `v`: a participle's is the sentence's first speaker
+/// ("X ... emphasized ..., stating"); else the mention right before the verb, or before an
+/// apposition ("X, a spokesperson for Y, said"), or a pronoun's antecedent. Returns the
+/// entity and the first token of the attribution.
+fn subject_of(doc: &Doc, index: &MentionIndex, v: usize) -> Option<(usize, usize)> {
+    let sentence = doc.sentences[doc.sentence_of(v)].clone();
+    if doc.tok(v).ends_with("ing") {
+        // "with Boswell stating: ..." names its own subject; else the sentence's first speaker.
+        if let Some(mention) = index.ending_at(v).filter(|mm| speaker_class(index.class(mm.entity))) {
+            return Some((mention.entity, mention.tokens.start));
+        }
+        let first = index.mentions.iter().find(|mm| {
+            mm.tokens.start >= sentence.start && mm.tokens.end <= v && speaker_class(index.class(mm.entity))
+        })?;
+        return Some((first.entity, first.tokens.start));
+    }
+    if let Some(mention) = index.ending_at(v).filter(|mm| speaker_class(index.class(mm.entity))) {
+        return Some((mention.entity, mention.tokens.start));
+    }
+    if v > sentence.start + 1 && doc.tok(v - 1) == "," {
+        if let Some(c1) = (sentence.start..v - 1).rev().find(|&c| doc.tok(c) == ",") {
+            if let Some(mention) = index.ending_at(c1).filter(|mm| speaker_class(index.class(mm.entity))) {
+                return Some((mention.entity, mention.tokens.start));
+            }
+        }
     }
     if v > sentence.start {
-        if let Some(e) = pronoun(doc, index, v - 1, m.open, previous) {
-            return Some((Speaker::Entity(e), Some(doc.span(v - 1, v + 1)), "quote.before"));
+        if let Some(e) = pronoun(doc, index, v - 1, v - 1) {
+            return Some((e, v - 1));
         }
     }
     None
+}
+
+/// A paragraph that introduces the next one's quotation: it ends with ":" or "," after a
+/// speech verb ("Rathbun stated,") or after its subject's words ("X has called it
+/// 'dangerous':").
+fn introduced(doc: &Doc, rules: &Rules, index: &MentionIndex, para: usize) -> Option<Found> {
+    let p = doc.paragraphs[para].clone();
+    let last = p.end.checked_sub(1)?;
+    if !matches!(doc.tok(last), ":" | ",") {
+        return None;
+    }
+    let sentence = doc.sentences[doc.sentence_of(last)].clone();
+    if let Some(v) = (sentence.start..last).rev().find(|&v| is_say(rules, doc, v)) {
+        if let Some((e, a)) = subject_of(doc, index, v) {
+            return Some((Speaker::Entity(e), Some(doc.span(a, v + 1)), "quote.introduced"));
+        }
+    }
+    let first = index
+        .mentions
+        .iter()
+        .filter(|mm| {
+            mm.tokens.start >= sentence.start && mm.tokens.end <= last && speaker_class(index.class(mm.entity))
+        })
+        .find(|mm| index.class(mm.entity) == EntityClass::Person)?;
+    Some((Speaker::Entity(first.entity), Some(doc.span(first.tokens.start, first.tokens.end)), "quote.introduced"))
+}
+
+/// The latest reported speaker in token range `range`: the subject of its last speech verb
+/// outside quotation marks.
+fn reported_speaker(doc: &Doc, rules: &Rules, index: &MentionIndex, range: Range<usize>) -> Option<Found> {
+    let mut inside = false;
+    let mut verbs = Vec::new();
+    for t in range {
+        let c = doc.tok(t).chars().next().unwrap_or(' ');
+        if doc.tokens[t].kind == TokenKind::Punct && (c == '"' || c == '\u{201C}' || c == '\u{201D}') {
+            inside = if c == '"' { !inside } else { c == '\u{201C}' };
+        } else if !inside && is_say(rules, doc, t) {
+            verbs.push(t);
+        }
+    }
+    verbs.into_iter().rev().find_map(|v| {
+        subject_of(doc, index, v).map(|(e, a)| (Speaker::Entity(e), Some(doc.span(a, v + 1)), "quote.reported"))
+    })
 }
 
 /// Persons and organisations speak; so do countries in news ("North Korea said").
@@ -238,21 +316,10 @@ fn speaker_class(c: EntityClass) -> bool {
     c.base() != EntityClass::Place || c == EntityClass::Country
 }
 
-/// A pronoun at `t` resolved to the previous speaker or the latest compatible mention
-/// before `before`.
-fn pronoun(
-    doc: &Doc,
-    index: &MentionIndex,
-    t: usize,
-    before: usize,
-    previous: Option<&(usize, Option<Speaker>, bool)>,
-) -> Option<usize> {
+/// A pronoun at `t` resolved to the latest compatible mention before `before` (in its
+/// paragraph or the few before it).
+fn pronoun(doc: &Doc, index: &MentionIndex, t: usize, before: usize) -> Option<usize> {
     let classes = pronoun_classes(doc, t)?;
-    if let Some((_, Some(Speaker::Entity(e)), _)) = previous {
-        if classes.contains(&index.class(*e)) {
-            return Some(*e);
-        }
-    }
     let para_start = doc.paragraphs.iter().find(|p| p.contains(&t)).map_or(0, |p| p.start);
     let from = para_start.saturating_sub(200);
     index.latest_before(from, before, |c| classes.contains(&c)).map(|m| m.entity)
