@@ -313,7 +313,12 @@ fn cluster_class(
             candidates[i].context.is_some() || (t > 0 && doc.tok(t - 1).eq_ignore_ascii_case("the"))
         });
         let letters_only = w.chars().all(|c| c.is_alphabetic() || c == '.' || c == '&');
-        return (supported && letters_only).then_some((EntityClass::Organization, "type.acronym"));
+        // "FTSE 100", "S&P 500": an index, not an organisation.
+        let before_number = members.iter().all(|&i| {
+            let t = candidates[i].tokens.end;
+            t < doc.tokens.len() && doc.tokens[t].kind == TokenKind::Number
+        });
+        return (supported && letters_only && !before_number).then_some((EntityClass::Organization, "type.acronym"));
     }
     // Context hints, by vote.
     let mut votes: HashMap<EntityClass, usize> = HashMap::new();
@@ -327,7 +332,10 @@ fn cluster_class(
     }
     let c = &candidates[longest];
     let len = words[longest].len();
-    if (2..=4).contains(&len) && (c.tokens.start..c.tokens.end).all(|t| name_like(doc, rules, t)) {
+    // A person's name has a word that is no dictionary word ("Foreign Affairs" is none).
+    let tokens = c.tokens.start..c.tokens.end;
+    let unusual = tokens.clone().any(|t| !rules.lexicons.is_english(doc.tok(t)));
+    if (2..=4).contains(&len) && unusual && tokens.clone().all(|t| name_like(doc, rules, t)) {
         return Some((EntityClass::Person, "type.default-person"));
     }
     None

@@ -233,17 +233,61 @@ fn analyze_chunk(
         }
         // The gazetteer, which may reach past the chunk ("Korean People's Army").
         if let Some((k, e)) = gaz_here {
-            let rest_is_org_name = p + k < j
-                && lex.org_heads.contains_key(doc.tok(j - 1))
-                && gaz.longest_match(&words[p + k..j]).is_none_or(|(k2, _)| p + k + k2 < j)
-                && title_at(doc, rules, p + k, j).is_none();
-            if rest_is_org_name {
-                let class = lex.org_heads[doc.tok(j - 1)].class;
-                out.push(Candidate::new(p..j, Kind::Name(Some(class)), "name.org-head"));
-                p = j;
+            // The name the entry starts: up to a connector, or to a given name after an
+            // organisation word ("Chrysler LLC Jim Press").
+            let head_word =
+                |t: usize| lex.org_heads.contains_key(doc.tok(t)) || lex.org_suffixes.contains_key(doc.tok(t));
+            let mut e_end = p + k;
+            while e_end < j {
+                let t = e_end;
+                let capital = starts_name(doc, t) || is_all_caps(doc.tok(t));
+                if capital && !(t > p + k && head_word(t - 1) && lex.first_names.contains(doc.tok(t))) {
+                    e_end += 1;
+                    continue;
+                }
+                // "Massachusetts Institute of Technology": a connector after a head word.
+                let of = matches!(lower(doc, t).as_str(), "of" | "for") && t > p + k && head_word(t - 1);
+                if of {
+                    let next = if t + 1 < j && lower(doc, t + 1) == "the" { t + 2 } else { t + 1 };
+                    if next < j && starts_name(doc, next) {
+                        e_end = next;
+                        continue;
+                    }
+                }
                 break;
             }
-            out.push(Candidate::new(p..p + k, Kind::Gazetteer(e), gaz.entry(e).rule));
+            // "US Government": a country's government is the country.
+            let metonym = e_end == p + k + 1
+                && gaz.entry(e).class == EntityClass::Country
+                && lex.org_lower_heads.get(&lower(doc, p + k)).is_some_and(|h| h.class.base() == EntityClass::Place);
+            if metonym {
+                out.push(Candidate::new(p..e_end, Kind::Gazetteer(e), "org.metonym"));
+                p = e_end;
+                continue;
+            }
+            let rest_is_org_name = p + k < e_end
+                && head_word(e_end - 1)
+                && gaz.longest_match(&words[p + k..e_end]).is_none_or(|(k2, _)| p + k + k2 < e_end)
+                && title_at(doc, rules, p + k, e_end).is_none();
+            if rest_is_org_name {
+                let last = doc.tok(e_end - 1);
+                let class = lex
+                    .org_heads
+                    .get(last)
+                    .or_else(|| lex.org_suffixes.get(last))
+                    .map_or(EntityClass::Organization, |h| h.class);
+                out.push(Candidate::new(p..e_end, Kind::Name(Some(class)), "name.org-head"));
+                p = e_end;
+                continue;
+            }
+            // "US$40 billion", "US dollars": a currency, not the country.
+            let after = p + k;
+            let currency = after < doc.tokens.len()
+                && ((doc.tok(after).starts_with('$') && !doc.space_after(after - 1))
+                    || matches!(lower(doc, after).as_str(), "dollar" | "dollars"));
+            if !currency {
+                out.push(Candidate::new(p..p + k, Kind::Gazetteer(e), gaz.entry(e).rule));
+            }
             p += k;
             j = j.max(p);
             continue;
@@ -304,11 +348,16 @@ fn analyze_chunk(
             // A title inside the chunk starts a new part ("Shadow Home Secretary Yvette Cooper"),
             // and so does a given name after an organisation head ("Refugee Council Enver Solomon").
             let title_here = title_at(doc, rules, q, j).is_some_and(|(t, _, _)| t < j) && !connector(q - 1);
-            let person_after_org = lex.org_heads.contains_key(doc.tok(q - 1)) && lex.first_names.contains(doc.tok(q));
+            let org_word = lex.org_heads.contains_key(doc.tok(q - 1)) || lex.org_suffixes.contains_key(doc.tok(q - 1));
+            let person_after_org = org_word && lex.first_names.contains(doc.tok(q));
             if title_here || person_after_org {
                 break;
             }
             q += 1;
+        }
+        // A name never ends on a connector or an article ("University of Sheffield of the UK").
+        while q > p + 1 && !starts_name(doc, q - 1) && !is_all_caps(doc.tok(q - 1)) {
+            q -= 1;
         }
         // Split "X of Y" / "X for Y" when X is no organisation or place head ("Kim of North
         // Korea", "Lydia Buchtmann for Food Standards Australia").
@@ -443,7 +492,8 @@ fn described_org(doc: &Doc, rules: &Rules, first: usize, j: usize, end: usize, o
     // Only places and plain names own such bodies: not titled people, not organisations
     // ("Airbus A400M military"), not names with digits.
     let plain_name = matches!(owner.kind, Kind::Name(None) | Kind::Name(Some(EntityClass::Person)))
-        && !doc.slice(owner.tokens.start, owner.tokens.end).chars().any(|c| c.is_ascii_digit());
+        && !doc.slice(owner.tokens.start, owner.tokens.end).chars().any(|c| c.is_ascii_digit())
+        && !(owner.tokens.start..owner.tokens.end).all(|t| rules.lexicons.is_common(doc.tok(t)));
     if !owner.titles.is_empty() || !(countryish(&owner) || plain_name) {
         return;
     }
@@ -528,7 +578,10 @@ fn title_of(
     }
     // Where the name starts: the first given name that still leaves a surname, else the
     // last two words.
-    let stop = (o..j.saturating_sub(1)).find(|&x| lex.first_names.contains(doc.tok(x))).or((j >= o + 3).then(|| j - 2));
+    let speech_after = j < end && lex.speech_verbs.contains_key(&lower(doc, j));
+    let stop = (o..j.saturating_sub(1))
+        .find(|&x| lex.first_names.contains(doc.tok(x)))
+        .or((j >= o + 3 && speech_after).then(|| j - 2));
     // An organisation name up to the given name: the post's owner ("CEO of the Refugee
     // Council Enver Solomon").
     if let Some(x) = stop.filter(|&x| x > o) {

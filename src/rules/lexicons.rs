@@ -51,6 +51,8 @@ pub struct Lexicons {
     pub particles: HashSet<String>,
     /// Lower case.
     pub common_words: HashSet<String>,
+    /// Lower-case English dictionary words.
+    pub english_words: HashSet<String>,
     /// Lower-cased surface (tokens joined by one space) → title.
     pub titles: HashMap<String, Title>,
     pub title_max_tokens: usize,
@@ -84,6 +86,11 @@ impl Lexicons {
     /// Whether a word (any case) is a common word that is not a name.
     pub fn is_common(&self, word: &str) -> bool {
         self.common_words.contains(&word.to_lowercase())
+    }
+
+    /// Whether a word (any case) is an English dictionary word.
+    pub fn is_english(&self, word: &str) -> bool {
+        self.english_words.contains(&word.to_lowercase())
     }
 }
 
@@ -119,6 +126,9 @@ impl LexiconsBuilder {
                 lex.particles.extend(rows.lines().map(|(_, l)| l.trim().to_lowercase()))
             }
             "lexicons/common-words.txt" => lex.common_words.extend(rows.lines().map(|(_, l)| l.trim().to_lowercase())),
+            "lexicons/english-words.txt" => {
+                lex.english_words.extend(rows.lines().map(|(_, l)| l.trim().to_lowercase()))
+            }
             "lexicons/titles.tsv" => {
                 for (line, c) in rows.tsv(&["surface", "title", "kind", "org_hint"])? {
                     let kind = match c[2] {

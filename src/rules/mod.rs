@@ -31,6 +31,7 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("lexicons/first-names.txt", include_str!("../../rules/lexicons/first-names.txt")),
     ("lexicons/surname-particles.txt", include_str!("../../rules/lexicons/surname-particles.txt")),
     ("lexicons/common-words.txt", include_str!("../../rules/lexicons/common-words.txt")),
+    ("lexicons/english-words.txt", include_str!("../../rules/lexicons/english-words.txt")),
     ("lexicons/titles.tsv", include_str!("../../rules/lexicons/titles.tsv")),
     ("lexicons/status-markers.tsv", include_str!("../../rules/lexicons/status-markers.tsv")),
     ("lexicons/org-heads.tsv", include_str!("../../rules/lexicons/org-heads.tsv")),
