@@ -215,6 +215,12 @@ fn analyze_chunk(
     if let Some(a) = lowercase_title_before(doc, rules, sentence_start, i) {
         if let Some((t, title, status)) = title_at(doc, rules, a, i) {
             if t == i {
+                // "Uralsib analyst X", "Tesla founder X": the name before owns the post.
+                if let Some(owner) = out.iter_mut().rev().find(|c| c.tokens.end == a) {
+                    if owner.kind == Kind::Name(None) {
+                        owner.context = Some(EntityClass::Organization);
+                    }
+                }
                 let status = status.or_else(|| marker_before(doc, rules, a)).or(status_prefix.take());
                 titles.push(TitleMention { tokens: a..i, title, status, of: None });
             }
@@ -401,6 +407,10 @@ fn analyze_chunk(
 fn name_class(doc: &Doc, rules: &Rules, p: usize, q: usize, titled: bool) -> Option<EntityClass> {
     let lex = &rules.lexicons;
     let last = doc.tok(q - 1);
+    // "Jim Press": a given name and one more word is a person, whatever the last word.
+    if q - p == 2 && lex.first_names.contains(doc.tok(p)) && !lex.org_suffixes.contains_key(last) {
+        return Some(EntityClass::Person);
+    }
     // A head word alone ("Court", "Police") is a common noun, not a name.
     if let Some(h) = lex.org_suffixes.get(last).or_else(|| lex.org_heads.get(last)).filter(|_| q - p >= 2) {
         return Some(h.class);
@@ -427,6 +437,14 @@ fn context_class(doc: &Doc, rules: &Rules, p: usize, q: usize) -> Option<EntityC
     if q < doc.tokens.len() && is_word(doc, q) {
         if let Some(c) = lex.cue_after.get(&lower(doc, q)) {
             return Some(*c);
+        }
+        // One modifier may stand between a name and an organisation cue ("Old Mutual
+        // insurance company").
+        let modifier = doc.tok(q).chars().all(char::is_lowercase);
+        if modifier && q + 1 < doc.tokens.len() && is_word(doc, q + 1) {
+            if let Some(EntityClass::Organization) = lex.cue_after.get(&lower(doc, q + 1)) {
+                return Some(EntityClass::Organization);
+            }
         }
     }
     if p > 0 && is_word(doc, p - 1) && doc.sentence_of(p - 1) == doc.sentence_of(p) {

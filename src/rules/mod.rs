@@ -28,6 +28,7 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("gazetteer/organizations.tsv", include_str!("../../rules/gazetteer/organizations.tsv")),
     ("gazetteer/news-outlets.tsv", include_str!("../../rules/gazetteer/news-outlets.tsv")),
     ("lexicons/abbreviations.tsv", include_str!("../../rules/lexicons/abbreviations.tsv")),
+    ("lexicons/hyphen-suffixes.txt", include_str!("../../rules/lexicons/hyphen-suffixes.txt")),
     ("lexicons/first-names.txt", include_str!("../../rules/lexicons/first-names.txt")),
     ("lexicons/surname-particles.txt", include_str!("../../rules/lexicons/surname-particles.txt")),
     ("lexicons/common-words.txt", include_str!("../../rules/lexicons/common-words.txt")),
@@ -110,6 +111,10 @@ impl RulesBuilder {
                         other => return Err(rows.error(line, format!("unknown kind {other:?}"))),
                     };
                 }
+                Ok(())
+            }
+            "lexicons/hyphen-suffixes.txt" => {
+                self.abbreviations.split_suffixes.extend(rows.lines().map(|(_, l)| l.trim().to_lowercase()));
                 Ok(())
             }
             n if n.starts_with("gazetteer/") => self.gazetteer.add(&rows),

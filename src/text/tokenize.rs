@@ -19,6 +19,8 @@ pub struct Abbreviations {
     pub terminal: HashSet<String>,
     /// Never end a sentence: titles and the like ("Sen.", "Dr.", "St.").
     pub inner: HashSet<String>,
+    /// Lower-case suffixes split off a capitalised word at its hyphen ("Chicago-based").
+    pub split_suffixes: HashSet<String>,
 }
 
 impl Abbreviations {
@@ -92,8 +94,12 @@ fn tokens(text: &str, range: Range<usize>, abbreviations: &Abbreviations) -> Vec
                 continue;
             }
             let next_is_word = chars.get(j + 1).is_some_and(|(_, n)| is_word_char(*n));
+            let split_suffix = || {
+                let rest: String = chars[j + 1..].iter().map(|(_, c)| *c).take_while(|c| is_word_char(*c)).collect();
+                chars[k].1.is_uppercase() && abbreviations.split_suffixes.contains(&rest.to_lowercase())
+            };
             let joins = match c {
-                '-' | '\u{2010}' | '\u{2011}' => next_is_word,
+                '-' | '\u{2010}' | '\u{2011}' => next_is_word && !split_suffix(),
                 '.' | ',' if numeric => chars.get(j + 1).is_some_and(|(_, n)| n.is_ascii_digit()),
                 '&' => next_is_word && chars[j - 1].1.is_uppercase() && j - k == 1, // AT&T
                 _ => false,
@@ -287,6 +293,7 @@ mod tests {
         for t in ["inc.", "corp.", "jr.", "no."] {
             a.terminal.insert(t.into());
         }
+        a.split_suffixes.insert("based".into());
         a
     }
 
@@ -310,6 +317,7 @@ mod tests {
         assert_eq!(toks("Musk—who"), ["Musk", "—", "who"]);
         assert_eq!(toks("$1,200.50 at 3 a.m."), ["$", "1,200.50", "at", "3", "a.m."]);
         assert_eq!(toks("the Smiths’ house"), ["the", "Smiths", "’", "house"]);
+        assert_eq!(toks("a Chicago-based firm, anti-war"), ["a", "Chicago", "-", "based", "firm", ",", "anti-war"]);
     }
 
     #[test]
