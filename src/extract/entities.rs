@@ -139,6 +139,28 @@ pub fn resolve(doc: &Doc, rules: &Rules, candidates: &[Candidate]) -> Resolved {
             }
         }
     }
+    // A name explained in brackets: "CEI (Italian Episcopal Conference)".
+    for i in 0..n {
+        let t = candidates[i].tokens.end;
+        if t + 3 < doc.tokens.len() && doc.tok(t) == "(" {
+            if let Some(j) = (0..n).find(|&j| {
+                candidates[j].tokens.start == t + 1
+                    && candidates[j].tokens.end < doc.tokens.len()
+                    && doc.tok(candidates[j].tokens.end) == ")"
+            }) {
+                let acronym = |k: usize| candidates[k].tokens.len() == 1 && is_all_caps(&surface[k]);
+                if acronym(i) != acronym(j)
+                    && !matches!(candidates[j].kind, Kind::Demonym(_))
+                    && !matches!(candidates[i].kind, Kind::Demonym(_))
+                {
+                    sets.union(i, j);
+                    let c = class[i].or(class[j]);
+                    class[i] = c;
+                    class[j] = c;
+                }
+            }
+        }
+    }
     // Acronyms introduced in brackets: "Korean Central News Agency (KCNA)".
     for i in 0..n {
         let t = candidates[i].tokens.end;

@@ -126,7 +126,9 @@ fn starts_name(doc: &Doc, i: usize) -> bool {
         return false;
     }
     let w = doc.tok(i);
-    is_capitalized(w) && w != "I"
+    // "US$40": a currency prefix, not a name.
+    let currency = i + 1 < doc.tokens.len() && doc.tok(i + 1).starts_with('$') && !doc.space_after(i);
+    is_capitalized(w) && w != "I" && !currency
 }
 
 fn lower(doc: &Doc, i: usize) -> String {
@@ -151,10 +153,20 @@ fn chunk_end(doc: &Doc, rules: &Rules, i: usize, end: usize) -> usize {
             j += 1;
             continue;
         }
+        // "Ambassador to the United States X": "to" after a title.
+        if w == "to"
+            && j > i
+            && rules.lexicons.titles.contains_key(&lower(doc, j - 1))
+            && j + 1 < end
+            && (starts_name(doc, j + 1) || the_name(j + 1))
+        {
+            j += 1;
+            continue;
+        }
         // "of the", "for the": Church of the Holy Sepulchre, Council for the Welfare of X
         if w == "the"
             && j > i
-            && matches!(lower(doc, j - 1).as_str(), "of" | "for")
+            && matches!(lower(doc, j - 1).as_str(), "of" | "for" | "to")
             && j + 1 < end
             && starts_name(doc, j + 1)
         {
@@ -212,9 +224,28 @@ fn analyze_chunk(
     let mut status_prefix: Option<String> = marker_before(doc, rules, i);
     // A lower-case title right before the chunk: "AP reporter Michelle L. Price",
     // "trade envoy Mark Dunn".
-    if let Some(a) = lowercase_title_before(doc, rules, sentence_start, i) {
-        if let Some((t, title, status)) = title_at(doc, rules, a, i) {
+    if let Some(a0) = lowercase_title_before(doc, rules, sentence_start, i) {
+        if let Some((t, mut title, status)) = title_at(doc, rules, a0, i) {
             if t == i {
+                // Lower-case words before it complete the title ("France's interior and
+                // overseas minister X").
+                let lex = &rules.lexicons;
+                let mut a = a0;
+                while a > sentence_start
+                    && a0 - a < 3
+                    && is_word(doc, a - 1)
+                    && doc.tok(a - 1).chars().all(char::is_lowercase)
+                    && (doc.tok(a - 1) == "and" || !lex.is_common(doc.tok(a - 1)))
+                    && !lex.status_markers.contains_key(doc.tok(a - 1))
+                {
+                    a -= 1;
+                }
+                while a < a0 && doc.tok(a) == "and" {
+                    a += 1;
+                }
+                if a < a0 {
+                    title.title = format!("{} {}", doc.slice(a, a0), title.title);
+                }
                 // "Uralsib analyst X", "Tesla founder X": the name before owns the post.
                 if let Some(owner) = out.iter_mut().rev().find(|c| c.tokens.end == a) {
                     if owner.kind == Kind::Name(None) {
@@ -232,7 +263,11 @@ fn analyze_chunk(
         if let Some((t, title, status)) = title_at(doc, rules, p, j) {
             if t < j && gaz_here.is_none_or(|(k, _)| t - p > k) {
                 let (t, title, of) = title_of(doc, rules, &words, t, j, end, title, out);
-                titles.push(TitleMention { tokens: p..t, title, status: status.or(status_prefix.take()), of });
+                // A title followed by "of ..." and no name ("Director of the X study") is no
+                // title of a person here.
+                if !matches!(lower(doc, t).as_str(), "of" | "for" | "to") {
+                    titles.push(TitleMention { tokens: p..t, title, status: status.or(status_prefix.take()), of });
+                }
                 p = t;
                 continue;
             }
@@ -311,7 +346,11 @@ fn analyze_chunk(
         if let Some((t, title, status)) = title_at(doc, rules, p, j) {
             if t < j {
                 let (t, title, of) = title_of(doc, rules, &words, t, j, end, title, out);
-                titles.push(TitleMention { tokens: p..t, title, status: status.or(status_prefix.take()), of });
+                // A title followed by "of ..." and no name ("Director of the X study") is no
+                // title of a person here.
+                if !matches!(lower(doc, t).as_str(), "of" | "for" | "to") {
+                    titles.push(TitleMention { tokens: p..t, title, status: status.or(status_prefix.take()), of });
+                }
                 p = t;
                 continue;
             }
@@ -376,7 +415,18 @@ fn analyze_chunk(
                 q = of;
             }
         }
-        let mut c = Candidate::new(p..q, Kind::Name(name_class(doc, rules, p, q, !titles.is_empty())), "name.chunk");
+        let class = name_class(doc, rules, p, q, !titles.is_empty());
+        // A demonym right before an organisation's name is part of it ("Korean Central News
+        // Agency", "Australian Centre for ..."); the demonym stays a mention of its country.
+        let demonym_before = out[first..]
+            .last()
+            .filter(|d| d.tokens.end == p && matches!(d.kind, Kind::Demonym(_)))
+            .map(|d| d.tokens.start);
+        let name_start = match (class, demonym_before) {
+            (Some(c), Some(d)) if c.base() == EntityClass::Organization && titles.is_empty() => d,
+            _ => p,
+        };
+        let mut c = Candidate::new(name_start..q, Kind::Name(class), "name.chunk");
         if !titles.is_empty() {
             c.rule = "name.title";
             c.titles = std::mem::take(&mut titles);
@@ -415,9 +465,8 @@ fn name_class(doc: &Doc, rules: &Rules, p: usize, q: usize, titled: bool) -> Opt
     if let Some(h) = lex.org_suffixes.get(last).or_else(|| lex.org_heads.get(last)).filter(|_| q - p >= 2) {
         return Some(h.class);
     }
-    if let Some(h) =
-        (p..q).find_map(|t| if lower(doc, t) == "of" && t > p { lex.org_heads.get(doc.tok(t - 1)) } else { None })
-    {
+    let of_head = |t: usize| matches!(lower(doc, t).as_str(), "of" | "for") && t > p;
+    if let Some(h) = (p..q).find_map(|t| if of_head(t) { lex.org_heads.get(doc.tok(t - 1)) } else { None }) {
         return Some(h.class);
     }
     if titled || (q - p >= 2 && lex.first_names.contains(doc.tok(p))) {
@@ -582,11 +631,20 @@ fn title_of(
     mut title: Title,
     out: &mut Vec<Candidate>,
 ) -> (usize, Title, Option<Range<usize>>) {
-    if t + 2 >= j || !matches!(lower(doc, t).as_str(), "of" | "for") {
+    if t + 2 >= j || !matches!(lower(doc, t).as_str(), "of" | "for" | "to") {
         return (t, title, None);
     }
     let lex = &rules.lexicons;
     let o = if lower(doc, t + 1) == "the" { t + 2 } else { t + 1 };
+    // "Ambassador to the United States X": the place completes the title.
+    if lower(doc, t) == "to" {
+        if let Some((k, e)) = rules.gazetteer.longest_match(&words[o..end]).filter(|(k, _)| o + k < j) {
+            out.push(Candidate::new(o..o + k, Kind::Gazetteer(e), rules.gazetteer.entry(e).rule));
+            title.title = format!("{} {}", title.title, doc.slice(t, o + k));
+            return (o + k, title, None);
+        }
+        return (t, title, None);
+    }
     // A known organisation or place, then the name: the post's owner.
     if let Some((k, e)) = rules.gazetteer.longest_match(&words[o..end]) {
         if o + k < j {

@@ -2,30 +2,93 @@
 //!
 //! Patterns (rule ids in brackets):
 //! - a title before a name, with what owns the post before it: "Sen. Marco Rubio",
-//!   "Iran's U.N. Ambassador X", "Iranian General X", "AP reporter X"
-//!   [`post.prenominal`];
-//! - an apposition: "X, a spokesperson for the Trump transition", "X, the chief executive
-//!   of Y" [`post.apposition`];
+//!   "Iran's U.N. Ambassador X", "Iranian General X", "AP reporter X" [`post.prenominal`];
+//! - an apposition after the name: "X, a spokesperson for the Trump transition", "X, an
+//!   Ottawa New Democrat MP,", "X, Director of Y, and Chairman of Z" [`post.apposition`];
+//! - an apposition before the name: "the Afghan team's coach, X", "the president of the
+//!   Lombardy region, X" [`post.apposition`];
 //! - a copula: "X is the chief executive of Y" (with "was": former) [`post.copular`];
 //! - a selection: "X for secretary of state", "named X as Y" (designate)
-//!   [`post.selection`].
+//!   [`post.selection`];
+//! - a resignation: "X resigned as foreign affairs minister" (former) [`post.resignation`].
 //!
-//! Status comes from markers ("former", "-elect", "acting", "nominee"), else incumbent.
+//! Status comes from markers ("former", "-elect", "acting", "nominee"), else incumbent. A
+//! title that another of the same holder contains ("ambassador" beside "ambassador to the
+//! United States") is dropped.
 
 use std::ops::Range;
 
 use super::entities::Resolved;
 use super::mentions::{Candidate, Kind};
 use super::{Evidence, Holding, HoldingStatus};
-use crate::rules::{EntityClass, Rules, TitleKind};
+use crate::rules::{EntityClass, Rules, Title, TitleKind};
 use crate::text::{Doc, TokenKind};
+
+/// What the patterns look at.
+struct Ctx<'a> {
+    doc: &'a Doc<'a>,
+    rules: &'a Rules,
+    candidates: &'a [Candidate],
+    resolved: &'a Resolved,
+}
+
+impl Ctx<'_> {
+    fn lower(&self, i: usize) -> String {
+        self.doc.tok(i).to_lowercase()
+    }
+
+    /// The entity of the longest kept candidate with exactly these tokens.
+    fn entity_at(&self, tokens: &Range<usize>) -> Option<usize> {
+        self.candidates.iter().position(|c| c.tokens == *tokens).and_then(|i| self.resolved.of_candidate[i])
+    }
+
+    /// The longest kept candidate starting at `t` that is no person: (entity, end).
+    fn organisation_at(&self, t: usize) -> Option<(usize, usize)> {
+        self.candidates
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.tokens.start == t)
+            .filter_map(|(i, c)| self.resolved.of_candidate[i].map(|e| (e, c.tokens.end)))
+            .filter(|&(e, _)| self.resolved.entities[e].class != EntityClass::Person)
+            .max_by_key(|&(_, end)| end)
+    }
+
+    /// The longest kept candidate ending at `t` that is no person: (entity, start).
+    fn organisation_ending_at(&self, t: usize) -> Option<(usize, usize)> {
+        self.candidates
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.tokens.end == t && !matches!(c.kind, Kind::Described { .. }))
+            .filter_map(|(i, c)| self.resolved.of_candidate[i].map(|e| (e, c.tokens.start)))
+            .filter(|&(e, _)| self.resolved.entities[e].class.base() != EntityClass::Person)
+            .max_by_key(|&(_, start)| std::cmp::Reverse(start))
+    }
+
+    /// The longest title starting at `s` (lower-cased words): (end, title).
+    fn title_at(&self, s: usize, end: usize) -> Option<(usize, Title)> {
+        let lex = &self.rules.lexicons;
+        let max = lex.title_max_tokens.min(end.saturating_sub(s));
+        (1..=max).rev().find_map(|k| {
+            let words: Vec<String> = (s..s + k).map(|i| self.lower(i)).collect();
+            lex.titles.get(&words.join(" ")).map(|t| (s + k, t.clone()))
+        })
+    }
+
+    /// The longest title ending just before `e` (lower-cased words): (start, title).
+    fn title_ending_at(&self, from: usize, e: usize) -> Option<(usize, Title)> {
+        let lex = &self.rules.lexicons;
+        let max = lex.title_max_tokens.min(e - from);
+        (1..=max).rev().find_map(|k| {
+            let words: Vec<String> = (e - k..e).map(|i| self.lower(i)).collect();
+            lex.titles.get(&words.join(" ")).map(|t| (e - k, t.clone()))
+        })
+    }
+}
 
 /// Finds the posts held in a document.
 pub fn find(doc: &Doc, rules: &Rules, candidates: &[Candidate], resolved: &Resolved) -> Vec<Holding> {
+    let cx = Ctx { doc, rules, candidates, resolved };
     let mut out: Vec<Holding> = Vec::new();
-    let entity_at = |tokens: &Range<usize>| -> Option<usize> {
-        candidates.iter().position(|c| c.tokens == *tokens).and_then(|i| resolved.of_candidate[i])
-    };
     let person = |i: usize| resolved.of_candidate[i].filter(|&e| resolved.entities[e].class == EntityClass::Person);
     for (ci, c) in candidates.iter().enumerate() {
         let Some(holder) = person(ci) else { continue };
@@ -36,8 +99,8 @@ pub fn find(doc: &Doc, rules: &Rules, candidates: &[Candidate], resolved: &Resol
             }
             let of =
                 t.of.as_ref()
-                    .and_then(|r| entity_at(r).map(|e| (e, t.tokens.start)))
-                    .or_else(|| owner_before(doc, candidates, resolved, t.tokens.start));
+                    .and_then(|r| cx.entity_at(r).map(|e| (e, t.tokens.start)))
+                    .or_else(|| owner_before(&cx, t.tokens.start));
             let status = t.status.as_deref().map(HoldingStatus::from_name).unwrap_or(HoldingStatus::Incumbent);
             let start = of.map_or(t.tokens.start, |(_, s)| s).min(t.tokens.start);
             out.push(Holding {
@@ -48,79 +111,86 @@ pub fn find(doc: &Doc, rules: &Rules, candidates: &[Candidate], resolved: &Resol
                 evidence: Evidence { span: doc.span(start, c.tokens.end), rule: "post.prenominal" },
             });
         }
-        let end = doc.sentences[doc.sentence_of(c.tokens.start)].end;
+        let sentence = doc.sentences[doc.sentence_of(c.tokens.start)].clone();
+        let end = sentence.end;
         let q = c.tokens.end;
-        // ", a spokesperson for the Trump transition"
-        if q + 2 < end && doc.tok(q) == "," {
+        // ", a spokesperson for the Trump transition", ", Director of Y, and Chairman of Z"
+        // (not after "according to X," where the comma closes the phrase).
+        let according = c.tokens.start >= 2 && cx.lower(c.tokens.start - 2) == "according";
+        if q + 1 < end && doc.tok(q) == "," && !according {
             let mut p = q + 1;
-            if matches!(lower(doc, p).as_str(), "a" | "an" | "the") {
-                p += 1;
-                if let Some(h) = title_phrase(
-                    doc,
-                    rules,
-                    candidates,
-                    resolved,
-                    &entity_at,
-                    holder,
-                    p,
-                    end,
-                    HoldingStatus::Incumbent,
-                    "post.apposition",
-                    c.tokens.start,
-                ) {
-                    out.push(h);
+            while p < end {
+                if matches!(cx.lower(p).as_str(), "a" | "an" | "the") {
+                    p += 1;
                 }
+                let Some(h) =
+                    title_phrase(&cx, holder, p, end, HoldingStatus::Incumbent, "post.apposition", c.tokens.start)
+                else {
+                    break;
+                };
+                let stop = doc.tokens.partition_point(|t| t.start < h.evidence.span.end);
+                out.push(h);
+                // A second apposition joined by ", and" ("X, Director of Y, and Chairman of Z").
+                match (stop..end).find(|&k| doc.tok(k) == ",") {
+                    Some(k) if k + 2 < end && cx.lower(k + 1) == "and" => p = k + 2,
+                    _ => break,
+                }
+            }
+        }
+        // "the Afghan team's coach, X", "the president of the Lombardy region, X"
+        if c.tokens.start >= sentence.start + 2 && doc.tok(c.tokens.start - 1) == "," {
+            if let Some(h) = apposition_before(&cx, holder, sentence.start, c.tokens.start - 1, c.tokens.end) {
+                out.push(h);
             }
         }
         // "X is the chief executive of Y", "X was the ..."
         if q + 2 < end
-            && matches!(lower(doc, q).as_str(), "is" | "was")
-            && matches!(lower(doc, q + 1).as_str(), "the" | "a" | "an")
+            && matches!(cx.lower(q).as_str(), "is" | "was")
+            && matches!(cx.lower(q + 1).as_str(), "the" | "a" | "an")
         {
-            let status = if lower(doc, q) == "was" { HoldingStatus::Former } else { HoldingStatus::Incumbent };
-            if let Some(h) = title_phrase(
-                doc,
-                rules,
-                candidates,
-                resolved,
-                &entity_at,
-                holder,
-                q + 2,
-                end,
-                status,
-                "post.copular",
-                c.tokens.start,
-            ) {
+            let status = if cx.lower(q) == "was" { HoldingStatus::Former } else { HoldingStatus::Incumbent };
+            if let Some(h) = title_phrase(&cx, holder, q + 2, end, status, "post.copular", c.tokens.start) {
                 out.push(h);
             }
         }
+        // "X resigned as foreign affairs minister", "X was forced to step down as CEO"
+        if let Some(a) = (q..(q + 6).min(end)).find(|&k| cx.lower(k) == "as") {
+            let resign = (q..a).any(|k| {
+                matches!(
+                    cx.lower(k).as_str(),
+                    "resign"
+                        | "resigned"
+                        | "resigns"
+                        | "quit"
+                        | "quits"
+                        | "down"
+                        | "retired"
+                        | "retire"
+                        | "ousted"
+                        | "removed"
+                        | "fired"
+                )
+            });
+            if resign {
+                if let Some(h) =
+                    title_phrase(&cx, holder, a + 1, end, HoldingStatus::Former, "post.resignation", c.tokens.start)
+                {
+                    out.push(h);
+                }
+            }
+        }
         // "X for secretary of state", "Y named X as chief executive" (of Y)
-        if q + 1 < end && matches!(lower(doc, q).as_str(), "for" | "as") {
-            let naming = preceded_by_naming(doc, c.tokens.start);
-            if lower(doc, q) == "for" || naming.is_some() {
-                if let Some(mut h) = title_phrase(
-                    doc,
-                    rules,
-                    candidates,
-                    resolved,
-                    &entity_at,
-                    holder,
-                    q + 1,
-                    end,
-                    HoldingStatus::Designate,
-                    "post.selection",
-                    c.tokens.start,
-                ) {
+        if q + 1 < end && matches!(cx.lower(q).as_str(), "for" | "as") {
+            let naming = preceded_by_naming(&cx, c.tokens.start);
+            if cx.lower(q) == "for" || naming.is_some() {
+                if let Some(mut h) =
+                    title_phrase(&cx, holder, q + 1, end, HoldingStatus::Designate, "post.selection", c.tokens.start)
+                {
                     if h.of.is_none() {
-                        h.of = naming.and_then(|v| {
-                            let (ci, _) = candidates
-                                .iter()
-                                .enumerate()
-                                .filter(|(_, c)| c.tokens.end == v)
-                                .max_by_key(|(_, c)| c.tokens.len())?;
-                            resolved.of_candidate[ci]
-                                .filter(|&e| resolved.entities[e].class.base() == EntityClass::Organization)
-                        });
+                        h.of = naming
+                            .and_then(|v| cx.organisation_ending_at(v))
+                            .map(|(e, _)| e)
+                            .filter(|&e| resolved.entities[e].class.base() == EntityClass::Organization);
                     }
                     out.push(h);
                 }
@@ -129,19 +199,34 @@ pub fn find(doc: &Doc, rules: &Rules, candidates: &[Candidate], resolved: &Resol
     }
     out.sort_by(|a, b| a.evidence.cmp(&b.evidence));
     out.dedup_by(|a, b| a.holder == b.holder && a.title == b.title && a.of == b.of);
-    out
+    drop_subsumed(out)
 }
 
-fn lower(doc: &Doc, i: usize) -> String {
-    doc.tok(i).to_lowercase()
+/// Drops a holding whose title words another holding of the same holder contains, with
+/// the same or a known owner ("ambassador" beside "ambassador to the United States").
+fn drop_subsumed(all: Vec<Holding>) -> Vec<Holding> {
+    let words = |h: &Holding| h.title.split(' ').map(str::to_owned).collect::<std::collections::BTreeSet<_>>();
+    all.iter()
+        .enumerate()
+        .filter(|(i, h)| {
+            !all.iter().enumerate().any(|(j, o)| {
+                *i != j
+                    && o.holder == h.holder
+                    && (h.of.is_none() || h.of == o.of)
+                    && words(o).is_superset(&words(h))
+                    && (words(o).len() > words(h).len() || (o.of.is_some() && h.of.is_none()))
+            })
+        })
+        .map(|(_, h)| h.clone())
+        .collect()
 }
 
 /// "named", "nominated", "picked", "chose", "tapped", "appointed" a few words before:
 /// the verb's token index.
-fn preceded_by_naming(doc: &Doc, start: usize) -> Option<usize> {
+fn preceded_by_naming(cx: &Ctx, start: usize) -> Option<usize> {
     (start.saturating_sub(3)..start).rev().find(|&t| {
         matches!(
-            lower(doc, t).as_str(),
+            cx.lower(t).as_str(),
             "named"
                 | "nominated"
                 | "picked"
@@ -161,78 +246,128 @@ fn preceded_by_naming(doc: &Doc, start: usize) -> Option<usize> {
 /// The entity that owns a title starting at token `t`: "Iran's" (possessive), "Iranian"
 /// (demonym), "AP" (an organisation or place name right before). Returns the entity and
 /// the first token of its mention.
-fn owner_before(doc: &Doc, candidates: &[Candidate], resolved: &Resolved, t: usize) -> Option<(usize, usize)> {
+fn owner_before(cx: &Ctx, t: usize) -> Option<(usize, usize)> {
     let mut end = t;
-    if end > 0 && doc.tokens[end - 1].kind == TokenKind::Possessive {
+    if end > 0 && cx.doc.tokens[end - 1].kind == TokenKind::Possessive {
         end -= 1;
     }
-    let (ci, c) = candidates
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| c.tokens.end == end && !matches!(c.kind, Kind::Described { .. }))
-        .max_by_key(|(_, c)| c.tokens.len())?;
-    let e = resolved.of_candidate[ci]?;
-    (resolved.entities[e].class.base() != EntityClass::Person).then_some((e, c.tokens.start))
+    cx.organisation_ending_at(end)
 }
 
-/// A title phrase at `p` (adjectives allowed before it), then optionally "of/for/at (the) Y".
-#[allow(clippy::too_many_arguments)]
+/// A title phrase at `p` (up to four modifiers before it, "an Ottawa New Democrat MP"),
+/// then "to the prime minister" or "of/for/at (the) Y".
 fn title_phrase(
-    doc: &Doc,
-    rules: &Rules,
-    candidates: &[Candidate],
-    resolved: &Resolved,
-    entity_at: &dyn Fn(&Range<usize>) -> Option<usize>,
+    cx: &Ctx,
     holder: usize,
-    mut p: usize,
+    p: usize,
     end: usize,
     mut status: HoldingStatus,
     rule: &'static str,
     start: usize,
 ) -> Option<Holding> {
-    let lex = &rules.lexicons;
-    // Up to three modifiers before the title ("longtime", "former", "senior").
+    let lex = &cx.rules.lexicons;
+    let doc = cx.doc;
     let mut found = None;
-    for skip in 0..=3 {
+    for skip in 0..=4 {
         let s = p + skip;
         if s >= end {
             break;
         }
-        let max = lex.title_max_tokens.min(end - s);
-        if let Some((k, t)) = (1..=max).rev().find_map(|k| {
-            let words: Vec<String> = (s..s + k).map(|i| lower(doc, i)).collect();
-            lex.titles.get(&words.join(" ")).map(|t| (k, t.clone()))
-        }) {
-            if let Some(m) = (p..s).find_map(|i| lex.status_markers.get(&lower(doc, i))) {
+        if let Some((t_end, t)) = cx.title_at(s, end) {
+            if let Some(m) = (p..s).find_map(|i| lex.status_markers.get(&cx.lower(i))) {
                 status = HoldingStatus::from_name(&m.status);
             }
-            found = Some((s, s + k, t));
+            found = Some((t_end, t));
             break;
         }
-        // Only plain lower-case words may stand before the title.
-        if !doc.tok(s).chars().all(|c| c.is_lowercase() || c == '-') {
+        // Only words may stand before the title, and no person ("X, a friend of Y").
+        if doc.tokens[s].kind != TokenKind::Word || matches!(cx.lower(s).as_str(), "and" | "or" | "who" | "which") {
             break;
         }
     }
-    let (_, t_end, title) = found?;
+    let (t_end, mut title) = found?;
     if matches!(title.kind, TitleKind::Honorific) {
         return None;
     }
-    p = t_end;
-    let mut of = None;
+    // Capitalised modifiers that name nothing complete the title ("Foreign Affairs
+    // minister"); names ("an Ottawa New Democrat MP") and adjectives do not.
+    let t_start = t_end - title.title.split(' ').count().min(t_end - p);
+    let mut m = t_start;
+    let named = |t: usize| {
+        cx.candidates.iter().zip(&cx.resolved.of_candidate).any(|(c, e)| e.is_some() && c.tokens.contains(&t))
+    };
+    while m > p && doc.tok(m - 1).starts_with(char::is_uppercase) && !named(m - 1) {
+        m -= 1;
+    }
+    if m < t_start && m == p {
+        title.title = format!("{} {}", doc.slice(m, t_start).to_lowercase(), title.title);
+    }
     let mut stop = t_end;
-    if p + 1 < end && matches!(lower(doc, p).as_str(), "of" | "for" | "at" | "to" | "with") {
-        let mut o = p + 1;
-        if lower(doc, o) == "the" && o + 1 < end {
-            o += 1;
+    // "undersecretary to the prime minister": a title completed by another title.
+    if t_end + 1 < end && cx.lower(t_end) == "to" {
+        let o = if cx.lower(t_end + 1) == "the" { t_end + 2 } else { t_end + 1 };
+        if let Some((e2, t2)) = cx.title_at(o, end) {
+            title.title = format!("{} to the {}", title.title, t2.title);
+            stop = e2;
         }
-        // The longest candidate starting at `o`.
-        if let Some(c) = candidates.iter().filter(|c| c.tokens.start == o).max_by_key(|c| c.tokens.end) {
-            if let Some(e) = entity_at(&c.tokens).filter(|&e| resolved.entities[e].class != EntityClass::Person) {
-                of = Some(e);
-                stop = c.tokens.end;
-            }
+    }
+    let mut of = None;
+    if stop == t_end && t_end + 1 < end && matches!(cx.lower(t_end).as_str(), "of" | "for" | "at" | "to" | "with") {
+        let o = if cx.lower(t_end + 1) == "the" && t_end + 2 < end { t_end + 2 } else { t_end + 1 };
+        if let Some((e, e_end)) = cx.organisation_at(o) {
+            of = Some(e);
+            stop = e_end;
         }
     }
     Some(Holding { holder, title: title.title, of, status, evidence: Evidence { span: doc.span(start, stop), rule } })
+}
+
+/// A title (and what it is of) right before a comma that precedes the name: "the Afghan
+/// team's coach, X", "the president of the Lombardy region, X", "a Scientology attorney, X".
+fn apposition_before(cx: &Ctx, holder: usize, from: usize, comma: usize, name_end: usize) -> Option<Holding> {
+    let doc = cx.doc;
+    let mut e = comma;
+    // Skip a bracketed aside: "the secretary general of CEI (Italian Episcopal Conference), X".
+    if e > from && doc.tok(e - 1) == ")" {
+        e = (from..e - 1).rev().find(|&k| doc.tok(k) == "(")?;
+    }
+    let (t_start, title, of, start) = match cx.title_ending_at(from, e) {
+        Some((t_start, title)) => {
+            let owner = owner_before(cx, t_start);
+            (t_start, title, owner.map(|(o, _)| o), owner.map_or(t_start, |(_, s)| s))
+        }
+        None => {
+            // "... of (the) Y (region)": the owner ends at `e` or one lower-case word before.
+            let (o, o_start) = cx.organisation_ending_at(e).or_else(|| {
+                (e > from + 1 && doc.tok(e - 1).chars().all(char::is_lowercase))
+                    .then(|| cx.organisation_ending_at(e - 1))
+                    .flatten()
+            })?;
+            let mut k = o_start;
+            if k > from && cx.lower(k - 1) == "the" {
+                k -= 1;
+            }
+            if k <= from || !matches!(cx.lower(k - 1).as_str(), "of" | "for" | "at") {
+                return None;
+            }
+            let (t_start, title) = cx.title_ending_at(from, k - 1)?;
+            (t_start, title, Some(o), t_start)
+        }
+    };
+    if matches!(title.kind, TitleKind::Honorific | TitleKind::Religious) {
+        return None;
+    }
+    // The title must open its noun phrase: a determiner, a possessive, a name or the
+    // sentence start before it ("the coach", "team's coach", "a Scientology attorney").
+    let ok_before = t_start == from
+        || matches!(cx.lower(t_start - 1).as_str(), "the" | "a" | "an" | "its" | "his" | "her" | "their")
+        || doc.tokens[t_start - 1].kind == TokenKind::Possessive
+        || doc.tok(t_start - 1).starts_with(char::is_uppercase);
+    ok_before.then(|| Holding {
+        holder,
+        title: title.title,
+        of,
+        status: HoldingStatus::Incumbent,
+        evidence: Evidence { span: doc.span(start.min(t_start), name_end), rule: "post.apposition" },
+    })
 }

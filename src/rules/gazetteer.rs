@@ -193,12 +193,19 @@ impl GazetteerBuilder {
             let (toks, _) = tokenize_paragraph(s, 0..s.len(), abbreviations);
             (token_key(toks.iter().map(|t| &s[t.start..t.end])), toks.len())
         };
+        // Every demonym, so that "The Australian" (a newspaper) does not take "Australian".
+        let all_demonyms: std::collections::HashSet<String> =
+            self.rows.iter().flat_map(|(_, _, d)| d.iter().cloned()).collect();
         for (entry, aliases, demonyms) in self.rows {
             let i = g.entries.len();
             let mut names = vec![entry.name.clone()];
             names.extend(aliases);
             // "The New York Times" is also found as "New York Times".
-            let extra: Vec<String> = names.iter().filter_map(|n| n.strip_prefix("The ").map(str::to_owned)).collect();
+            let extra: Vec<String> = names
+                .iter()
+                .filter_map(|n| n.strip_prefix("The ").map(str::to_owned))
+                .filter(|n| !all_demonyms.contains(n))
+                .collect();
             names.extend(extra);
             for n in names {
                 let (key, len) = key_of(&n);
