@@ -61,6 +61,11 @@ impl Candidate {
     }
 }
 
+/// Words that make a place name more precise rather than naming a body ("Northern Canada").
+const DIRECTIONS: &[&str] = &[
+    "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central", "Upper", "Lower",
+    "Greater", "New", "Old", "Mainland", "Rural", "Coastal",
+];
 const CONNECTORS: &[&str] = &[
     "of", "for", "de", "du", "des", "van", "von", "der", "den", "bin", "ibn", "al", "el", "la", "le", "da", "di",
     "del", "y", "&",
@@ -403,6 +408,26 @@ fn analyze_chunk(
         // A name never ends on a connector or an article ("University of Sheffield of the UK").
         while q > p + 1 && !starts_name(doc, q - 1) && !is_all_caps(doc.tok(q - 1)) {
             q -= 1;
+        }
+        // "Environment Canada", "Statistics Canada", "Air Canada": a capitalised common noun
+        // and a country ending the chunk name a body, not the country.
+        if q == p + 1 && titles.is_empty() && !lex.is_common(doc.tok(p)) {
+            let country_end = gaz
+                .longest_match(&words[q..j])
+                .filter(|&(k, e)| q + k == j && gaz.entry(e).class == EntityClass::Country)
+                .map(|(k, _)| q + k);
+            let noun = lex.is_english(doc.tok(p))
+                && !DIRECTIONS.contains(&doc.tok(p))
+                && gaz.demonym(&token_key([doc.tok(p)])).is_none();
+            if let (Some(e), true) = (country_end, noun) {
+                out.push(Candidate::new(
+                    p..e,
+                    Kind::Name(Some(EntityClass::GovernmentOrganization)),
+                    "name.word-country",
+                ));
+                p = e;
+                continue;
+            }
         }
         // Split "X of Y" / "X for Y" when X is no organisation or place head ("Kim of North
         // Korea", "Lydia Buchtmann for Food Standards Australia").

@@ -197,9 +197,68 @@ pub fn find(doc: &Doc, rules: &Rules, candidates: &[Candidate], resolved: &Resol
             }
         }
     }
+    national_posts(&cx, &mut out);
     out.sort_by(|a, b| a.evidence.cmp(&b.evidence));
-    out.dedup_by(|a, b| a.holder == b.holder && a.title == b.title && a.of == b.of);
-    drop_subsumed(out)
+    drop_subsumed(merge_same_post(out))
+}
+
+/// One holding per holder and title: the first mention's evidence, the owner where one
+/// mention names it, and a marked status ("-elect", "former") over the default.
+fn merge_same_post(all: Vec<Holding>) -> Vec<Holding> {
+    let mut out: Vec<Holding> = Vec::new();
+    for h in all {
+        match out
+            .iter_mut()
+            .find(|o| o.holder == h.holder && o.title == h.title && (o.of.is_none() || h.of.is_none() || o.of == h.of))
+        {
+            Some(o) => {
+                o.of = o.of.or(h.of);
+                if o.status == HoldingStatus::Incumbent {
+                    o.status = h.status;
+                }
+            }
+            None => out.push(h),
+        }
+    }
+    out
+}
+
+/// A national post with no owner in the text ("Prime Minister X", "the environment
+/// minister") belongs to the article's country: the country mentioned at least twice as
+/// often as any other, when the post's paragraph names no other country.
+fn national_posts(cx: &Ctx, out: &mut [Holding]) {
+    let entities = &cx.resolved.entities;
+    let countries: Vec<(usize, usize)> = entities
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.class == EntityClass::Country)
+        .map(|(i, e)| (i, e.mentions.len()))
+        .collect();
+    let Some(&(main, n)) = countries.iter().max_by_key(|(i, n)| (*n, std::cmp::Reverse(*i))) else { return };
+    let second = countries.iter().filter(|(i, _)| *i != main).map(|(_, n)| *n).max().unwrap_or(0);
+    if n < 2 * second {
+        return;
+    }
+    let national = |title: &str| {
+        let words: Vec<&str> = title.split(' ').collect();
+        let (first, last) = (words[0], words[words.len() - 1]);
+        cx.rules
+            .lexicons
+            .titles
+            .values()
+            .any(|t| [title, first, last].contains(&t.title.as_str()) && t.org_hint == "country")
+    };
+    for h in out.iter_mut().filter(|h| h.of.is_none() && national(&h.title)) {
+        let para =
+            cx.doc.paragraphs.iter().map(|p| cx.doc.span(p.start, p.end)).find(|p| p.contains(&h.evidence.span.start));
+        let Some(para) = para else { continue };
+        let other = countries.iter().any(|&(c, _)| {
+            c != main && entities[c].mentions.iter().any(|m| m.span.start >= para.start && m.span.end <= para.end)
+        });
+        if !other {
+            h.of = Some(main);
+        }
+    }
 }
 
 /// Drops a holding whose title words another holding of the same holder contains, with
