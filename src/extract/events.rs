@@ -217,18 +217,28 @@ pub fn find(
         };
         let mut participants: Vec<usize> = Vec::new();
         let mut place = None;
-        // Subject: the latest mention before the trigger in the clause.
+        // Subject: the latest mention before the trigger in the clause that is no
+        // prepositional attachment ("ties to Iran"), place ("in Oslo") or source
+        // description ("a U.S. official").
+        let in_description = |m: &super::index::Mention| {
+            m.tokens.end < doc.tokens.len() && rules.lexicons.source_nouns.contains(&lower(doc, m.tokens.end))
+        };
         let subject = index
             .outermost_in(left..tr.tokens.start)
             .into_iter()
             .rev()
             .filter(usable)
+            .filter(|m| !after_preposition(doc, m.tokens.start) && !in_description(m))
             .find(|m| !after_place_word(doc, m.tokens.start) || index.class(m.entity) == EntityClass::Country)
             .map(|m| m.entity)
             .or_else(|| {
-                // A pronoun subject right before the trigger (within two words).
+                // A pronoun subject right before the trigger (within two words); not the
+                // "it" of "it was noted".
                 (tr.tokens.start.saturating_sub(3).max(s.start)..tr.tokens.start)
                     .find_map(|p| pronoun_classes(doc, p).map(|c| (p, c)))
+                    .filter(|&(p, _)| {
+                        !(lower(doc, p) == "it" && matches!(lower(doc, p + 1).as_str(), "is" | "was" | "has" | "had"))
+                    })
                     .and_then(|(p, classes)| index.latest_before(p.saturating_sub(80), p, |c| classes.contains(&c)))
                     .map(|m| m.entity)
             });
@@ -252,8 +262,10 @@ pub fn find(
         }
         for m in index.outermost_in(first_link..right).into_iter().filter(usable) {
             let class = index.class(m.entity);
-            if after_place_word(doc, m.tokens.start) && class.base() == EntityClass::Place {
-                if place.is_none() {
+            if after_place_word(doc, m.tokens.start) {
+                // "in New York" is the place; "at the Iranian U.N. mission" neither place nor
+                // participant.
+                if place.is_none() && class.base() == EntityClass::Place {
                     place = Some(m.entity);
                 }
                 continue;
@@ -275,6 +287,11 @@ pub fn find(
         if participants.is_empty() && !tr.definite {
             continue;
         }
+        let modality = modality(doc, s.start, tr.tokens.start);
+        // A negated event did not happen ("has not confirmed"): it is no event.
+        if modality == Some("negated") {
+            continue;
+        }
         let times = time::find(doc, s.clone(), article_date);
         // Each time expression belongs to the trigger nearest to it.
         let distance = |x: &time::TimeExpr, t: &Trigger| x.tokens.start.abs_diff(t.tokens.start);
@@ -287,7 +304,6 @@ pub fn find(
                     .all(|o| distance(x, o) >= distance(x, tr))
             })
             .min_by_key(|x| distance(x, tr));
-        let modality = modality(doc, s.start, tr.tokens.start);
         // A future event's weekday lies ahead of the article date.
         let date = nearest.and_then(|x| if modality == Some("future") { x.ahead.or(x.date) } else { x.date });
         events.push(Event {
@@ -302,7 +318,40 @@ pub fn find(
                 rule: rule_id(tr.kind, tr.noun),
             }],
             sentence: si,
-            definite: tr.definite,
+            // "the assassination of X" names its own victim: a new event, not a reference
+            // back (while "the meeting, which included X" adds to the one told before).
+            definite: tr.definite
+                && !(first_link < right && matches!(lower(doc, first_link).as_str(), "of" | "against" | "on" | "to")),
+        });
+    }
+    // A selection for a post ("X for secretary of state", "named X as Y") or a resignation
+    // ("X resigned as minister") is an appointment event: the holder, and whoever named
+    // them (the first person of the sentence).
+    for h in holdings.iter().filter(|h| matches!(h.evidence.rule, "post.selection" | "post.resignation")) {
+        let a = doc.tokens.partition_point(|t| t.end <= h.evidence.span.start);
+        let si = doc.sentence_of(a.min(doc.tokens.len().saturating_sub(1)));
+        let mut participants = vec![h.holder];
+        if h.evidence.rule == "post.selection" {
+            let s = doc.sentences[si].clone();
+            if let Some(m) = index.mentions.iter().find(|m| {
+                m.tokens.start >= s.start
+                    && m.tokens.end <= a
+                    && index.class(m.entity) == EntityClass::Person
+                    && m.entity != h.holder
+            }) {
+                participants.push(m.entity);
+            }
+        }
+        events.push(Event {
+            kind: "Appointment",
+            participants,
+            place: None,
+            date: None,
+            time_text: None,
+            modality: None,
+            evidence: vec![Evidence { span: h.evidence.span.clone(), rule: "event.Appointment.post" }],
+            sentence: si,
+            definite: false,
         });
     }
     // A quotation's speaker made a statement.
@@ -331,6 +380,13 @@ pub fn find(
 
 fn next_is_mention(index: &MentionIndex, k: usize) -> bool {
     index.starting_at(k + 1).is_some() || index.starting_at(k + 2).is_some()
+}
+
+/// Whether a mention hangs off a preposition ("ties to Iran", "a spokesperson for X").
+fn after_preposition(doc: &Doc, t: usize) -> bool {
+    let prev = |k: usize| if t >= k { lower(doc, t - k) } else { String::new() };
+    let p = if prev(1) == "the" { prev(2) } else { prev(1) };
+    matches!(p.as_str(), "to" | "of" | "for" | "with" | "from" | "by" | "about" | "against" | "on" | "into")
 }
 
 fn after_place_word(doc: &Doc, t: usize) -> bool {
@@ -385,10 +441,16 @@ fn merge(events: Vec<Event>) -> Vec<Event> {
                 && (o.date.is_none() || e.date.is_none() || o.date == e.date)
                 && (o.place.is_none() || e.place.is_none() || o.place == e.place)
         };
+        // Appointments are one per appointee: "X for A and Y for B" are two.
+        let same_appointee = |o: &Event| e.kind != "Appointment" || o.participants.first() == e.participants.first();
         let same = if e.definite {
+            // "the meeting" joins the latest meeting, unless it names other participants
+            // ("the assassination of X" after a plot against Y).
             out.iter_mut().rev().find(|o| compatible(o))
         } else {
-            out.iter_mut().find(|o| compatible(o) && o.participants.iter().any(|p| e.participants.contains(p)))
+            out.iter_mut().find(|o| {
+                compatible(o) && same_appointee(o) && o.participants.iter().any(|p| e.participants.contains(p))
+            })
         };
         if same.is_none() && e.participants.is_empty() {
             continue;

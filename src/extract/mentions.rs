@@ -483,7 +483,8 @@ fn name_class(doc: &Doc, rules: &Rules, p: usize, q: usize, titled: bool) -> Opt
     let lex = &rules.lexicons;
     let last = doc.tok(q - 1);
     // "Jim Press": a given name and one more word is a person, whatever the last word.
-    let company = lex.org_suffixes.contains_key(last) || lex.org_heads.get(last).is_some_and(|h| h.class == EntityClass::Company);
+    let company =
+        lex.org_suffixes.contains_key(last) || lex.org_heads.get(last).is_some_and(|h| h.class == EntityClass::Company);
     if q - p == 2 && lex.first_names.contains(doc.tok(p)) && !company {
         return Some(EntityClass::Person);
     }

@@ -231,3 +231,37 @@ fn every_span_quotes_the_text() {
         assert!(t[q.evidence.span.clone()].contains(&t[q.text.clone()]));
     }
 }
+
+#[test]
+fn a_selection_is_an_appointment_of_one_appointee() {
+    let (_, ex) = run("Mayor Lena Ortiz named Paul Grady as police chief and Rita Moss as fire chief.");
+    let appointees: Vec<&str> = ex
+        .events
+        .iter()
+        .filter(|e| e.kind == "Appointment")
+        .map(|e| ex.entities[e.participants[0]].label.as_str())
+        .collect();
+    assert!(appointees.contains(&"Paul Grady"), "{:?}", ex.events);
+}
+
+#[test]
+fn a_negated_event_is_no_event() {
+    let (_, ex) = run("Ana Lima did not meet Joao Silva in Porto.");
+    assert!(ex.events.iter().all(|e| e.kind != "Meeting"), "{:?}", ex.events);
+}
+
+#[test]
+fn a_national_post_belongs_to_the_main_country() {
+    let text = "Peru raised taxes. Peru's economy grew, and Peru exported more copper than Chile.\nPrime Minister Rosa Quispe defended the plan.";
+    let (_, ex) = run(text);
+    let h = ex.holdings.iter().find(|h| ex.entities[h.holder].label == "Rosa Quispe").expect("a post");
+    assert_eq!(h.of.map(|e| ex.entities[e].label.as_str()), Some("Peru"));
+}
+
+#[test]
+fn appositions_before_the_name() {
+    let (_, ex) = run("The coach of the Lima Rowing Club, Dario Vela, resigned.");
+    let h = ex.holdings.iter().find(|h| ex.entities[h.holder].label == "Dario Vela").expect("a post");
+    assert_eq!(h.title, "coach");
+    assert_eq!(h.of.map(|e| ex.entities[e].label.as_str()), Some("Lima Rowing Club"));
+}
