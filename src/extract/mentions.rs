@@ -193,7 +193,10 @@ fn analyze_chunk(
 ) -> usize {
     let gaz = &rules.gazetteer;
     let lex = &rules.lexicons;
-    let words: Vec<&str> = (0..end).map(|t| if t < i { "" } else { doc.tok(t) }).collect();
+    // The words of tokens i..end, by token index (only this sentence's, so the work stays
+    // proportional to the sentence, not to the article).
+    let chunk_words: Vec<&str> = (i..end).map(|t| doc.tok(t)).collect();
+    let words = |a: usize, b: usize| &chunk_words[a - i..b - i];
     let first = out.len();
     let mut p = i;
     let mut titles: Vec<TitleMention> = Vec::new();
@@ -210,7 +213,7 @@ fn analyze_chunk(
     }
     while p < j {
         // A title longer than any gazetteer name here wins ("U.N. Ambassador" over "U.N.").
-        let gaz_here = gaz.longest_match(&words[p..end]);
+        let gaz_here = gaz.longest_match(words(p, end));
         if let Some((t, title, status)) = title_at(doc, rules, p, j) {
             if t < j && gaz_here.is_none_or(|(k, _)| t - p > k) {
                 titles.push(TitleMention { tokens: p..t, title, status: status.or(status_prefix.take()) });
@@ -222,7 +225,7 @@ fn analyze_chunk(
         if let Some((k, e)) = gaz_here {
             let rest_is_org_name = p + k < j
                 && lex.org_heads.contains_key(doc.tok(j - 1))
-                && gaz.longest_match(&words[p + k..j]).is_none_or(|(k2, _)| p + k + k2 < j)
+                && gaz.longest_match(words(p + k, j)).is_none_or(|(k2, _)| p + k + k2 < j)
                 && title_at(doc, rules, p + k, j).is_none();
             if rest_is_org_name {
                 let class = lex.org_heads[doc.tok(j - 1)].class;
@@ -237,9 +240,9 @@ fn analyze_chunk(
         }
         // A demonym ("Iranian", "North Korean").
         if let Some(k) =
-            (1..=2.min(j - p)).rev().find(|&k| gaz.demonym(&token_key(words[p..p + k].iter().copied())).is_some())
+            (1..=2.min(j - p)).rev().find(|&k| gaz.demonym(&token_key(words(p, p + k).iter().copied())).is_some())
         {
-            let e = gaz.demonym(&token_key(words[p..p + k].iter().copied())).unwrap_or_default();
+            let e = gaz.demonym(&token_key(words(p, p + k).iter().copied())).unwrap_or_default();
             out.push(Candidate::new(p..p + k, Kind::Demonym(e), "demonym"));
             p += k;
             continue;
@@ -279,7 +282,7 @@ fn analyze_chunk(
             && (given(p, q)
                 || connector(q - 1)
                 || gaz
-                    .longest_match(&words[q..j])
+                    .longest_match(words(q, j))
                     .is_none_or(|(k, _)| q + k < j || lex.org_heads.contains_key(doc.tok(j - 1))))
         {
             q += 1;
