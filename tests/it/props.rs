@@ -43,7 +43,7 @@ proptest! {
             headline: Some(newskg::article::Field::detached(name.clone())),
             authors: vec![newskg::article::Field::detached(quote.clone())],
             source: Some(newskg::article::Field::detached(name.clone())),
-            prose: vec![0..text.len()],
+            prose: std::iter::once(0..text.len()).collect(),
             ..Metadata::default()
         };
         let article = Article::new("prop.json", Some(name.clone()), text.clone(), metadata);
@@ -81,7 +81,7 @@ proptest! {
         let path = dir.path().join(format!("input.{ext}"));
         std::fs::File::create(&path).unwrap().write_all(&bytes).unwrap();
         let options = ReadOptions { max_article_bytes: 300, format: None };
-        for item in read_inputs(&[path.clone()], options) {
+        for item in read_inputs(std::slice::from_ref(&path), options) {
             match item {
                 Ok(a) => prop_assert!(!a.text.trim().is_empty()),
                 Err(e) => {
