@@ -4,8 +4,18 @@
 //! an article's graph is one transaction, so a store never holds half an article and
 //! ingesting the same article twice leaves the same triples. Queries see the union of the
 //! article graphs as their default graph.
+//!
+//! Concurrency: one writer at a time. [`Store::open`] takes an advisory lock on
+//! [`LOCK_FILE`] inside the store folder and writes its PID there; a second writer gets
+//! "store in use by another newskg process (PID N)". The lock is the kernel's, so it goes
+//! away with the process however it ends (a leftover file is harmless). Read-only opens
+//! take no lock and work while a writer is busy: each sees the store as it was when it
+//! opened.
 
+use std::fs::{File, OpenOptions};
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use oxigraph::model::{GraphNameRef, NamedNode, NamedNodeRef, Quad, Term, Variable};
 use oxigraph::sparql::{QueryResults, SparqlEvaluator};
@@ -15,10 +25,16 @@ use spargebra::term::GroundTerm;
 use crate::error::{Error, Result};
 use crate::rdf::map::sort_quads;
 
+/// The file inside a store folder that a writer holds locked, with its PID in it.
+pub const LOCK_FILE: &str = "newskg.lock";
+
 /// An open store.
 pub struct Store {
     inner: oxigraph::store::Store,
     path: PathBuf,
+    /// The locked [`LOCK_FILE`] of a writer (`None` when read-only). Declared after
+    /// `inner`, so the database is closed before the lock is released.
+    _lock: Option<File>,
 }
 
 /// Counts reported by `newskg stats`.
@@ -31,14 +47,17 @@ pub struct Stats {
 }
 
 impl Store {
-    /// Opens (creating if needed) the store in `path` for reading and writing.
+    /// Opens (creating if needed) the store in `path` for reading and writing. Fails with
+    /// "store in use by another newskg process (PID N)" while another writer has it.
     pub fn open(path: &Path) -> Result<Store> {
         std::fs::create_dir_all(path).map_err(|e| Error::Store { path: path.to_owned(), reason: e.to_string() })?;
+        let lock = lock_writer(path)?;
         let inner = oxigraph::store::Store::open(path).map_err(|e| open_error(path, &e.to_string()))?;
-        Ok(Store { inner, path: path.to_owned() })
+        Ok(Store { inner, path: path.to_owned(), _lock: Some(lock) })
     }
 
-    /// Opens an existing store for reading only (works while another process writes).
+    /// Opens an existing store for reading only. Takes no lock, so it works while another
+    /// process writes; it sees the store as it was when opened.
     pub fn open_read_only(path: &Path) -> Result<Store> {
         if !path.join("CURRENT").exists() {
             return Err(Error::Store {
@@ -46,8 +65,20 @@ impl Store {
                 reason: "no store here (create one with `newskg ingest`)".into(),
             });
         }
-        let inner = oxigraph::store::Store::open_read_only(path).map_err(|e| open_error(path, &e.to_string()))?;
-        Ok(Store { inner, path: path.to_owned() })
+        // A writer may rotate or delete a file between the moment RocksDB lists the files
+        // and the moment it opens them: such a failure is transient, so try again.
+        let mut attempt = 0;
+        let inner = loop {
+            match oxigraph::store::Store::open_read_only(path) {
+                Ok(inner) => break inner,
+                Err(_) if attempt < 4 => {
+                    attempt += 1;
+                    std::thread::sleep(Duration::from_millis(25 << attempt));
+                }
+                Err(e) => return Err(open_error(path, &e.to_string())),
+            }
+        };
+        Ok(Store { inner, path: path.to_owned(), _lock: None })
     }
 
     pub fn path(&self) -> &Path {
@@ -210,12 +241,55 @@ pub fn bind_variables(query: spargebra::Query, bindings: &[(Variable, Term)]) ->
     })
 }
 
+/// Takes the writer's lock of the store in `path` and writes this process's PID into it.
+fn lock_writer(path: &Path) -> Result<File> {
+    let file_path = path.join(LOCK_FILE);
+    let fail = |e: std::io::Error| Error::Store { path: path.to_owned(), reason: format!("{LOCK_FILE}: {e}") };
+    let mut file =
+        OpenOptions::new().read(true).write(true).create(true).truncate(false).open(&file_path).map_err(fail)?;
+    match file.try_lock() {
+        Ok(()) => {}
+        Err(std::fs::TryLockError::WouldBlock) => {
+            return Err(Error::Store { path: path.to_owned(), reason: in_use(holder_pid(&file_path)) })
+        }
+        Err(std::fs::TryLockError::Error(e)) => return Err(fail(e)),
+    }
+    file.set_len(0).map_err(fail)?;
+    file.write_all(format!("{}\n", std::process::id()).as_bytes()).map_err(fail)?;
+    file.flush().map_err(fail)?;
+    Ok(file)
+}
+
+/// The PID written in a held lock file. The holder writes it just after locking, so a
+/// reader may come in between: look again a few times before giving up.
+fn holder_pid(file_path: &Path) -> Option<u32> {
+    for _ in 0..20 {
+        let mut s = String::new();
+        if File::open(file_path).and_then(|mut f| f.read_to_string(&mut s)).is_ok() {
+            if let Ok(pid) = s.trim().parse() {
+                return Some(pid);
+            }
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    None
+}
+
+fn in_use(pid: Option<u32>) -> String {
+    let who = match pid {
+        Some(pid) => format!("another newskg process (PID {pid})"),
+        None => "another newskg process".to_owned(),
+    };
+    format!("store in use by {who}; one writer at a time (query, stats and export can read meanwhile)")
+}
+
 fn open_error(path: &Path, message: &str) -> Error {
     let lower = message.to_lowercase();
     let reason = if lower.contains("lock") {
-        "store in use by another newskg process (only one writer at a time; queries can use --read-only)".to_owned()
+        // RocksDB's own lock: held by a program that does not use newskg's lock file.
+        format!("store in use by another process ({})", message.lines().next().unwrap_or(message))
     } else {
-        message.to_owned()
+        message.lines().next().unwrap_or(message).to_owned()
     };
     Error::Store { path: path.to_owned(), reason }
 }

@@ -39,7 +39,7 @@ impl InputFormat {
     /// Guesses from content: `{` or `[` first means JSON (JSONL if several lines each
     /// start with `{`), anything else is text.
     fn sniff(text: &str) -> Self {
-        let t = text.trim_start();
+        let t = text.trim_start_matches('\u{feff}').trim_start();
         if t.starts_with('[') {
             return InputFormat::Json;
         }
@@ -79,7 +79,7 @@ pub fn read_inputs(inputs: &[PathBuf], options: ReadOptions) -> impl Iterator<It
 enum Current {
     None,
     Ready(std::vec::IntoIter<Result<Article>>),
-    Jsonl { name: String, lines: std::io::Lines<BufReader<Box<dyn Read>>>, line_no: usize },
+    Jsonl { name: String, reader: BufReader<Box<dyn Read>>, line_no: usize },
 }
 
 struct Inputs {
@@ -100,29 +100,36 @@ impl Iterator for Inputs {
                         return Some(item);
                     }
                 }
-                Current::Jsonl { name, lines, line_no } => match lines.next() {
-                    Some(Ok(line)) => {
-                        *line_no += 1;
-                        if line.trim().is_empty() {
-                            continue;
+                Current::Jsonl { name, reader, line_no } => {
+                    let limit = self.options.max_article_bytes;
+                    let mut buf = Vec::new();
+                    match read_line_bounded(reader, &mut buf, limit) {
+                        Ok(Some(size)) => {
+                            *line_no += 1;
+                            let input = format!("{name}:{line_no}");
+                            if size > limit {
+                                return Some(Err(Error::TooLarge { input, size, limit }));
+                            }
+                            let line = match String::from_utf8(buf) {
+                                Ok(line) => line,
+                                Err(e) => {
+                                    let offset = e.utf8_error().valid_up_to();
+                                    return Some(Err(Error::InvalidUtf8 { input, offset }));
+                                }
+                            };
+                            if line.trim().is_empty() {
+                                continue;
+                            }
+                            return Some(read_jsonl_line(name, *line_no, &line));
                         }
-                        if line.len() > self.options.max_article_bytes {
-                            return Some(Err(Error::TooLarge {
-                                input: format!("{name}:{line_no}"),
-                                size: line.len(),
-                                limit: self.options.max_article_bytes,
-                            }));
+                        Ok(None) => {}
+                        Err(source) => {
+                            let err = Error::Io { path: PathBuf::from(format!("{name}:{}", *line_no + 1)), source };
+                            self.current = Current::None;
+                            return Some(Err(err));
                         }
-                        return Some(read_jsonl_line(name, *line_no, &line));
                     }
-                    Some(Err(e)) => {
-                        *line_no += 1;
-                        let err = line_error(name, *line_no, e);
-                        self.current = Current::None;
-                        return Some(Err(err));
-                    }
-                    None => {}
-                },
+                }
                 Current::None => {}
             }
             self.current = Current::None;
@@ -145,15 +152,43 @@ impl Iterator for Inputs {
     }
 }
 
-fn line_error(name: &str, line_no: usize, e: std::io::Error) -> Error {
-    if e.kind() == std::io::ErrorKind::InvalidData {
-        Error::BadRecord {
-            input: format!("{name}:{line_no}"),
-            reason: "not valid UTF-8; the rest of the file is skipped".into(),
+/// Reads the next line (without its `\n` or `\r\n`) into `buf`, keeping at most
+/// `limit + 1` bytes of it: a longer line is read through but not kept, so memory stays
+/// bounded whatever the input. Returns the line's full length, or `None` at the end.
+fn read_line_bounded(reader: &mut impl BufRead, buf: &mut Vec<u8>, limit: usize) -> std::io::Result<Option<usize>> {
+    buf.clear();
+    let (mut size, mut any) = (0usize, false);
+    loop {
+        let available = match reader.fill_buf() {
+            Ok(b) => b,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if available.is_empty() {
+            break;
         }
-    } else {
-        Error::Io { path: PathBuf::from(format!("{name}:{line_no}")), source: e }
+        any = true;
+        let (chunk, end) = match available.iter().position(|b| *b == b'\n') {
+            Some(i) => (&available[..i], true),
+            None => (available, false),
+        };
+        let keep = chunk.len().min((limit + 1).saturating_sub(buf.len()));
+        buf.extend_from_slice(&chunk[..keep]);
+        size += chunk.len();
+        let used = chunk.len() + usize::from(end);
+        reader.consume(used);
+        if end {
+            break;
+        }
     }
+    if !any {
+        return Ok(None);
+    }
+    if buf.last() == Some(&b'\r') && size <= limit {
+        buf.pop();
+        size -= 1;
+    }
+    Ok(Some(size))
 }
 
 impl Inputs {
@@ -170,7 +205,7 @@ impl Inputs {
                     Err(source) => return ready(Err(Error::Io { path: path.to_owned(), source })),
                 }
             };
-            return Current::Jsonl { name, lines: BufReader::new(reader).lines(), line_no: 0 };
+            return Current::Jsonl { name, reader: BufReader::new(reader), line_no: 0 };
         }
         let text = match read_text(path, &name, self.options.max_article_bytes) {
             Ok(t) => t,
@@ -200,7 +235,13 @@ fn read_text(path: &Path, name: &str, limit: usize) -> Result<String> {
     let mut bytes = Vec::new();
     let io = |source| Error::Io { path: path.to_owned(), source };
     if path.as_os_str() == "-" {
-        std::io::stdin().lock().take(limit as u64 + 1).read_to_end(&mut bytes).map_err(io)?;
+        let mut stdin = std::io::stdin().lock();
+        (&mut stdin).take(limit as u64 + 1).read_to_end(&mut bytes).map_err(io)?;
+        if bytes.len() > limit {
+            // Too large: read the rest through, only to say how large.
+            let rest = std::io::copy(&mut stdin, &mut std::io::sink()).map_err(io)?;
+            return Err(Error::TooLarge { input: name.to_owned(), size: bytes.len() + rest as usize, limit });
+        }
     } else {
         let file = File::open(path).map_err(io)?;
         let size = file.metadata().map_err(io)?.len();

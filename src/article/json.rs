@@ -15,7 +15,7 @@ use crate::error::{Error, Result};
 /// Reads a JSON document: one record, or an array of records. Each record gives one result,
 /// named `input` for a single object and `input[i]` inside an array.
 pub fn read_json(input: &str, text: &str) -> Vec<Result<Article>> {
-    match serde_json::from_str::<Value>(text) {
+    match serde_json::from_str::<Value>(skip_bom(text)) {
         Ok(Value::Array(items)) => {
             items.into_iter().enumerate().map(|(i, v)| record(&format!("{input}[{i}]"), v)).collect()
         }
@@ -27,10 +27,15 @@ pub fn read_json(input: &str, text: &str) -> Vec<Result<Article>> {
 /// Reads one JSONL line (`line_no` counts from 1).
 pub fn read_jsonl_line(input: &str, line_no: usize, line: &str) -> Result<Article> {
     let name = format!("{input}:{line_no}");
-    match serde_json::from_str::<Value>(line) {
+    match serde_json::from_str::<Value>(skip_bom(line)) {
         Ok(v) => record(&name, v),
         Err(e) => Err(bad(&name, format!("invalid JSON: {e}"))),
     }
+}
+
+/// The text without a leading byte order mark, which some tools write before JSON.
+fn skip_bom(text: &str) -> &str {
+    text.strip_prefix('\u{feff}').unwrap_or(text)
 }
 
 fn bad(input: &str, reason: String) -> Error {

@@ -10,7 +10,7 @@
 //! the cluster they join, else a context hint, else a default (two or more name-like words:
 //! a person); an untyped lone word that nothing supports is dropped.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use super::mentions::{name_span, Candidate, Kind};
 use super::{Entity, Evidence};
@@ -108,20 +108,30 @@ pub fn resolve(doc: &Doc, rules: &Rules, candidates: &[Candidate]) -> Resolved {
         }
     }
 
-    // Described organisations: same owner entity and a shared head word.
+    // Described organisations: same owner entity and a shared head word. (Owners are looked
+    // up once per description, not once per pair: the pairs are quadratic already.)
+    let owner_of: Vec<Option<usize>> = candidates
+        .iter()
+        .map(|c| match &c.kind {
+            Kind::Described { owner, .. } => {
+                candidates.iter().position(|o| &o.tokens == owner && !matches!(o.kind, Kind::Described { .. }))
+            }
+            _ => None,
+        })
+        .collect();
+    // Owners' sets hold no descriptions, so these unions do not change the owners' roots:
+    // descriptions are grouped by owner root and compared within their group.
+    let mut by_owner: BTreeMap<usize, Vec<(usize, BTreeSet<&str>)>> = BTreeMap::new();
     for i in 0..n {
-        let Kind::Described { owner, .. } = &candidates[i].kind else { continue };
-        for j in 0..i {
-            let Kind::Described { owner: o2, .. } = &candidates[j].kind else { continue };
-            let oi = candidates.iter().position(|c| &c.tokens == owner && !matches!(c.kind, Kind::Described { .. }));
-            let oj = candidates.iter().position(|c| &c.tokens == o2 && !matches!(c.kind, Kind::Described { .. }));
-            let (Some(oi), Some(oj)) = (oi, oj) else { continue };
-            let heads_i: BTreeSet<&str> = head_words(&keys[i], &keys[oi]);
-            let heads_j: BTreeSet<&str> = head_words(&keys[j], &keys[oj]);
-            if sets.find(oi) == sets.find(oj) && !heads_i.is_disjoint(&heads_j) {
-                sets.union(i, j);
+        let Some(oi) = owner_of[i] else { continue };
+        let heads_i: BTreeSet<&str> = head_words(&keys[i], &keys[oi]);
+        let group = by_owner.entry(sets.find(oi)).or_default();
+        for (j, heads_j) in group.iter() {
+            if !heads_i.is_disjoint(heads_j) {
+                sets.union(i, *j);
             }
         }
+        group.push((i, heads_i));
     }
 
     // A description right before a name is that name: "the Norwegian news agency NTB".
@@ -193,20 +203,31 @@ pub fn resolve(doc: &Doc, rules: &Rules, candidates: &[Candidate]) -> Resolved {
     }
 
     // Partial person names: "Musk" → "Elon Musk", "Kim" → "Kim Jong-un".
-    let is_person = |i: usize, class: &[Option<EntityClass>]| class[i] == Some(EntityClass::Person);
+    // Prefer a surname match, then the nearest earlier mention, then the first later one.
+    // The people are indexed by the proper prefixes and suffixes of their names, so each
+    // look-up costs the matches, not the article (a name that becomes a person's joins).
+    let mut affixes: HashMap<(bool, &[&str]), Vec<usize>> = HashMap::new();
+    for j in (0..n).filter(|&j| class[j] == Some(EntityClass::Person)) {
+        index_affixes(&mut affixes, &words[j], j);
+    }
+    let nearest = |list: Option<&Vec<usize>>, i: usize, skip: &dyn Fn(usize) -> bool| -> Option<usize> {
+        let list = list?;
+        let at = list.partition_point(|&x| x < i);
+        list[..at].iter().rev().chain(&list[at..]).copied().find(|&j| j != i && !skip(j))
+    };
     for i in 0..n {
         if !matches!(candidates[i].kind, Kind::Name(_)) || class[i].is_some_and(|c| c != EntityClass::Person) {
             continue;
         }
-        let wi = &words[i];
-        let best = (0..n)
-            .filter(|&j| j != i && is_person(j, &class) && words[j].len() > wi.len())
-            .filter(|&j| words[j].ends_with(wi) || words[j].starts_with(wi))
-            // Prefer a surname match, then the nearest earlier mention.
-            .min_by_key(|&j| (!words[j].ends_with(wi), if j < i { i - j } else { n + j }));
+        let wi: &[&str] = &words[i];
+        let best = nearest(affixes.get(&(true, wi)), i, &|_| false)
+            .or_else(|| nearest(affixes.get(&(false, wi)), i, &|j| words[j].ends_with(wi)));
         if let Some(j) = best {
             sets.union(i, j);
-            class[i] = Some(EntityClass::Person);
+            if class[i] != Some(EntityClass::Person) {
+                class[i] = Some(EntityClass::Person);
+                index_affixes(&mut affixes, &words[i], i);
+            }
         }
     }
     // A lone untyped word inside a longer organisation or place name is that entity
@@ -280,6 +301,20 @@ pub fn resolve(doc: &Doc, rules: &Rules, candidates: &[Candidate]) -> Resolved {
         resolved.entities.push(Entity { class: cls, label: label_of, alt_labels, mentions, wikidata, rule });
     }
     resolved
+}
+
+/// Adds name `j` (its words `w`) under each proper suffix (`true`) and prefix (`false`)
+/// of its words, keeping each list sorted.
+fn index_affixes<'a, 'k>(affixes: &mut HashMap<(bool, &'a [&'k str]), Vec<usize>>, w: &'a [&'k str], j: usize) {
+    for k in 1..w.len() {
+        for key in [(true, &w[k..]), (false, &w[..w.len() - k])] {
+            let list = affixes.entry(key).or_default();
+            let at = list.partition_point(|&x| x < j);
+            if list.get(at) != Some(&j) {
+                list.insert(at, j);
+            }
+        }
+    }
 }
 
 fn head_words<'a>(described: &'a str, owner: &str) -> BTreeSet<&'a str> {

@@ -15,6 +15,7 @@
 //! hypothetical; "not", "never" → negated; written as `nkg:modality`.
 //! Merging: events of one type that share a participant and have compatible dates are one.
 
+use std::collections::HashSet;
 use std::ops::Range;
 
 use chrono::NaiveDate;
@@ -82,13 +83,13 @@ struct Trigger {
     definite: bool,
 }
 
-fn find_triggers(doc: &Doc, rules: &Rules, quoted: &[Range<usize>]) -> Vec<Trigger> {
+fn find_triggers(doc: &Doc, rules: &Rules, quoted: &[bool]) -> Vec<Trigger> {
     let lex = &rules.lexicons;
     let mut out = Vec::new();
     for s in &doc.sentences {
         let mut t = s.start;
         while t < s.end {
-            if doc.tokens[t].kind != TokenKind::Word || quoted.iter().any(|q| q.contains(&t)) {
+            if doc.tokens[t].kind != TokenKind::Word || quoted[t] {
                 t += 1;
                 continue;
             }
@@ -151,20 +152,22 @@ pub fn find(
     quotes: &[Quote],
     article_date: Option<NaiveDate>,
 ) -> Vec<Event> {
-    let quoted: Vec<Range<usize>> = quotes
-        .iter()
-        .map(|q| {
-            let a = doc.tokens.partition_point(|t| t.end <= q.evidence.span.start);
-            let b = doc.tokens.partition_point(|t| t.start < q.evidence.span.end);
-            a..b
-        })
-        .collect();
+    // Whether each token is inside a quotation (a table, so that look-ups do not grow
+    // with the number of quotations).
+    let mut quoted = vec![false; doc.tokens.len()];
+    for q in quotes {
+        let a = doc.tokens.partition_point(|t| t.end <= q.evidence.span.start);
+        let b = doc.tokens.partition_point(|t| t.start < q.evidence.span.end);
+        quoted[a..b.max(a)].fill(true);
+    }
     // Mentions that only own a post are not participants.
-    let owners: Vec<Range<usize>> = holdings
+    let owners: HashSet<Range<usize>> = holdings
         .iter()
         .flat_map(|h| {
+            let a = doc.tokens.partition_point(|t| t.start < h.evidence.span.start);
+            let b = doc.tokens.partition_point(|t| t.start < h.evidence.span.end);
             index
-                .mentions
+                .starting_within(a, b)
                 .iter()
                 .filter(move |m| {
                     let span = doc.span(m.tokens.start, m.tokens.end);
@@ -206,15 +209,13 @@ pub fn find(
                 right = k;
                 break;
             }
-            if quoted.iter().any(|q| q.contains(&k)) {
+            if quoted[k] {
                 right = k;
                 break;
             }
             k += 1;
         }
-        let usable = |m: &&super::index::Mention| {
-            !owners.contains(&m.tokens) && !quoted.iter().any(|q| q.contains(&m.tokens.start))
-        };
+        let usable = |m: &&super::index::Mention| !owners.contains(&m.tokens) && !quoted[m.tokens.start];
         let mut participants: Vec<usize> = Vec::new();
         let mut place = None;
         // Subject: the latest mention before the trigger in the clause that is no
@@ -295,14 +296,12 @@ pub fn find(
         let times = time::find(doc, s.clone(), article_date);
         // Each time expression belongs to the trigger nearest to it.
         let distance = |x: &time::TimeExpr, t: &Trigger| x.tokens.start.abs_diff(t.tokens.start);
+        // (Triggers are in text order: those of this sentence are a slice.)
+        let in_sentence = &triggers[triggers.partition_point(|o| o.tokens.start < s.start)
+            ..triggers.partition_point(|o| o.tokens.start < s.end)];
         let nearest = times
             .iter()
-            .filter(|x| {
-                triggers
-                    .iter()
-                    .filter(|o| o.tokens.start >= s.start && o.tokens.start < s.end)
-                    .all(|o| distance(x, o) >= distance(x, tr))
-            })
+            .filter(|x| in_sentence.iter().all(|o| distance(x, o) >= distance(x, tr)))
             .min_by_key(|x| distance(x, tr));
         // A future event's weekday lies ahead of the article date.
         let date = nearest.and_then(|x| if modality == Some("future") { x.ahead.or(x.date) } else { x.date });

@@ -22,6 +22,8 @@ pub struct Mention {
 pub struct MentionIndex<'a> {
     pub mentions: Vec<Mention>,
     pub entities: &'a [Entity],
+    /// Indices into `mentions`, sorted by end token (then by index).
+    by_end: Vec<usize>,
 }
 
 impl<'a> MentionIndex<'a> {
@@ -38,7 +40,17 @@ impl<'a> MentionIndex<'a> {
             })
             .collect();
         mentions.sort_by_key(|m| (m.tokens.start, std::cmp::Reverse(m.tokens.end)));
-        MentionIndex { mentions, entities: &resolved.entities }
+        let mut by_end: Vec<usize> = (0..mentions.len()).collect();
+        by_end.sort_by_key(|&i| (mentions[i].tokens.end, i));
+        MentionIndex { mentions, entities: &resolved.entities, by_end }
+    }
+
+    /// The mentions that start at a token in `first..=last`, in index order (found by
+    /// binary search, so lookups cost the size of the window, not of the article).
+    pub fn starting_within(&self, first: usize, last: usize) -> &[Mention] {
+        let lo = self.mentions.partition_point(|m| m.tokens.start < first);
+        let hi = self.mentions.partition_point(|m| m.tokens.start <= last).max(lo);
+        &self.mentions[lo..hi]
     }
 
     pub fn class(&self, entity: usize) -> EntityClass {
@@ -47,19 +59,21 @@ impl<'a> MentionIndex<'a> {
 
     /// The longest mention ending just before token `end`.
     pub fn ending_at(&self, end: usize) -> Option<&Mention> {
-        self.mentions.iter().filter(|m| m.tokens.end == end).max_by_key(|m| m.tokens.len())
+        let lo = self.by_end.partition_point(|&i| self.mentions[i].tokens.end < end);
+        let hi = self.by_end.partition_point(|&i| self.mentions[i].tokens.end <= end);
+        self.by_end[lo..hi].iter().map(|&i| &self.mentions[i]).max_by_key(|m| m.tokens.len())
     }
 
     /// The longest mention starting at token `start`.
     pub fn starting_at(&self, start: usize) -> Option<&Mention> {
-        self.mentions.iter().filter(|m| m.tokens.start == start).max_by_key(|m| m.tokens.len())
+        self.starting_within(start, start).iter().filter(|m| m.tokens.start == start).max_by_key(|m| m.tokens.len())
     }
 
     /// Outermost mentions lying inside `range` (a described organisation hides the mentions
     /// within it).
     pub fn outermost_in(&self, range: Range<usize>) -> Vec<&Mention> {
         let inside: Vec<&Mention> =
-            self.mentions.iter().filter(|m| m.tokens.start >= range.start && m.tokens.end <= range.end).collect();
+            self.starting_within(range.start, range.end).iter().filter(|m| m.tokens.end <= range.end).collect();
         inside
             .iter()
             .copied()
@@ -74,9 +88,9 @@ impl<'a> MentionIndex<'a> {
     /// The latest mention before token `before` (within `from..before`) whose entity passes
     /// `ok`.
     pub fn latest_before(&self, from: usize, before: usize, ok: impl Fn(EntityClass) -> bool) -> Option<&Mention> {
-        self.mentions
+        self.starting_within(from, before)
             .iter()
-            .filter(|m| m.tokens.start >= from && m.tokens.end <= before && ok(self.class(m.entity)))
+            .filter(|m| m.tokens.end <= before && ok(self.class(m.entity)))
             .max_by_key(|m| (m.tokens.end, m.tokens.len()))
     }
 }

@@ -16,6 +16,19 @@ use crate::rules::token_key;
 use crate::rules::{EntityClass, RuleId, Rules, Title};
 use crate::text::{is_all_caps, is_capitalized, Doc, TokenKind};
 
+/// The words of one sentence's tokens from some index on, addressed by token index.
+struct Words<'a> {
+    offset: usize,
+    words: Vec<&'a str>,
+}
+
+impl<'a> Words<'a> {
+    /// The words of tokens `a..b` (which must lie at or after the offset).
+    fn range(&self, a: usize, b: usize) -> &[&'a str] {
+        &self.words[a - self.offset..b - self.offset]
+    }
+}
+
 /// What a candidate is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Kind {
@@ -222,7 +235,9 @@ fn analyze_chunk(
 ) -> usize {
     let gaz = &rules.gazetteer;
     let lex = &rules.lexicons;
-    let words: Vec<&str> = (0..end).map(|t| if t < i { "" } else { doc.tok(t) }).collect();
+    // The words of tokens i..end, by token index (only this sentence's, so the work stays
+    // proportional to the sentence, not to the article).
+    let words = Words { offset: i, words: (i..end).map(|t| doc.tok(t)).collect() };
     let first = out.len();
     let mut p = i;
     let mut titles: Vec<TitleMention> = Vec::new();
@@ -264,7 +279,7 @@ fn analyze_chunk(
     }
     while p < j {
         // A title longer than any gazetteer name here wins ("U.N. Ambassador" over "U.N.").
-        let gaz_here = gaz.longest_match(&words[p..end]);
+        let gaz_here = gaz.longest_match(words.range(p, end));
         if let Some((t, title, status)) = title_at(doc, rules, p, j) {
             if t < j && gaz_here.is_none_or(|(k, _)| t - p > k) {
                 let (t, title, of) = title_of(doc, rules, &words, t, j, end, title, out);
@@ -313,7 +328,7 @@ fn analyze_chunk(
             }
             let rest_is_org_name = p + k < e_end
                 && head_word(e_end - 1)
-                && gaz.longest_match(&words[p + k..e_end]).is_none_or(|(k2, _)| p + k + k2 < e_end)
+                && gaz.longest_match(words.range(p + k, e_end)).is_none_or(|(k2, _)| p + k + k2 < e_end)
                 && title_at(doc, rules, p + k, e_end).is_none();
             if rest_is_org_name {
                 let last = doc.tok(e_end - 1);
@@ -340,9 +355,9 @@ fn analyze_chunk(
         }
         // A demonym ("Iranian", "North Korean").
         if let Some(k) =
-            (1..=2.min(j - p)).rev().find(|&k| gaz.demonym(&token_key(words[p..p + k].iter().copied())).is_some())
+            (1..=2.min(j - p)).rev().find(|&k| gaz.demonym(&token_key(words.range(p, p + k).iter().copied())).is_some())
         {
-            let e = gaz.demonym(&token_key(words[p..p + k].iter().copied())).unwrap_or_default();
+            let e = gaz.demonym(&token_key(words.range(p, p + k).iter().copied())).unwrap_or_default();
             out.push(Candidate::new(p..p + k, Kind::Demonym(e), "demonym"));
             p += k;
             continue;
@@ -392,7 +407,7 @@ fn analyze_chunk(
             && (given(p, q)
                 || connector(q - 1)
                 || gaz
-                    .longest_match(&words[q..j])
+                    .longest_match(words.range(q, j))
                     .is_none_or(|(k, _)| q + k < j || lex.org_heads.contains_key(doc.tok(j - 1))))
         {
             // A title inside the chunk starts a new part ("Shadow Home Secretary Yvette Cooper"),
@@ -413,7 +428,7 @@ fn analyze_chunk(
         // and a country ending the chunk name a body, not the country.
         if q == p + 1 && titles.is_empty() && !lex.is_common(doc.tok(p)) {
             let country_end = gaz
-                .longest_match(&words[q..j])
+                .longest_match(words.range(q, j))
                 .filter(|&(k, e)| q + k == j && gaz.entry(e).class == EntityClass::Country)
                 .map(|(k, _)| q + k);
             let noun = lex.is_english(doc.tok(p))
@@ -651,7 +666,7 @@ fn described_org(doc: &Doc, rules: &Rules, first: usize, j: usize, end: usize, o
 fn title_of(
     doc: &Doc,
     rules: &Rules,
-    words: &[&str],
+    words: &Words,
     t: usize,
     j: usize,
     end: usize,
@@ -665,7 +680,7 @@ fn title_of(
     let o = if lower(doc, t + 1) == "the" { t + 2 } else { t + 1 };
     // "Ambassador to the United States X": the place completes the title.
     if lower(doc, t) == "to" {
-        if let Some((k, e)) = rules.gazetteer.longest_match(&words[o..end]).filter(|(k, _)| o + k < j) {
+        if let Some((k, e)) = rules.gazetteer.longest_match(words.range(o, end)).filter(|(k, _)| o + k < j) {
             out.push(Candidate::new(o..o + k, Kind::Gazetteer(e), rules.gazetteer.entry(e).rule));
             title.title = format!("{} {}", title.title, doc.slice(t, o + k));
             return (o + k, title, None);
@@ -673,7 +688,7 @@ fn title_of(
         return (t, title, None);
     }
     // A known organisation or place, then the name: the post's owner.
-    if let Some((k, e)) = rules.gazetteer.longest_match(&words[o..end]) {
+    if let Some((k, e)) = rules.gazetteer.longest_match(words.range(o, end)) {
         if o + k < j {
             out.push(Candidate::new(o..o + k, Kind::Gazetteer(e), rules.gazetteer.entry(e).rule));
             return (o + k, title, Some(o..o + k));

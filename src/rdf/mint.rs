@@ -52,7 +52,10 @@ impl Minter {
         self.node(format!("article/{}", encode(id, 200)))
     }
 
-    /// The IRI of an entity, from its base type and normalised name.
+    /// The IRI of an entity, from its base type and normalised name (`name_key`: lower
+    /// case, letters and digits, words joined by `-`). Names that normalise alike share an
+    /// IRI; others never do. A name with no letter or digit gets `_unnamed`, which no
+    /// normalised name can be (it has no `_`).
     pub fn entity(&self, class: EntityClass, label: &str) -> Result<NamedNode> {
         let kind = match class.base() {
             EntityClass::Person => "person",
@@ -60,7 +63,7 @@ impl Minter {
             _ => "organization",
         };
         let slug = name_key(label).replace(' ', "-");
-        let slug = if slug.is_empty() { "unnamed".to_owned() } else { slug };
+        let slug = if slug.is_empty() { "_unnamed".to_owned() } else { slug };
         self.node(format!("{kind}/{}", encode(&slug, 120)))
     }
 

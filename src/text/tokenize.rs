@@ -53,8 +53,31 @@ pub fn tokenize_paragraph(
     abbreviations: &Abbreviations,
 ) -> (Vec<Token>, Vec<Range<usize>>) {
     let tokens = tokens(text, range, abbreviations);
-    let sentences = sentences(text, &tokens, abbreviations);
+    let sentences = cap_sentences(sentences(text, &tokens, abbreviations));
     (tokens, sentences)
+}
+
+/// The most tokens a sentence may have. Real sentences stay far below it (news sentences
+/// rarely pass 80 tokens); text without sentence ends (lists, junk, a paragraph of many
+/// megabytes) is cut into pieces of this size, so that the per-sentence stages, which
+/// compare the words of a sentence with each other, take linear time on such input.
+pub const MAX_SENTENCE_TOKENS: usize = 400;
+
+/// Cuts sentences longer than [`MAX_SENTENCE_TOKENS`] into pieces of at most that size.
+fn cap_sentences(sentences: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    if sentences.iter().all(|s| s.len() <= MAX_SENTENCE_TOKENS) {
+        return sentences;
+    }
+    let mut out = Vec::with_capacity(sentences.len());
+    for s in sentences {
+        let mut start = s.start;
+        while s.end - start > MAX_SENTENCE_TOKENS {
+            out.push(start..start + MAX_SENTENCE_TOKENS);
+            start += MAX_SENTENCE_TOKENS;
+        }
+        out.push(start..s.end);
+    }
+    out
 }
 
 fn tokens(text: &str, range: Range<usize>, abbreviations: &Abbreviations) -> Vec<Token> {
@@ -328,5 +351,19 @@ mod tests {
         assert_eq!(sents("Ties with the U.S. The talks ended."), ["Ties with the U.S.", "The talks ended."]);
         assert_eq!(sents("The U.S. Senate voted."), ["The U.S. Senate voted."]);
         assert_eq!(sents("Is it? Yes!"), ["Is it?", "Yes!"]);
+    }
+
+    #[test]
+    fn a_paragraph_without_sentence_ends_is_cut_into_bounded_sentences() {
+        let t = "word ".repeat(MAX_SENTENCE_TOKENS * 2 + 7);
+        let (tokens, sentences) = tokenize_paragraph(&t, 0..t.len(), &abbr());
+        assert_eq!(
+            sentences,
+            [
+                0..MAX_SENTENCE_TOKENS,
+                MAX_SENTENCE_TOKENS..2 * MAX_SENTENCE_TOKENS,
+                2 * MAX_SENTENCE_TOKENS..tokens.len()
+            ]
+        );
     }
 }

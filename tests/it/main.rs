@@ -1,15 +1,26 @@
 //! Integration tests, one binary. Each module is named after what it protects:
+//! - `bad_inputs`: binary, non-UTF-8, empty, huge and hostile inputs give one-line errors
+//!   naming them, and the rest of the batch is stored;
 //! - `cli`: the command line (inputs, errors and exit codes, store commands);
+//! - `concurrent_use`: one writer at a time (refused with its PID), readers meanwhile;
+//! - `crash_safety`: an ingest killed mid-batch leaves whole articles, a rerun completes it;
 //! - `formats`: every export format re-parses to the same triples;
 //! - `golden`: extraction output of the fixtures, byte for byte (`UPDATE_GOLDEN=1`);
+//! - `invariants`: the extract-path invariants shared with the fuzz targets (`fuzz/`);
 //! - `ontology`: every term the code emits is declared in `ontologies/newskg.ttl`;
+//! - `props`: property tests of names and quotes in RDF, the readers and IRI minting;
 //! - `queries`: each ready-made query's rows over the fixtures;
 //! - `rules`: each rule family on minimal sentences, with negative cases.
 
+mod bad_inputs;
 mod cli;
+mod concurrent_use;
+mod crash_safety;
 mod formats;
 mod golden;
+mod invariants;
 mod ontology;
+mod props;
 mod queries;
 mod rules;
 
@@ -43,4 +54,29 @@ pub fn temp_store() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().expect("temp dir");
     let store = dir.path().join("store");
     (dir, store)
+}
+
+/// The path of the `newskg` binary, for tests that start it as a child process.
+pub fn newskg_path() -> PathBuf {
+    assert_cmd::cargo::cargo_bin("newskg")
+}
+
+/// `n` small JSONL articles, each with a title, names, a meeting and a quotation.
+pub fn feed(n: usize) -> String {
+    (0..n)
+        .map(|i| {
+            let body = format!(
+                "Sen. Jane Doe{i} met Mayor John Roe{i} in Paris on Monday. \"We agreed on item {i},\" Doe{i} said."
+            );
+            format!("{}\n", serde_json::json!({"id": format!("feed-{i:05}"), "date": "2024-11-12", "body": body}))
+        })
+        .collect()
+}
+
+/// The number of articles in a store, as `newskg stats` reads it (`None` when it cannot
+/// be read yet).
+pub fn stored_articles(store: &Path) -> Option<u64> {
+    let out = newskg().args(["stats", "--store", store.to_str().unwrap()]).output().unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    out.status.success().then(|| stdout.lines().next()?.strip_prefix("articles\t")?.parse().ok()).flatten()
 }
