@@ -168,7 +168,9 @@ fn a_multi_megabyte_paragraph_is_extracted_in_reasonable_time() {
     let started = Instant::now();
     let out = newskg().args(["extract", "--format", "nquads"]).arg(&path).output().unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    assert!(started.elapsed() < Duration::from_secs(120), "took {:?}", started.elapsed());
+    // About 30 s on one free core; the quadratic code took hours. The bound leaves room
+    // for a busy machine.
+    assert!(started.elapsed() < Duration::from_secs(300), "took {:?}", started.elapsed());
 }
 
 #[test]
