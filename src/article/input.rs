@@ -184,7 +184,7 @@ fn read_line_bounded(reader: &mut impl BufRead, buf: &mut Vec<u8>, limit: usize)
     if !any {
         return Ok(None);
     }
-    if buf.last() == Some(&b'\r') && size <= limit {
+    if buf.last() == Some(&b'\r') && buf.len() == size {
         buf.pop();
         size -= 1;
     }
@@ -295,6 +295,20 @@ mod tests {
         assert!(matches!(decode("x", b"a\0b".to_vec(), 100), Err(Error::Binary { offset: 1, .. })));
         assert!(matches!(decode("x", b" \n\t".to_vec(), 100), Err(Error::Empty { .. })));
         assert!(matches!(decode("x", vec![b'a'; 101], 100), Err(Error::TooLarge { .. })));
+    }
+
+    #[test]
+    fn lines_are_read_whole_up_to_the_limit_and_measured_beyond_it() {
+        let mut r = std::io::Cursor::new(b"ab\r\nabcdef\n\nlast".to_vec());
+        let mut buf = Vec::new();
+        assert_eq!(read_line_bounded(&mut r, &mut buf, 2).unwrap(), Some(2));
+        assert_eq!(buf, b"ab", "a line of exactly the limit, without its CRLF");
+        assert_eq!(read_line_bounded(&mut r, &mut buf, 2).unwrap(), Some(6));
+        assert_eq!(buf, b"abc", "only limit + 1 bytes are kept");
+        assert_eq!(read_line_bounded(&mut r, &mut buf, 2).unwrap(), Some(0));
+        assert_eq!(read_line_bounded(&mut r, &mut buf, 8).unwrap(), Some(4));
+        assert_eq!(buf, b"last");
+        assert_eq!(read_line_bounded(&mut r, &mut buf, 8).unwrap(), None);
     }
 
     #[test]
