@@ -1,17 +1,29 @@
 //! Integration tests, one binary. Each module is named after what it protects:
 //! - `cli`: the command line (inputs, errors and exit codes, store commands);
 //! - `formats`: every export format re-parses to the same triples;
+//! - `html`: saved HTML pages as input (metadata, body text, offsets);
+//! - `jsonld`: the compacted JSON-LD export and its context;
 //! - `golden`: extraction output of the fixtures, byte for byte (`UPDATE_GOLDEN=1`);
 //! - `ontology`: every term the code emits is declared in `ontologies/newskg.ttl`;
 //! - `queries`: each ready-made query's rows over the fixtures;
-//! - `rules`: each rule family on minimal sentences, with negative cases.
+//! - `rules`: each rule family on minimal sentences, with negative cases;
+//! - `push`: `newskg push` to a real store and to a scripted server (retries, auth);
+//! - `serve`: `newskg serve` over real HTTP (SPARQL Protocol, Graph Store Protocol);
+//! - `shell`: help examples, shell completions, the man page;
+//! - `validate`: SHACL validation of the output and of broken data.
 
 mod cli;
 mod formats;
 mod golden;
+mod html;
+mod jsonld;
 mod ontology;
+mod push;
 mod queries;
 mod rules;
+mod serve;
+mod shell;
+mod validate;
 
 use std::path::{Path, PathBuf};
 
