@@ -34,6 +34,8 @@ start() {
   fail "newskg serve did not start"
 }
 status() { curl -s -o /dev/null -w '%{http_code}' "$@"; }
+# Saves the body of a request in $tmp/body (a grep that stops early must not break a pipe).
+fetch() { curl -fsS "$@" -o "$tmp/body"; }
 
 "$BIN" ingest --store "$tmp/store" examples/ 2>/dev/null
 start --store "$tmp/store"
@@ -47,19 +49,19 @@ got=$(curl -fsS -H 'Accept: application/sparql-results+json' -H 'Content-Type: a
   --data-binary "$COUNT" "$BASE/sparql" | python3 -c 'import json,sys; print(json.load(sys.stdin)["results"]["bindings"][0]["n"]["value"])')
 [ "$got" = "$expected" ] || fail "POST JSON count $got"
 ok "POST /sparql (application/sparql-query) as JSON"
-curl -fsS -H 'Accept: application/sparql-results+xml' --data-urlencode 'query=ASK { ?s a <https://w3id.org/newskg/ontology#Person> }' \
-  "$BASE/query" | grep -q '<boolean>true</boolean>' || fail "ASK as XML"
+fetch -H 'Accept: application/sparql-results+xml' --data-urlencode 'query=ASK { ?s a <https://w3id.org/newskg/ontology#Person> }' "$BASE/query"
+grep -q '<boolean>true</boolean>' "$tmp/body" || fail "ASK as XML"
 ok "POST /query (form) ASK as XML"
-curl -fsS -G -H 'Accept: text/tab-separated-values' --data-urlencode "query=SELECT ?s WHERE { ?s a <https://w3id.org/newskg/ontology#Article> }" \
-  "$BASE/sparql" | head -1 | grep -qx '?s' || fail "TSV header"
+fetch -G -H 'Accept: text/tab-separated-values' --data-urlencode "query=SELECT ?s WHERE { ?s a <https://w3id.org/newskg/ontology#Article> }" "$BASE/sparql"
+[ "$(head -1 "$tmp/body")" = '?s' ] || fail "TSV header"
 ok "TSV results"
 graph=$("$BIN" query --store "$tmp/store" -e 'SELECT ?g WHERE { GRAPH ?g { ?g a <https://w3id.org/newskg/ontology#Article> } } ORDER BY ?g LIMIT 1' --format csv | tail -1 | tr -d '\r')
 curl -fsS -G -H 'Accept: application/n-triples' --data-urlencode "graph=$graph" "$BASE/store" | sort > "$tmp/gsp.nt"
 "$BIN" export --store "$tmp/store" --graph "$graph" --format ntriples | sort > "$tmp/export.nt"
 cmp -s "$tmp/gsp.nt" "$tmp/export.nt" || fail "GSP GET of $graph differs from the export"
 ok "GET /store?graph=... as N-Triples equals the export ($(wc -l < "$tmp/gsp.nt") triples)"
-curl -fsS -G -H 'Accept: text/turtle' --data-urlencode "query=CONSTRUCT { ?s ?p ?o } WHERE { GRAPH <$graph> { ?s ?p ?o } }" "$BASE/sparql" \
-  | grep -q '@prefix nkg:' || fail "CONSTRUCT as Turtle"
+fetch -G -H 'Accept: text/turtle' --data-urlencode "query=CONSTRUCT { ?s ?p ?o } WHERE { GRAPH <$graph> { ?s ?p ?o } }" "$BASE/sparql"
+grep -q '@prefix nkg:' "$tmp/body" || fail "CONSTRUCT as Turtle"
 ok "CONSTRUCT as Turtle"
 curl -fsS -H 'Accept: application/ld+json' -G --data-urlencode "graph=$graph" "$BASE/store" | python3 -c '
 import json, sys
@@ -71,11 +73,13 @@ ok "GET /store as compacted JSON-LD"
 [ "$(status -H 'Content-Type: application/sparql-update' --data-binary 'CLEAR ALL' "$BASE/sparql")" = 403 ] || fail "update not refused"
 [ "$(status -X DELETE -G --data-urlencode "graph=$graph" "$BASE/store")" = 403 ] || fail "DELETE not refused"
 ok "406, 400 and read-only 403s"
-curl -fsS "$BASE/" | grep -q '<textarea' || fail "query page"
+fetch "$BASE/"
+grep -q '<textarea' "$tmp/body" || fail "query page"
 curl -fsS "$BASE/queries.json" | python3 -c 'import json,sys; assert any(q["name"] == "who-met-whom" for q in json.load(sys.stdin))' || fail "queries.json"
 curl -fsS "$BASE/context.jsonld" | cmp -s - ontologies/context.jsonld || fail "context.jsonld"
 ok "query page, ready-made queries and JSON-LD context"
-[ "$(curl -s -D - -o /dev/null -G --data-urlencode "query=$COUNT" "$BASE/sparql" | grep -ci '^access-control-allow-origin')" = 0 ] || fail "CORS without --cors"
+curl -s -D "$tmp/headers" -o /dev/null -G --data-urlencode "query=$COUNT" "$BASE/sparql"
+! grep -qi '^access-control-allow-origin' "$tmp/headers" || fail "CORS without --cors"
 
 start --store "$tmp/rw" --writable --cors
 printf '<https://example.org/a> <https://example.org/p> "x" .\n' > "$tmp/a.ttl"
@@ -84,6 +88,7 @@ printf '<https://example.org/a> <https://example.org/p> "x" .\n' > "$tmp/a.ttl"
 [ "$(status -H 'Content-Type: application/sparql-update' --data-binary 'INSERT DATA { GRAPH <https://example.org/h> { <urn:a> <urn:b> "c" } }' "$BASE/update")" = 204 ] || fail "update"
 n=$(curl -fsS -G -H 'Accept: text/csv' --data-urlencode "query=$COUNT" "$BASE/sparql" | tail -1 | tr -d '\r')
 [ "$n" = 2 ] || fail "writable store holds $n triples, expected 2"
-curl -s -D - -o /dev/null -G --data-urlencode "query=$COUNT" "$BASE/sparql" | grep -qi '^access-control-allow-origin: \*' || fail "CORS header"
+curl -s -D "$tmp/headers" -o /dev/null -G --data-urlencode "query=$COUNT" "$BASE/sparql"
+grep -qi '^access-control-allow-origin: \*' "$tmp/headers" || fail "CORS header"
 ok "writable server: PUT 201 then 204, update 204, CORS"
 echo "test-serve: all checks passed" >&2
