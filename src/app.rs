@@ -16,7 +16,7 @@ use oxigraph::model::{Literal, NamedNode, Quad, Term, Variable};
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
 use oxigraph::sparql::QueryResults;
 
-use crate::cli::{Cli, Command, InputArgs, StoreArgs};
+use crate::cli::{Cli, Command, InputArgs, PushArgs, ServeArgs, StoreArgs};
 use newskg::article::{read_inputs, Article, InputFormat, ReadOptions};
 use newskg::export::{format_from_name, write_quads, FORMAT_NAMES};
 use newskg::rdf::{to_quads, Minter};
@@ -39,7 +39,8 @@ impl InputConfig {
             Some("text" | "txt") => Some(InputFormat::Text),
             Some("json") => Some(InputFormat::Json),
             Some("jsonl" | "ndjson") => Some(InputFormat::Jsonl),
-            Some(other) => bail!("--input-format: unknown format {other:?} (text, json or jsonl)"),
+            Some("html" | "htm") => Some(InputFormat::Html),
+            Some(other) => bail!("--input-format: unknown format {other:?} (text, json, jsonl or html)"),
         };
         let default_date = a
             .date
@@ -106,6 +107,21 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             cmd_export(&store, graph.as_deref(), &format, output.as_deref())
         }
         Command::Queries => cmd_queries(),
+        Command::Serve(args) => cmd_serve(args),
+        Command::Push(args) => cmd_push(args),
+        Command::Validate { files, store, shapes, format } => cmd_validate(&files, &store, shapes.as_deref(), &format),
+        Command::Completions { shell } => {
+            use clap::CommandFactory;
+            clap_complete::generate(shell, &mut Cli::command(), "newskg", &mut io::stdout());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Man => {
+            use clap::CommandFactory;
+            let mut out = BufWriter::new(io::stdout().lock());
+            clap_mangen::Man::new(Cli::command()).render(&mut out)?;
+            out.flush()?;
+            Ok(ExitCode::SUCCESS)
+        }
     }
 }
 
@@ -125,26 +141,18 @@ fn report(err: &dyn std::fmt::Display) {
     eprintln!("newskg: error: {err}");
 }
 
-/// Progress on stderr, only when it is a terminal.
-struct Progress {
-    on: bool,
-    n: usize,
-}
+/// Progress on stderr (an indicatif spinner, only when stderr is a terminal).
+struct Progress(crate::progress::Counter);
 
 impl Progress {
     fn new() -> Self {
-        Progress { on: io::stderr().is_terminal(), n: 0 }
+        Progress(crate::progress::Counter::new("read", "articles", None))
     }
     fn tick(&mut self) {
-        self.n += 1;
-        if self.on && self.n.is_multiple_of(100) {
-            eprint!("\r{} articles", self.n);
-        }
+        self.0.inc();
     }
     fn done(&self) {
-        if self.on && self.n >= 100 {
-            eprintln!("\r{} articles", self.n);
-        }
+        self.0.finish();
     }
 }
 
@@ -395,4 +403,163 @@ fn cmd_queries() -> Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+fn cmd_serve(args: ServeArgs) -> Result<ExitCode> {
+    if args.timeout == 0 {
+        bail!("--timeout must be at least 1 second");
+    }
+    let store = if args.writable { Store::open(&args.store.store)? } else { Store::open_read_only(&args.store.store)? };
+    let options = newskg::serve::Options {
+        bind: args.bind,
+        writable: args.writable,
+        cors: args.cors,
+        max_body_bytes: args.max_body_bytes,
+        query_timeout: std::time::Duration::from_secs(args.timeout),
+        max_connections: args.max_connections.max(1),
+    };
+    if !args.bind.ip().is_loopback() {
+        eprintln!(
+            "newskg: warning: {} is not a loopback address: anyone who can reach it can {} the store",
+            args.bind.ip(),
+            if args.writable { "read and change" } else { "read" }
+        );
+    }
+    let service = newskg::serve::Service::new(store, options);
+    newskg::serve::run(service, |addr| {
+        eprintln!("newskg: listening on {addr}");
+    })?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn cmd_push(args: PushArgs) -> Result<ExitCode> {
+    use newskg::push::{Options, Protocol, Pusher};
+    let credentials = match (std::env::var("NEWSKG_PUSH_USER"), std::env::var("NEWSKG_PUSH_PASSWORD")) {
+        (Ok(user), Ok(password)) => Some((user, password)),
+        (Ok(_), Err(_)) => bail!("NEWSKG_PUSH_USER is set but NEWSKG_PUSH_PASSWORD is not"),
+        _ => None,
+    };
+    let protocol = if args.protocol == "update" { Protocol::Update } else { Protocol::Gsp };
+    let batch = if protocol == Protocol::Update { args.batch.max(1) } else { 1 };
+    let pusher = Pusher::new(Options {
+        url: args.to.clone(),
+        protocol,
+        retries: args.retries,
+        backoff: std::time::Duration::from_millis(args.backoff_ms),
+        timeout: std::time::Duration::from_secs(args.timeout.max(1)),
+        credentials,
+    })?;
+    let mut push =
+        PushRun { pusher, to: args.to.clone(), batch, buf: Vec::new(), sent: 0, triples: 0, failed: 0, progress: None };
+    // The graphs to send, one at a time: from the store, or extracted from the inputs.
+    if args.inputs.is_empty() {
+        let store = Store::open_read_only(&args.store)?;
+        let names = store.graph_names()?;
+        push.progress = Some(crate::progress::Counter::new("pushed", "graphs", Some(names.len() as u64)));
+        for g in names {
+            let quads = store.quads(Some(&g));
+            push.add(quads.map(|q| (g, q)))?;
+        }
+    } else {
+        let config = InputConfig::from_args(InputArgs {
+            inputs: args.inputs.clone(),
+            input_format: None,
+            date: args.date.clone(),
+            max_article_bytes: 8 * 1024 * 1024,
+            rules: None,
+            base: args.base.clone(),
+        })?;
+        push.progress = Some(crate::progress::Counter::new("pushed", "graphs", None));
+        for item in config.quads() {
+            push.add(item.and_then(|(article, quads)| Ok((config.minter.article(&article.id)?, quads))))?;
+        }
+    }
+    push.flush()?;
+    if let Some(p) = &push.progress {
+        p.finish();
+    }
+    let (sent, triples, failed) = (push.sent, push.triples, push.failed);
+    eprintln!(
+        "newskg: pushed {sent} graph{} ({triples} triples) to {} in {} request{}{}",
+        if sent == 1 { "" } else { "s" },
+        args.to,
+        push.pusher.requests,
+        if push.pusher.requests == 1 { "" } else { "s" },
+        if failed > 0 {
+            format!("; {failed} input{} failed", if failed == 1 { "" } else { "s" })
+        } else {
+            String::new()
+        }
+    );
+    Ok(if failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+/// A push in progress: graphs are batched, sent, and counted.
+struct PushRun {
+    pusher: newskg::push::Pusher,
+    to: String,
+    batch: usize,
+    buf: Vec<(NamedNode, Vec<Quad>)>,
+    sent: usize,
+    triples: usize,
+    failed: usize,
+    progress: Option<crate::progress::Counter>,
+}
+
+impl PushRun {
+    /// Queues a graph (sending the batch when full), or reports the input that failed.
+    fn add(&mut self, item: Result<(NamedNode, Vec<Quad>), newskg::Error>) -> Result<()> {
+        match item {
+            Ok(g) => {
+                self.buf.push(g);
+                if self.buf.len() >= self.batch {
+                    self.flush()?;
+                }
+            }
+            Err(e) => {
+                self.failed += 1;
+                report(&e);
+            }
+        }
+        Ok(())
+    }
+
+    fn flush(&mut self) -> Result<()> {
+        if self.buf.is_empty() {
+            return Ok(());
+        }
+        self.pusher.push(&self.buf).with_context(|| format!("push to {}", self.to))?;
+        self.sent += self.buf.len();
+        self.triples += self.buf.iter().map(|(_, q)| q.len()).sum::<usize>();
+        if let Some(p) = &self.progress {
+            p.set(self.sent as u64);
+        }
+        self.buf.clear();
+        Ok(())
+    }
+}
+
+fn cmd_validate(files: &[PathBuf], store: &StoreArgs, shapes: Option<&Path>, format: &str) -> Result<ExitCode> {
+    use newskg::validate::{load_files, validate, Shapes};
+    let shapes = match shapes {
+        Some(p) => Shapes::parse(
+            &std::fs::read_to_string(p).with_context(|| p.display().to_string())?,
+            &p.display().to_string(),
+        )?,
+        None => Shapes::builtin()?,
+    };
+    let (store, names) =
+        if files.is_empty() { (Store::open_read_only(&store.store)?, Vec::new()) } else { load_files(files)? };
+    let report = validate(&store, &shapes)?;
+    let mut out = BufWriter::new(io::stdout().lock());
+    if format == "turtle" {
+        report.write_turtle(&mut out)?;
+    } else {
+        let name = |g: &str| -> String {
+            names.iter().find(|(iri, _)| iri == g).map(|(_, f)| f.clone()).unwrap_or_else(|| format!("<{g}>"))
+        };
+        report.write_text(&mut out, &name)?;
+    }
+    out.flush()?;
+    Ok(if report.conforms() { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }

@@ -121,15 +121,146 @@ pub enum Command {
     },
     /// List the ready-made queries with their descriptions and parameters.
     Queries,
+    /// Serve the store over HTTP: SPARQL 1.1 Protocol, Graph Store Protocol, a query page.
+    ///
+    /// Queries by GET or POST at /sparql (also /query), with content negotiation for the
+    /// W3C result formats (JSON, XML, CSV, TSV) and RDF formats; graphs at
+    /// /store?graph=IRI (Graph Store Protocol); a query page at /; the JSON-LD context at
+    /// /context.jsonld. The default graph of queries is the union of the article graphs.
+    /// Read-only unless --writable (then SPARQL Update at /sparql or /update, and graph
+    /// PUT, POST and DELETE). Prints "listening on ADDR" on stderr once it accepts
+    /// connections; stop it with Ctrl-C.
+    #[command(after_help = "Examples:
+  newskg serve                                   read-only on http://127.0.0.1:7878/
+  newskg serve --store /data/kg --bind 127.0.0.1:8080 --cors
+  newskg serve --writable --timeout 10
+  curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * WHERE { ?s ?p ?o } LIMIT 5' http://127.0.0.1:7878/sparql
+  curl -H 'Accept: text/turtle' 'http://127.0.0.1:7878/store?graph=https://w3id.org/newskg/id/article/example-1'")]
+    Serve(ServeArgs),
+    /// Send article graphs to an external SPARQL 1.1 store.
+    ///
+    /// Each article's named graph is sent by the Graph Store Protocol (--protocol gsp: one
+    /// PUT per graph to URL?graph=IRI) or by SPARQL Update (--protocol update: DROP SILENT
+    /// GRAPH + INSERT DATA per graph, --batch graphs per request), so pushing again leaves
+    /// the same triples. Graphs come from the store, or from INPUTS extracted on the fly.
+    /// Server errors (5xx) and connection failures are retried with exponential backoff;
+    /// other client errors (4xx) stop the push. Credentials are read from the environment
+    /// only (NEWSKG_PUSH_USER, NEWSKG_PUSH_PASSWORD) and sent when the server asks for them
+    /// (Basic or Digest authentication).
+    #[command(after_help = "Examples:
+  newskg push --to http://127.0.0.1:7878/store                     every graph of ./newskg-store, by GSP PUT
+  newskg push --to http://localhost:8890/sparql --protocol update --batch 20
+  NEWSKG_PUSH_USER=dba NEWSKG_PUSH_PASSWORD=dba \\
+    newskg push --to http://localhost:8890/sparql-graph-crud-auth examples/")]
+    Push(PushArgs),
+    /// Check article graphs against the SHACL shapes of the extraction contract.
+    ///
+    /// Validates every article graph of the store (or the RDF FILES given) on its own
+    /// against ontologies/newskg-shapes.ttl (or --shapes): required properties,
+    /// datatypes, classes of values and cardinalities of Person, Organization, Place,
+    /// PositionHolding, the Event classes, Quotation, AnonymousSource, Span and Article.
+    /// Prints a report (text, or an sh:ValidationReport with --format turtle); exits 1
+    /// when there is a violation (warnings alone conform).
+    #[command(after_help = "Examples:
+  newskg validate                                  the store ./newskg-store
+  newskg validate --format turtle > report.ttl
+  newskg export --format trig -o graph.trig && newskg validate graph.trig
+  newskg validate --shapes my-shapes.ttl --store /data/kg")]
+    Validate {
+        /// RDF files to validate instead of the store (.ttl, .nt, .nq, .trig, .rdf, .jsonld).
+        files: Vec<PathBuf>,
+        #[command(flatten)]
+        store: StoreArgs,
+        /// SHACL shapes (Turtle) to use instead of the built-in ones.
+        #[arg(long)]
+        shapes: Option<PathBuf>,
+        /// text (default) or turtle (an sh:ValidationReport).
+        #[arg(long, short = 'f', default_value = "text", value_parser = ["text", "turtle"])]
+        format: String,
+    },
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    #[command(after_help = "Examples:
+  newskg completions bash > ~/.local/share/bash-completion/completions/newskg
+  newskg completions zsh > ~/.zfunc/_newskg
+  newskg completions fish > ~/.config/fish/completions/newskg.fish")]
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff) generated from the command-line definitions.
+    #[command(after_help = "Examples:
+  newskg man > newskg.1 && man ./newskg.1
+  newskg man | gzip > /usr/local/share/man/man1/newskg.1.gz")]
+    Man,
+}
+
+/// Options of `newskg push`.
+#[derive(Debug, Args)]
+pub struct PushArgs {
+    /// The Graph Store endpoint (gsp) or SPARQL Update endpoint (update) of the store.
+    #[arg(long, value_name = "URL")]
+    pub to: String,
+    /// gsp (Graph Store Protocol PUT per graph) or update (SPARQL 1.1 Update).
+    #[arg(long, default_value = "gsp", value_parser = ["gsp", "update"])]
+    pub protocol: String,
+    /// Extract these files or directories and push their graphs, instead of the store's.
+    pub inputs: Vec<PathBuf>,
+    /// The store whose graphs are pushed (when no INPUTS are given).
+    #[arg(long, env = "NEWSKG_STORE", default_value = "./newskg-store")]
+    pub store: PathBuf,
+    /// Graphs per request with --protocol update.
+    #[arg(long, default_value_t = 10, value_name = "N")]
+    pub batch: usize,
+    /// Retries of a request that failed with a server error or a connection failure.
+    #[arg(long, default_value_t = 5, value_name = "N")]
+    pub retries: u32,
+    /// The first wait before a retry, doubled at each retry.
+    #[arg(long, default_value_t = 500, value_name = "MILLISECONDS")]
+    pub backoff_ms: u64,
+    /// Time limit of one request.
+    #[arg(long, default_value_t = 120, value_name = "SECONDS")]
+    pub timeout: u64,
+    /// The publication date (YYYY-MM-DD) for INPUTS that do not give one.
+    #[arg(long)]
+    pub date: Option<String>,
+    /// Base IRI for minted IRIs (INPUTS only).
+    #[arg(long, default_value = newskg::rdf::mint::DEFAULT_BASE)]
+    pub base: String,
+}
+
+/// Options of `newskg serve`.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    #[command(flatten)]
+    pub store: StoreArgs,
+    /// The address and port to listen on (port 0 picks a free port). Anything but a
+    /// loopback address exposes the store to the network.
+    #[arg(long, default_value = "127.0.0.1:7878")]
+    pub bind: std::net::SocketAddr,
+    /// Accept SPARQL Update and Graph Store PUT, POST and DELETE.
+    #[arg(long)]
+    pub writable: bool,
+    /// Allow pages of other origins to query (Access-Control-Allow-Origin: *).
+    #[arg(long)]
+    pub cors: bool,
+    /// Stop a query after this many seconds (503).
+    #[arg(long, default_value_t = 30, value_name = "SECONDS")]
+    pub timeout: u64,
+    /// Refuse request bodies larger than this many bytes (413).
+    #[arg(long, default_value_t = 16 * 1024 * 1024, value_name = "BYTES")]
+    pub max_body_bytes: u64,
+    /// Serve at most this many connections at once.
+    #[arg(long, default_value_t = 64)]
+    pub max_connections: usize,
 }
 
 /// Where articles come from and how they are read.
 #[derive(Debug, Args)]
 pub struct InputArgs {
-    /// Files, directories (walked recursively: .txt, .json, .jsonl) or - for stdin.
+    /// Files, directories (walked recursively: .txt, .json, .jsonl, .html, .htm) or - for stdin.
     #[arg(required = true)]
     pub inputs: Vec<PathBuf>,
-    /// Read every input as this format instead of guessing: text, json or jsonl.
+    /// Read every input as this format instead of guessing: text, json, jsonl or html.
     #[arg(long)]
     pub input_format: Option<String>,
     /// The publication date (YYYY-MM-DD) for articles that do not give one.

@@ -40,6 +40,9 @@ pub enum Error {
     /// An IRI could not be built.
     #[error("invalid IRI {iri:?}: {reason}")]
     Iri { iri: String, reason: String },
+    /// An HTTP server or client failed (`serve`, `push`).
+    #[error("{0}")]
+    Http(String),
     /// Writing output failed.
     #[error("writing output: {0}")]
     Output(#[from] std::io::Error),

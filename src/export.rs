@@ -2,7 +2,8 @@
 //!
 //! Invariant: the same quads always give byte-identical output: quads are sorted (by their
 //! N-Quads form), Turtle and TriG use the fixed prefixes of `rdf::vocab::PREFIXES`, and
-//! formats without graphs (Turtle, N-Triples, RDF/XML) get each triple once.
+//! formats without graphs (Turtle, N-Triples, RDF/XML) get each triple once; JSON-LD is
+//! compacted with the published context `ontologies/context.jsonld`.
 
 use std::io::Write;
 
@@ -40,6 +41,10 @@ pub fn write_quads(quads: &[Quad], format: RdfFormat, writer: impl Write) -> Res
             .collect()
     };
     sort_quads(&mut quads);
+    if matches!(format, RdfFormat::JsonLd { .. }) {
+        // Compacted with the published context (see `jsonld.rs`).
+        return crate::jsonld::write(&quads, writer);
+    }
     let mut serializer = RdfSerializer::from_format(format);
     if matches!(format, RdfFormat::Turtle | RdfFormat::TriG | RdfFormat::RdfXml | RdfFormat::JsonLd { .. }) {
         for (prefix, iri) in PREFIXES {

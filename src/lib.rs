@@ -11,11 +11,15 @@ pub mod dates;
 pub mod error;
 pub mod export;
 pub mod extract;
+pub mod jsonld;
+pub mod push;
 pub mod queries;
 pub mod rdf;
 pub mod rules;
+pub mod serve;
 pub mod store;
 pub mod text;
+pub mod validate;
 
 pub use article::{Article, Metadata};
 pub use error::{Error, Result};

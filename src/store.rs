@@ -293,3 +293,77 @@ fn open_error(path: &Path, message: &str) -> Error {
     };
     Error::Store { path: path.to_owned(), reason }
 }
+
+/// How [`Store::query_with`] runs a query (the SPARQL 1.1 Protocol's options).
+#[derive(Clone, Default)]
+pub struct QueryOptions {
+    /// Variables bound for the whole query (see [`bind_variables`]).
+    pub bindings: Vec<(Variable, Term)>,
+    /// The default graph as the merge of these graphs (`default-graph-uri`); when empty,
+    /// the query's own `FROM` clauses, or else the union of the article graphs.
+    pub default_graphs: Vec<NamedNode>,
+    /// The named graphs the query may use (`named-graph-uri`); when empty, all of them.
+    pub named_graphs: Vec<NamedNode>,
+    /// Stops the evaluation when cancelled (a query timeout).
+    pub cancellation: Option<oxigraph::sparql::CancellationToken>,
+}
+
+impl Store {
+    /// Runs a SPARQL query with protocol options. Unlike [`Store::query`], a query's own
+    /// `FROM`/`FROM NAMED` clauses are honoured. `SERVICE` calls fail: oxigraph is built
+    /// without its HTTP client, so a server never fetches other addresses for its clients.
+    pub fn query_with(&self, sparql: &str, options: &QueryOptions) -> Result<QueryResults<'static>> {
+        let query = spargebra::SparqlParser::new()
+            .parse_query(sparql)
+            .map_err(|e| Error::Sparql(format!("invalid SPARQL query: {e}")))?;
+        let has_dataset = match &query {
+            spargebra::Query::Select { dataset, .. }
+            | spargebra::Query::Construct { dataset, .. }
+            | spargebra::Query::Describe { dataset, .. }
+            | spargebra::Query::Ask { dataset, .. } => dataset.is_some(),
+        };
+        let query = bind_variables(query, &options.bindings)?;
+        let mut evaluator = SparqlEvaluator::new();
+        if let Some(token) = &options.cancellation {
+            evaluator = evaluator.with_cancellation_token(token.clone());
+        }
+        let mut prepared = evaluator.for_query(query);
+        let dataset = prepared.dataset_mut();
+        if !options.default_graphs.is_empty() {
+            dataset.set_default_graph(options.default_graphs.iter().cloned().map(Into::into).collect());
+        } else if !has_dataset {
+            dataset.set_default_graph_as_union();
+        }
+        if !options.named_graphs.is_empty() {
+            dataset.set_available_named_graphs(options.named_graphs.iter().cloned().map(Into::into).collect());
+        }
+        prepared.on_store(&self.inner).execute().map_err(|e| Error::Sparql(e.to_string()))
+    }
+
+    /// A store in memory (for validating files), gone when dropped.
+    pub fn in_memory() -> Result<Store> {
+        let path = PathBuf::from("(memory)");
+        let inner =
+            oxigraph::store::Store::new().map_err(|e| Error::Store { path: path.clone(), reason: e.to_string() })?;
+        Ok(Store { inner, path })
+    }
+
+    /// Adds quads (a Graph Store Protocol POST) in one transaction.
+    pub fn add_quads(&self, quads: &[Quad]) -> Result<()> {
+        let mut tx = self.inner.start_transaction().map_err(|e| self.err(e))?;
+        tx.extend(quads.iter());
+        tx.commit().map_err(|e| self.err(e))
+    }
+
+    /// The named graphs of the store, sorted.
+    pub fn graph_names(&self) -> Result<Vec<NamedNode>> {
+        let mut names = Vec::new();
+        for g in self.inner.named_graphs() {
+            if let oxigraph::model::NamedOrBlankNode::NamedNode(n) = g.map_err(|e| self.err(e))? {
+                names.push(n);
+            }
+        }
+        names.sort();
+        Ok(names)
+    }
+}

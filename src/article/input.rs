@@ -9,7 +9,7 @@ use std::fs::File;
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
-use super::{read_json, read_jsonl_line, read_plain, Article};
+use super::{read_html, read_json, read_jsonl_line, read_plain, Article};
 use crate::error::{Error, Result};
 
 /// How an input's content is to be read.
@@ -21,6 +21,8 @@ pub enum InputFormat {
     Json,
     /// One JSON record per line.
     Jsonl,
+    /// A saved HTML page.
+    Html,
 }
 
 impl InputFormat {
@@ -32,14 +34,19 @@ impl InputFormat {
             "txt" | "text" => Some(InputFormat::Text),
             "json" => Some(InputFormat::Json),
             "jsonl" | "ndjson" => Some(InputFormat::Jsonl),
+            "html" | "htm" => Some(InputFormat::Html),
             _ => None,
         }
     }
 
     /// Guesses from content: `{` or `[` first means JSON (JSONL if several lines each
-    /// start with `{`), anything else is text.
+    /// start with `{`), `<!DOCTYPE html` or `<html` means HTML, anything else is text.
     fn sniff(text: &str) -> Self {
         let t = text.trim_start_matches('\u{feff}').trim_start();
+        let head = t.get(..14).unwrap_or(t).to_ascii_lowercase();
+        if head.starts_with("<!doctype html") || head.starts_with("<html") {
+            return InputFormat::Html;
+        }
         if t.starts_with('[') {
             return InputFormat::Json;
         }
@@ -213,6 +220,7 @@ impl Inputs {
         };
         match format.unwrap_or_else(|| InputFormat::sniff(&text)) {
             InputFormat::Text => ready(Ok(read_plain(&name, text))),
+            InputFormat::Html => ready(read_html(&name, &text)),
             InputFormat::Json => Current::Ready(read_json(&name, &text).into_iter()),
             InputFormat::Jsonl => Current::Ready(
                 text.lines()
@@ -317,5 +325,8 @@ mod tests {
         assert_eq!(InputFormat::sniff("{\"a\":\n1}"), InputFormat::Json);
         assert_eq!(InputFormat::sniff("{}\n{}\n"), InputFormat::Jsonl);
         assert_eq!(InputFormat::sniff("Hello"), InputFormat::Text);
+        assert_eq!(InputFormat::sniff("\n<!DOCTYPE html><html>"), InputFormat::Html);
+        assert_eq!(InputFormat::sniff("<HTML lang=en>"), InputFormat::Html);
+        assert_eq!(InputFormat::from_path(Path::new("a/b.HTM")), Some(InputFormat::Html));
     }
 }

@@ -1,9 +1,10 @@
-//! Articles as read: the text exactly as it came in, plus the metadata the readers found.
+//! Articles as read (plain text, JSON records, saved HTML pages): the text exactly as it came in, plus the metadata the readers found.
 //!
 //! Invariant: `Article::text` is never modified after reading; every offset anywhere in
 //! newskg (metadata fields, tokens, mentions, evidence) is a byte offset into it, turned
 //! into Unicode code points only when written as RDF.
 
+mod html;
 mod input;
 mod json;
 mod plain;
@@ -13,6 +14,7 @@ use std::ops::Range;
 use chrono::NaiveDate;
 use sha2::{Digest, Sha256};
 
+pub use html::read_html;
 pub use input::{read_inputs, InputFormat, ReadOptions};
 pub use json::{read_json, read_jsonl_line};
 pub use plain::{read_plain, Layout};

@@ -24,6 +24,8 @@ pub enum Layout {
     Wikinews,
     /// A JSON or JSONL record.
     Json,
+    /// A saved HTML page (metadata from JSON-LD or meta tags, text from the body).
+    Html,
     /// Bare prose.
     #[default]
     Plain,

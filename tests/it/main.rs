@@ -5,12 +5,18 @@
 //! - `concurrent_use`: one writer at a time (refused with its PID), readers meanwhile;
 //! - `crash_safety`: an ingest killed mid-batch leaves whole articles, a rerun completes it;
 //! - `formats`: every export format re-parses to the same triples;
+//! - `html`: saved HTML pages as input (metadata, body text, offsets);
+//! - `jsonld`: the compacted JSON-LD export and its context;
 //! - `golden`: extraction output of the fixtures, byte for byte (`UPDATE_GOLDEN=1`);
 //! - `invariants`: the extract-path invariants shared with the fuzz targets (`fuzz/`);
 //! - `ontology`: every term the code emits is declared in `ontologies/newskg.ttl`;
 //! - `props`: property tests of names and quotes in RDF, the readers and IRI minting;
 //! - `queries`: each ready-made query's rows over the fixtures;
-//! - `rules`: each rule family on minimal sentences, with negative cases.
+//! - `rules`: each rule family on minimal sentences, with negative cases;
+//! - `push`: `newskg push` to a real store and to a scripted server (retries, auth);
+//! - `serve`: `newskg serve` over real HTTP (SPARQL Protocol, Graph Store Protocol);
+//! - `shell`: help examples, shell completions, the man page;
+//! - `validate`: SHACL validation of the output and of broken data.
 
 mod bad_inputs;
 mod cli;
@@ -18,11 +24,17 @@ mod concurrent_use;
 mod crash_safety;
 mod formats;
 mod golden;
+mod html;
 mod invariants;
+mod jsonld;
 mod ontology;
 mod props;
+mod push;
 mod queries;
 mod rules;
+mod serve;
+mod shell;
+mod validate;
 
 use std::path::{Path, PathBuf};
 

@@ -1,0 +1,107 @@
+//! `newskg validate`: the extraction output conforms to the SHACL shapes of the contract,
+//! and broken data is caught, constraint by constraint, with a text or Turtle report.
+//! (`scripts/test-rdf-tools.sh` compares the results with pySHACL.)
+
+use predicates::prelude::*;
+
+use super::{fixture, newskg, temp_store};
+
+fn store_with_fixtures() -> (tempfile::TempDir, std::path::PathBuf) {
+    let (dir, store) = temp_store();
+    newskg().args(["ingest", "--store", store.to_str().unwrap(), fixture("").to_str().unwrap()]).assert().code(1);
+    (dir, store)
+}
+
+#[test]
+fn extraction_output_conforms() {
+    let (_dir, store) = store_with_fixtures();
+    newskg()
+        .args(["validate", "--store", store.to_str().unwrap()])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("conforms: 5 graphs validated, 0 violations"));
+}
+
+#[test]
+fn broken_data_is_reported_per_constraint_and_exits_1() {
+    let (_dir, store) = store_with_fixtures();
+    let s = store.to_str().unwrap();
+    newskg()
+        .args(["update", "--store", s, "-e"])
+        .arg(
+            "PREFIX nkg: <https://w3id.org/newskg/ontology#>
+             PREFIX nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#>
+             DELETE { GRAPH ?g { ?h nkg:holder ?p } } WHERE { GRAPH ?g { ?h nkg:holder ?p } } ;
+             DELETE { GRAPH ?g { ?e a nkg:Event } } WHERE { GRAPH ?g { ?e a nkg:Meeting } } ;
+             INSERT { GRAPH ?g { ?q nkg:text 42 } } WHERE { GRAPH ?g { ?q a nkg:Quotation } } ;
+             INSERT { GRAPH ?g { ?x nkg:status nkg:Maybe } } WHERE { GRAPH ?g { ?x a nkg:PositionHolding } } ;
+             INSERT { GRAPH ?g { ?s nif:endIndex \"0\"^^<http://www.w3.org/2001/XMLSchema#nonNegativeInteger> } } WHERE { GRAPH ?g { ?s a nkg:Paragraph } }",
+        )
+        .assert()
+        .success();
+    let out = newskg().args(["validate", "--store", s]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8(out.stdout).unwrap();
+    for expected in [
+        "Violation: ",
+        "0 value(s) of nkg:holder, at least 1 required",
+        "no value nkg:Event of rdf:type",
+        "value \"42\"^^<http://www.w3.org/2001/XMLSchema#integer> of nkg:text is not a literal of type xsd:string",
+        "2 values of nkg:text, at most 1 allowed",
+        "value nkg:Maybe of nkg:status is not one of nkg:Incumbent, nkg:Designate, nkg:Former, nkg:Acting",
+        "is not less than or equal to nif:endIndex",
+        "does not conform:",
+    ] {
+        assert!(text.contains(expected), "{expected:?} missing from:\n{text}");
+    }
+    // The Turtle report is an sh:ValidationReport that parses, and says the same.
+    let out = newskg().args(["validate", "--store", s, "--format", "turtle"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let ttl = String::from_utf8(out.stdout).unwrap();
+    let triples: Vec<String> = oxigraph::io::RdfParser::from_format(oxigraph::io::RdfFormat::Turtle)
+        .for_slice(ttl.as_bytes())
+        .map(|q| q.unwrap().to_string())
+        .collect();
+    assert!(triples.iter().any(|t| t.contains("<http://www.w3.org/ns/shacl#conforms> \"false\"")));
+    assert!(triples.iter().any(|t| t.contains("<http://www.w3.org/ns/shacl#MinCountConstraintComponent>")));
+    assert!(triples.iter().any(|t| t.contains("<http://www.w3.org/ns/shacl#InConstraintComponent>")));
+    let again = newskg().args(["validate", "--store", s, "--format", "turtle"]).output().unwrap().stdout;
+    assert!(again == ttl.as_bytes(), "the report is the same run to run");
+    assert!(text.contains("[nkgsh:PositionHolding]"), "anonymous property shapes are named by their node shape");
+}
+
+#[test]
+fn files_and_custom_shapes_are_validated_and_bad_shapes_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data.ttl");
+    std::fs::write(
+        &data,
+        "@prefix nkg: <https://w3id.org/newskg/ontology#> .
+         <urn:q1> a nkg:Quotation ; nkg:text \"Hello\" ; nkg:rule \"r\" ; nkg:evidence <urn:s1> .
+         <urn:s1> a nkg:Span .",
+    )
+    .unwrap();
+    let out = newskg().args(["validate", data.to_str().unwrap()]).output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(text.starts_with(&format!("{}\n", data.display())), "results are named by file: {text}");
+    assert!(text.contains("<urn:s1>") && text.contains("nif:beginIndex"), "{text}");
+    assert!(!text.contains("<urn:q1>"), "the quotation itself is fine: {text}");
+
+    let shapes = dir.path().join("shapes.ttl");
+    std::fs::write(&shapes, "@prefix sh: <http://www.w3.org/ns/shacl#> . <urn:S> a sh:NodeShape ; sh:targetClass <https://w3id.org/newskg/ontology#Quotation> ; sh:property [ sh:path <urn:p> ; sh:minCount 1 ] .").unwrap();
+    newskg()
+        .args(["validate", "--shapes", shapes.to_str().unwrap(), data.to_str().unwrap()])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("<urn:q1>: 0 value(s) of <urn:p>, at least 1 required"));
+    std::fs::write(&shapes, "@prefix sh: <http://www.w3.org/ns/shacl#> . <urn:S> a sh:NodeShape ; sh:targetClass <urn:C> ; sh:closed true .").unwrap();
+    newskg().args(["validate", "--shapes", shapes.to_str().unwrap(), data.to_str().unwrap()]).assert().code(2).stderr(
+        predicate::str::contains("newskg: error: shapes: <urn:S>: unsupported node-shape constraint sh:closed"),
+    );
+    newskg()
+        .args(["validate", dir.path().join("x.txt").to_str().unwrap()])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("not an RDF file"));
+}
