@@ -252,6 +252,7 @@ fn cmd_ingest(config: InputConfig, store: &StoreArgs) -> Result<ExitCode> {
     let store = Store::open(&store.store)?;
     let (mut ok, mut failed, mut triples) = (0usize, 0usize, 0usize);
     let mut progress = Progress::new();
+    let mut loader = store.loader();
     let work = |article| -> Result<(NamedNode, Vec<Quad>), newskg::Error> {
         let (article, quads) = config.article_quads(article)?;
         Ok((config.minter.article(&article.id)?, quads))
@@ -260,7 +261,7 @@ fn cmd_ingest(config: InputConfig, store: &StoreArgs) -> Result<ExitCode> {
         progress.tick();
         let result = item.and_then(|(graph, quads)| {
             let n = quads.len();
-            store.replace_graph(&graph, &quads)?;
+            loader.replace_graph(graph, quads)?;
             Ok(n)
         });
         match result {
@@ -275,6 +276,7 @@ fn cmd_ingest(config: InputConfig, store: &StoreArgs) -> Result<ExitCode> {
         }
         Ok(())
     })?;
+    loader.finish()?;
     progress.done();
     store.flush()?;
     eprintln!(
