@@ -275,6 +275,10 @@ pub struct InputArgs {
     /// Base IRI for minted IRIs.
     #[arg(long, default_value = newskg::rdf::mint::DEFAULT_BASE)]
     pub base: String,
+    /// Extract with this many threads (default: one per core). Output is the same, in
+    /// input order, whatever the number.
+    #[arg(long, short = 'j', value_name = "N")]
+    pub jobs: Option<usize>,
 }
 
 /// Which store to use.

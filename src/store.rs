@@ -12,7 +12,9 @@
 //! take no lock and work while a writer is busy: each sees the store as it was when it
 //! opened.
 
+use std::collections::HashSet;
 use std::fs::{File, OpenOptions};
+use std::hash::{Hash, Hasher};
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -96,6 +98,11 @@ impl Store {
         tx.clear_graph(graph.as_ref()).map_err(|e| self.err(e))?;
         tx.extend(quads.iter());
         tx.commit().map_err(|e| self.err(e))
+    }
+
+    /// A loader for many articles at once (see [`Loader`]).
+    pub fn loader(&self) -> Loader<'_> {
+        Loader { store: self, bulk: None, batch: Vec::new(), batch_graphs: HashSet::new(), bulk_graphs: HashSet::new() }
     }
 
     /// Removes an article's graph; returns whether it was there.
@@ -186,6 +193,83 @@ impl Store {
     pub fn flush(&self) -> Result<()> {
         self.inner.flush().map_err(|e| self.err(e))
     }
+}
+
+/// Quads per bulk-loader batch (Oxigraph's own default batch size): each batch is written
+/// as one set of SST files and committed at once.
+const BULK_BATCH_QUADS: usize = 1_000_000;
+
+/// Loads many articles quickly with the same result as calling [`Store::replace_graph`]
+/// for each in turn.
+///
+/// An article whose graph is not in the store goes through Oxigraph's bulk loader (which
+/// writes sorted SST files on background threads, much faster than transactions), in
+/// batches of whole articles; each batch is committed at once, so the store never holds
+/// part of an article. An article whose graph is already in the store, or was already
+/// loaded earlier in this run, is replaced in one transaction, after everything loaded
+/// so far has been committed (so that a later commit cannot bring back the old graph).
+/// Call [`Loader::finish`] at the end: articles not yet committed are lost without it.
+pub struct Loader<'a> {
+    store: &'a Store,
+    bulk: Option<oxigraph::store::BulkLoader<'a>>,
+    /// Quads of whole articles waiting for the bulk loader.
+    batch: Vec<Quad>,
+    /// Hashes of the graphs in `batch`.
+    batch_graphs: HashSet<u64>,
+    /// Hashes of the graphs handed to `bulk` and not yet committed (a hash collision only
+    /// costs an early commit).
+    bulk_graphs: HashSet<u64>,
+}
+
+impl Loader<'_> {
+    /// Replaces the graph `graph` by `quads` (whose graph names must be `graph`).
+    pub fn replace_graph(&mut self, graph: NamedNode, quads: Vec<Quad>) -> Result<()> {
+        let key = graph_key(&graph);
+        let seen = self.batch_graphs.contains(&key) || self.bulk_graphs.contains(&key);
+        if seen || quads.len() >= BULK_BATCH_QUADS || self.store.has_graph(graph.as_ref())? {
+            self.commit()?;
+            return self.store.replace_graph(&graph, &quads);
+        }
+        if self.batch.len() + quads.len() > BULK_BATCH_QUADS {
+            self.send_batch()?;
+        }
+        self.batch_graphs.insert(key);
+        self.batch.extend(quads);
+        Ok(())
+    }
+
+    /// Hands the waiting articles to the bulk loader (a batch of whole articles).
+    fn send_batch(&mut self) -> Result<()> {
+        if self.batch.is_empty() {
+            return Ok(());
+        }
+        let store = self.store;
+        let bulk = self.bulk.get_or_insert_with(|| store.inner.bulk_loader().without_atomicity());
+        bulk.load_quads(self.batch.drain(..)).map_err(|e| store.err(e))?;
+        self.bulk_graphs.extend(self.batch_graphs.drain());
+        Ok(())
+    }
+
+    /// Writes everything handed over so far into the store.
+    fn commit(&mut self) -> Result<()> {
+        self.send_batch()?;
+        if let Some(bulk) = self.bulk.take() {
+            bulk.commit().map_err(|e| self.store.err(e))?;
+        }
+        self.bulk_graphs.clear();
+        Ok(())
+    }
+
+    /// Commits what is left.
+    pub fn finish(mut self) -> Result<()> {
+        self.commit()
+    }
+}
+
+fn graph_key(graph: &NamedNode) -> u64 {
+    let mut h = std::hash::DefaultHasher::new();
+    graph.as_str().hash(&mut h);
+    h.finish()
 }
 
 /// Binds variables to values for the whole query: a one-row `VALUES` joined to the query's
@@ -365,5 +449,48 @@ impl Store {
         }
         names.sort();
         Ok(names)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Store;
+    use oxigraph::model::{GraphName, Literal, NamedNode, Quad};
+
+    fn graph(n: &str) -> NamedNode {
+        NamedNode::new_unchecked(format!("http://example.org/article/{n}"))
+    }
+
+    /// The quads of an article graph `g`, version `v`.
+    fn article(g: &str, v: &str, n: usize) -> Vec<Quad> {
+        (0..n)
+            .map(|i| {
+                Quad::new(
+                    graph(g),
+                    NamedNode::new_unchecked(format!("http://example.org/p{i}")),
+                    Literal::new_simple_literal(v),
+                    GraphName::NamedNode(graph(g)),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_loader_replaces_graphs_like_replace_graph() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("s")).unwrap();
+        store.replace_graph(&graph("old"), &article("old", "v1", 3)).unwrap();
+        let mut loader = store.loader();
+        loader.replace_graph(graph("a"), article("a", "v1", 5)).unwrap();
+        loader.replace_graph(graph("b"), article("b", "v1", 2)).unwrap();
+        // Again in the same run, with fewer quads: the first version must not come back.
+        loader.replace_graph(graph("a"), article("a", "v2", 1)).unwrap();
+        loader.replace_graph(graph("c"), article("c", "v1", 4)).unwrap();
+        loader.replace_graph(graph("old"), article("old", "v2", 1)).unwrap();
+        loader.finish().unwrap();
+        let mut want =
+            [article("a", "v2", 1), article("b", "v1", 2), article("c", "v1", 4), article("old", "v2", 1)].concat();
+        crate::rdf::map::sort_quads(&mut want);
+        assert_eq!(store.quads(None).unwrap(), want);
     }
 }

@@ -1,0 +1,106 @@
+#!/usr/bin/env python3
+"""The table of bench/run.sh, from the files it leaves in $BENCH_DIR (results.tsv: name,
+wall s, user s, sys s, peak RSS KiB; spacy_*.json; synth.nq; query.*.tsv). Markdown on
+stdout. Python 3 standard library only."""
+
+import json
+import os
+from pathlib import Path
+
+E = os.environ
+WORK = Path(E["WORK"])
+N, DEV_N, SPACY_N, NPROC = (int(E[k]) for k in ("N", "DEV_N", "SPACY_N", "NPROC"))
+HAVE_DEV = E.get("HAVE_DEV") == "1"
+
+runs = {}
+for line in (WORK / "results.tsv").read_text().splitlines():
+    name, wall, user, sys_, rss = line.split()
+    runs[name] = {"wall": float(wall), "cpu": float(user) + float(sys_), "rss": int(rss) / 1024}
+
+
+def words(path, limit=None):
+    n = 0
+    with open(path, encoding="utf-8") as f:
+        for i, line in enumerate(f):
+            if limit is not None and i >= limit:
+                break
+            n += len(json.loads(line)["body"].split())
+    return n
+
+
+def lines(path):
+    with open(path, "rb") as f:
+        return sum(1 for _ in f)
+
+
+def fmt(x, digits=0):
+    return f"{x:,.{digits}f}"
+
+
+out = []
+p = out.append
+synth_words = words(WORK / f"synth-{N}.jsonl")
+quads = lines(WORK / "synth.nq")
+spacy = json.loads((WORK / "spacy_synth.json").read_text())
+spacy_wps = spacy["words"] / spacy["seconds"]
+
+p(f"Machine: {NPROC} cores, {E['CPU_MODEL']}, {E['MEM_GB']} GiB; load average "
+  f"{E['LOAD_BEFORE']} before, {E['LOAD_AFTER']} after (other work on the machine).")
+p(f"Corpus: {N:,} synthetic articles, {synth_words:,} words ({synth_words / N:.0f} per article), "
+  f"{quads:,} quads ({quads / N:.0f} per article); anchors: spaCy {E['SPACY_VERSION']} "
+  f"en_core_web_sm (nlp.pipe, full pipeline) on the first {spacy['articles']} articles, "
+  f"Oxigraph CLI {E['OXIGRAPH_VERSION']} `oxigraph load`.")
+p("")
+p("| measure | newskg | anchor | ratio | target |")
+p("|---|---|---|---|---|")
+
+
+def extract_rows(label, corpus_words, key, spacy_json, sample_words):
+    r1, ra, rs = runs[f"extract_{key}_1"], runs[f"extract_{key}_all"], runs[f"extract_{key}_sample"]
+    sp = spacy_json["words"] / spacy_json["seconds"]
+    w1 = corpus_words / r1["wall"]
+    ws = sample_words / rs["wall"]
+    p(f"| extract, 1 thread, words/s ({label}) | {fmt(w1)} ({fmt(corpus_words / r1['cpu'])} per CPU-s) "
+      f"| spaCy {fmt(sp)} | {w1 / sp:.0f}x | >= 100x |")
+    p(f"| same {spacy_json['articles']} articles as spaCy, 1 thread, words/s ({label}) | {fmt(ws)} "
+      f"| spaCy {fmt(sp)} | {ws / sp:.0f}x | >= 100x |")
+    p(f"| extract, {NPROC} threads, words/s ({label}) | {fmt(corpus_words / ra['wall'])} | 1 thread "
+      f"{fmt(w1)} | {r1['wall'] / ra['wall']:.2f}x | scales with cores |")
+
+
+extract_rows("synthetic", synth_words, "synth", spacy, words(WORK / "synth-sample.jsonl"))
+if HAVE_DEV:
+    dev_words = words(WORK / f"dev-{DEV_N}.jsonl")
+    extract_rows("dev articles", dev_words, "dev", json.loads((WORK / "spacy_dev.json").read_text()),
+                 words(WORK / "dev-sample.jsonl"))
+ing, ox = runs["ingest"], runs["oxigraph_load"]
+p(f"| ingest (extraction included), triples/s | {fmt(quads / ing['wall'])} | `oxigraph load` "
+  f"{fmt(quads / ox['wall'])} | {ox['wall'] / ing['wall']:.2f}x | >= 0.8x |")
+hours = ing["wall"] * 1_000_000 / N / 3600
+p(f"| 1,000,000 articles extracted and ingested (extrapolated, linear) | {hours:.2f} h | | | < 1 h |")
+p("")
+p("| peak RSS | MiB |")
+p("|---|---|")
+for name, label in [("extract_synth_1", "newskg extract, 1 thread"),
+                    ("extract_synth_all", f"newskg extract, {NPROC} threads"),
+                    ("ingest", "newskg ingest"), ("oxigraph_load", "oxigraph load"),
+                    ("spacy_synth", f"spaCy ({SPACY_N} articles)")]:
+    p(f"| {label} | {fmt(runs[name]['rss'])} |")
+sizes = dict(reversed(l.split()) for l in (WORK / "store-sizes").read_text().splitlines())
+p(f"| store on disk, newskg / oxigraph (MiB) | {fmt(int(sizes[str(WORK / 'store-newskg')]) / 1024)} / "
+  f"{fmt(int(sizes[str(WORK / 'store-oxigraph')]) / 1024)} |")
+p("")
+p(f"| canned query on the {N:,}-article store | all rows: s (rows) | filtered: s (rows) |")
+p("|---|---|---|")
+names = sorted({k.split("_", 2)[2] for k in runs if k.startswith("query_")})
+for q in names:
+    cells = []
+    for kind in ("all", "filtered"):
+        r = runs.get(f"query_{kind}_{q}")
+        f = WORK / f"query.{q}.{kind}.tsv"
+        cells.append(f"{r['wall']:.2f} ({max(lines(f) - 1, 0):,})" if r else "-")
+    p(f"| {q} | {cells[0]} | {cells[1]} |")
+p("")
+p("Wall-clock times of whole commands (process start, rule loading and store opening "
+  "included); spaCy is timed around nlp.pipe only.")
+print("\n".join(out))

