@@ -9,7 +9,8 @@
 //! `sh:pattern`, `sh:minInclusive` and the other range bounds, `sh:lessThanOrEquals`,
 //! `sh:or` (of value tests) and
 //! `sh:qualifiedValueShape` with `sh:qualifiedMinCount`/`sh:qualifiedMaxCount`;
-//! `sh:severity`, `sh:message`, `sh:deactivated`.
+//! `sh:severity`, `sh:message`, `sh:deactivated`; and SHACL-SPARQL node constraints
+//! (`sh:sparql [ sh:select "..." ]`, run as a subquery joined with the focus nodes).
 //!
 //! Invariant: a shape using anything else is refused when the shapes are read (never
 //! silently ignored); results are sorted, so reports are deterministic. Data conforms
@@ -97,8 +98,21 @@ enum Target {
 
 #[derive(Debug, Clone)]
 struct NodeShape {
+    id: Term,
+    label: String,
+    severity: NamedNode,
     targets: Vec<Target>,
     properties: Vec<PropertyShape>,
+    sparql: Vec<SparqlConstraint>,
+}
+
+/// A SHACL-SPARQL constraint (`sh:sparql [ sh:select "..." ]`): each row of the SELECT
+/// (which projects `$this`, and may project `?value`) is a result.
+#[derive(Debug, Clone)]
+struct SparqlConstraint {
+    /// The SELECT, re-serialised by spargebra with full IRIs (so it can be a subquery).
+    select: String,
+    message: Option<String>,
 }
 
 /// A set of shapes, ready to run.
@@ -113,7 +127,8 @@ pub struct Finding {
     /// The article graph (or file) the result is about.
     pub graph: String,
     pub focus: Term,
-    pub path: NamedNode,
+    /// The property (none for SPARQL constraints).
+    pub path: Option<NamedNode>,
     pub value: Option<Term>,
     /// `sh:MinCountConstraintComponent` and so on.
     pub component: NamedNode,
@@ -131,7 +146,7 @@ impl Finding {
         (
             self.graph.clone(),
             self.focus.to_string(),
-            self.path.to_string(),
+            self.path.as_ref().map(NamedNode::to_string).unwrap_or_default(),
             self.component.to_string(),
             self.value.as_ref().map(Term::to_string).unwrap_or_default(),
             self.shape.to_string(),
@@ -228,6 +243,7 @@ impl Shapes {
                             | "description"
                             | "message"
                             | "severity"
+                            | "sparql"
                     ) {
                         return Err(bad_shape(node, format!("unsupported node-shape constraint sh:{local}")));
                     }
@@ -252,7 +268,19 @@ impl Shapes {
                 }
                 properties.push(ps);
             }
-            shapes.push(NodeShape { targets, properties });
+            let mut sparql = Vec::new();
+            for c in graph.objects_for_subject_predicate(node, &sh("sparql")) {
+                sparql.push(sparql_constraint(&graph, c, node)?);
+            }
+            let severity = match graph.object_for_subject_predicate(node, &sh("severity")) {
+                Some(s) => named(s, node, "sh:severity")?,
+                None => sh("Violation"),
+            };
+            let (id, label): (Term, String) = match node {
+                NamedOrBlankNode::NamedNode(n) => (n.clone().into(), short(n.as_str())),
+                NamedOrBlankNode::BlankNode(b) => (b.clone().into(), b.to_string()),
+            };
+            shapes.push(NodeShape { id, label, severity, targets, properties, sparql });
         }
         if shapes.is_empty() {
             return Err(Error::Sparql(format!("{name}: no shapes with sh:targetClass or sh:targetSubjectsOf")));
@@ -268,6 +296,34 @@ impl Shapes {
     pub fn is_empty(&self) -> bool {
         self.shapes.is_empty()
     }
+}
+
+/// Reads `sh:sparql [ sh:select "..." ; sh:message "..." ]`; refuses anything else.
+fn sparql_constraint(graph: &Graph, c: TermRef<'_>, shape: &impl std::fmt::Display) -> Result<SparqlConstraint> {
+    let node: NamedOrBlankNode = match c {
+        TermRef::NamedNode(n) => n.into_owned().into(),
+        TermRef::BlankNode(b) => b.into_owned().into(),
+        _ => return Err(bad_shape(shape, "sh:sparql must be a node")),
+    };
+    let mut select = None;
+    let mut message = None;
+    for t in graph.triples_for_subject(&node) {
+        let Some(local) = t.predicate.as_str().strip_prefix(SH) else { continue };
+        match (local, t.object) {
+            ("select", TermRef::Literal(l)) => select = Some(l.value().to_owned()),
+            ("message", TermRef::Literal(l)) => message = Some(l.value().to_owned()),
+            ("deactivated" | "name" | "description", _) => {}
+            (other, _) => return Err(bad_shape(shape, format!("unsupported sh:sparql property sh:{other}"))),
+        }
+    }
+    let text = select.ok_or_else(|| bad_shape(shape, "sh:sparql needs sh:select"))?;
+    let query = spargebra::SparqlParser::new()
+        .parse_query(&text)
+        .map_err(|e| bad_shape(shape, format!("sh:select is not valid SPARQL: {e}")))?;
+    if !matches!(query, spargebra::Query::Select { dataset: None, .. }) {
+        return Err(bad_shape(shape, "sh:select must be a SELECT query without FROM"));
+    }
+    Ok(SparqlConstraint { select: query.to_string(), message })
 }
 
 fn is_true(graph: &Graph, node: NamedOrBlankNodeRef<'_>, local: &str) -> bool {
@@ -529,6 +585,9 @@ pub fn validate(store: &Store, shapes: &Shapes) -> Result<Report> {
                     run_constraint(store, &focus, ps, c, &mut findings)?;
                 }
             }
+            for c in &node.sparql {
+                run_sparql(store, &focus, node, c, &mut findings)?;
+            }
         }
     }
     let graphs = store.graph_names()?.len();
@@ -654,12 +713,47 @@ fn run_constraint(
         out.insert(Finding {
             graph: g.as_str().to_owned(),
             focus: focus.clone(),
-            path: p.clone(),
+            path: Some(p.clone()),
             value,
             component: comp,
             shape: ps.id.clone(),
             shape_label: ps.label.clone(),
             severity: ps.severity.clone(),
+            message,
+        });
+    }
+    Ok(())
+}
+
+/// Runs a SHACL-SPARQL constraint as a subquery joined with the focus nodes, per graph.
+fn run_sparql(
+    store: &Store,
+    focus: &str,
+    node: &NodeShape,
+    c: &SparqlConstraint,
+    out: &mut BTreeSet<Finding>,
+) -> Result<()> {
+    let query = format!("SELECT DISTINCT ?g ?this ?value WHERE {{ GRAPH ?g {{ {focus} {{ {} }} }} }}", c.select);
+    let results =
+        store.query(&query, &[]).map_err(|e| Error::Sparql(format!("shape {}: sh:sparql: {e}", node.label)))?;
+    let QueryResults::Solutions(rows) = results else { return Ok(()) };
+    for row in rows {
+        let row = row.map_err(|e| Error::Sparql(e.to_string()))?;
+        let (Some(Term::NamedNode(g)), Some(focus)) = (row.get("g"), row.get("this")) else { continue };
+        let value = row.get("value").cloned();
+        let mut message = c.message.clone().unwrap_or_else(|| "SPARQL constraint not met".into());
+        if let Some(v) = &value {
+            message = format!("{message}: {}", show(v));
+        }
+        out.insert(Finding {
+            graph: g.as_str().to_owned(),
+            focus: focus.clone(),
+            path: None,
+            value,
+            component: component("SPARQL"),
+            shape: node.id.clone(),
+            shape_label: node.label.clone(),
+            severity: node.severity.clone(),
             message,
         });
     }
@@ -728,7 +822,9 @@ impl Report {
             quads.push(Quad::new(report.clone(), sh("result"), r.clone(), g.clone()));
             quads.push(Quad::new(r.clone(), rdf::TYPE, sh("ValidationResult"), g.clone()));
             quads.push(Quad::new(r.clone(), sh("focusNode"), f.focus.clone(), g.clone()));
-            quads.push(Quad::new(r.clone(), sh("resultPath"), f.path.clone(), g.clone()));
+            if let Some(p) = &f.path {
+                quads.push(Quad::new(r.clone(), sh("resultPath"), p.clone(), g.clone()));
+            }
             if let Some(v) = &f.value {
                 quads.push(Quad::new(r.clone(), sh("value"), v.clone(), g.clone()));
             }

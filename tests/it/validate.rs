@@ -35,7 +35,8 @@ fn broken_data_is_reported_per_constraint_and_exits_1() {
              DELETE { GRAPH ?g { ?e a nkg:Event } } WHERE { GRAPH ?g { ?e a nkg:Meeting } } ;
              INSERT { GRAPH ?g { ?q nkg:text 42 } } WHERE { GRAPH ?g { ?q a nkg:Quotation } } ;
              INSERT { GRAPH ?g { ?x nkg:status nkg:Maybe } } WHERE { GRAPH ?g { ?x a nkg:PositionHolding } } ;
-             INSERT { GRAPH ?g { ?s nif:endIndex \"0\"^^<http://www.w3.org/2001/XMLSchema#nonNegativeInteger> } } WHERE { GRAPH ?g { ?s a nkg:Paragraph } }",
+             INSERT { GRAPH ?g { ?s nif:endIndex \"0\"^^<http://www.w3.org/2001/XMLSchema#nonNegativeInteger> } } WHERE { GRAPH ?g { ?s a nkg:Paragraph } } ;
+             DELETE { GRAPH ?g { ?s nif:anchorOf ?a } } INSERT { GRAPH ?g { ?s nif:anchorOf \"Not the text\" } } WHERE { GRAPH ?g { ?s a nkg:Sentence ; nif:anchorOf ?a } }",
         )
         .assert()
         .success();
@@ -50,6 +51,7 @@ fn broken_data_is_reported_per_constraint_and_exits_1() {
         "2 values of nkg:text, at most 1 allowed",
         "value nkg:Maybe of nkg:status is not one of nkg:Incumbent, nkg:Designate, nkg:Former, nkg:Acting",
         "is not less than or equal to nif:endIndex",
+        "nif:anchorOf is not the slice of the article text between nif:beginIndex and nif:endIndex: \"Not the text\"  [nkgsh:Span]",
         "does not conform:",
     ] {
         assert!(text.contains(expected), "{expected:?} missing from:\n{text}");
@@ -65,6 +67,7 @@ fn broken_data_is_reported_per_constraint_and_exits_1() {
     assert!(triples.iter().any(|t| t.contains("<http://www.w3.org/ns/shacl#conforms> \"false\"")));
     assert!(triples.iter().any(|t| t.contains("<http://www.w3.org/ns/shacl#MinCountConstraintComponent>")));
     assert!(triples.iter().any(|t| t.contains("<http://www.w3.org/ns/shacl#InConstraintComponent>")));
+    assert!(triples.iter().any(|t| t.contains("<http://www.w3.org/ns/shacl#SPARQLConstraintComponent>")));
     let again = newskg().args(["validate", "--store", s, "--format", "turtle"]).output().unwrap().stdout;
     assert!(again == ttl.as_bytes(), "the report is the same run to run");
     assert!(text.contains("[nkgsh:PositionHolding]"), "anonymous property shapes are named by their node shape");
