@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The table of bench/run.sh, from the files it leaves in $BENCH_DIR (results.tsv: name,
-wall s, user s, sys s, peak RSS KiB; spacy_*.json; synth.nq; query.*.tsv). Markdown on
-stdout. Python 3 standard library only."""
+wall s, user s, sys s, peak RSS KiB; spacy_*.json; quads; ingested-triples; store-sizes;
+query.*.tsv; status.*). Markdown on stdout. Python 3 standard library only."""
 
 import json
 import os
@@ -33,6 +33,11 @@ def lines(path):
         return sum(1 for _ in f)
 
 
+def number(name):
+    p = WORK / name
+    return int(p.read_text().strip()) if p.exists() and p.read_text().strip() else None
+
+
 def fmt(x, digits=0):
     return f"{x:,.{digits}f}"
 
@@ -40,16 +45,18 @@ def fmt(x, digits=0):
 out = []
 p = out.append
 synth_words = words(WORK / f"synth-{N}.jsonl")
-quads = lines(WORK / "synth.nq")
-spacy = json.loads((WORK / "spacy_synth.json").read_text())
-spacy_wps = spacy["words"] / spacy["seconds"]
+quads = number("quads") or number("ingested-triples")
+spacy = json.loads((WORK / "spacy_synth.json").read_text()) if "spacy_synth" in runs else None
 
 p(f"Machine: {NPROC} cores, {E['CPU_MODEL']}, {E['MEM_GB']} GiB; load average "
   f"{E['LOAD_BEFORE']} before, {E['LOAD_AFTER']} after (other work on the machine).")
-p(f"Corpus: {N:,} synthetic articles, {synth_words:,} words ({synth_words / N:.0f} per article), "
-  f"{quads:,} quads ({quads / N:.0f} per article); anchors: spaCy {E['SPACY_VERSION']} "
-  f"en_core_web_sm (nlp.pipe, full pipeline) on the first {spacy['articles']} articles, "
-  f"Oxigraph CLI {E['OXIGRAPH_VERSION']} `oxigraph load`.")
+corpus = f"Corpus: {N:,} synthetic articles, {synth_words:,} words ({synth_words / N:.0f} per article)"
+if quads:
+    corpus += f", {quads:,} quads ({quads / N:.0f} per article)"
+if spacy:
+    corpus += (f"; anchors: spaCy {E['SPACY_VERSION']} en_core_web_sm (nlp.pipe, full pipeline) on the "
+               f"first {spacy['articles']} articles, Oxigraph CLI {E['OXIGRAPH_VERSION']} `oxigraph load`")
+p(corpus + ".")
 p("")
 p("| measure | newskg | anchor | ratio | target |")
 p("|---|---|---|---|---|")
@@ -57,27 +64,38 @@ p("|---|---|---|---|---|")
 
 def extract_rows(label, corpus_words, key, spacy_json, sample_words):
     r1, ra, rs = runs[f"extract_{key}_1"], runs[f"extract_{key}_all"], runs[f"extract_{key}_sample"]
-    sp = spacy_json["words"] / spacy_json["seconds"]
     w1 = corpus_words / r1["wall"]
     ws = sample_words / rs["wall"]
-    p(f"| extract, 1 thread, words/s ({label}) | {fmt(w1)} ({fmt(corpus_words / r1['cpu'])} per CPU-s) "
-      f"| spaCy {fmt(sp)} | {w1 / sp:.0f}x | >= 100x |")
-    p(f"| same {spacy_json['articles']} articles as spaCy, 1 thread, words/s ({label}) | {fmt(ws)} "
-      f"| spaCy {fmt(sp)} | {ws / sp:.0f}x | >= 100x |")
-    p(f"| extract, {NPROC} threads, words/s ({label}) | {fmt(corpus_words / ra['wall'])} | 1 thread "
-      f"{fmt(w1)} | {r1['wall'] / ra['wall']:.2f}x | scales with cores |")
+    if spacy_json:
+        sp = spacy_json["words"] / spacy_json["seconds"]
+        p(f"| extract, 1 thread, words/s ({label}) | {fmt(w1)} | spaCy {fmt(sp)} | {w1 / sp:.0f}x | >= 100x |")
+        if "cpu_seconds" in spacy_json:
+            c1, csp = corpus_words / r1["cpu"], spacy_json["words"] / spacy_json["cpu_seconds"]
+            p(f"| same, words per CPU-second ({label}) | {fmt(c1)} | spaCy {fmt(csp)} | {c1 / csp:.0f}x | >= 100x |")
+        p(f"| same {spacy_json['articles']} articles as spaCy, 1 thread, words/s ({label}) | {fmt(ws)} "
+          f"| spaCy {fmt(sp)} | {ws / sp:.0f}x | >= 100x |")
+    else:
+        p(f"| extract, 1 thread, words/s ({label}) | {fmt(w1)} ({fmt(corpus_words / r1['cpu'])} per CPU-s) "
+          f"| | | |")
+    p(f"| extract, {NPROC} threads, words/s ({label}) | {fmt(corpus_words / ra['wall'])} "
+      f"({ra['cpu'] / ra['wall']:.2f} cores busy) | 1 thread {fmt(w1)} ({r1['cpu'] / r1['wall']:.2f} cores busy) "
+      f"| {r1['wall'] / ra['wall']:.2f}x | scales with cores |")
 
 
 extract_rows("synthetic", synth_words, "synth", spacy, words(WORK / "synth-sample.jsonl"))
 if HAVE_DEV:
-    dev_words = words(WORK / f"dev-{DEV_N}.jsonl")
-    extract_rows("dev articles", dev_words, "dev", json.loads((WORK / "spacy_dev.json").read_text()),
+    spacy_dev = json.loads((WORK / "spacy_dev.json").read_text()) if "spacy_dev" in runs else None
+    extract_rows("dev articles", words(WORK / f"dev-{DEV_N}.jsonl"), "dev", spacy_dev,
                  words(WORK / "dev-sample.jsonl"))
-ing, ox = runs["ingest"], runs["oxigraph_load"]
-p(f"| ingest (extraction included), triples/s | {fmt(quads / ing['wall'])} | `oxigraph load` "
-  f"{fmt(quads / ox['wall'])} | {ox['wall'] / ing['wall']:.2f}x | >= 0.8x |")
-hours = ing["wall"] * 1_000_000 / N / 3600
-p(f"| 1,000,000 articles extracted and ingested (extrapolated, linear) | {hours:.2f} h | | | < 1 h |")
+ing, ox = runs.get("ingest"), runs.get("oxigraph_load")
+if ing and ox:
+    p(f"| ingest (extraction included), triples/s | {fmt(quads / ing['wall'])} | `oxigraph load` "
+      f"{fmt(quads / ox['wall'])} | {ox['wall'] / ing['wall']:.2f}x | >= 0.8x |")
+elif ing:
+    p(f"| ingest (extraction included), triples/s | {fmt(quads / ing['wall'])} | | | |")
+if ing:
+    hours = ing["wall"] * 1_000_000 / N / 3600
+    p(f"| 1,000,000 articles extracted and ingested (extrapolated, linear) | {hours:.2f} h | | | < 1 h |")
 p("")
 p("| peak RSS | MiB |")
 p("|---|---|")
@@ -85,20 +103,31 @@ for name, label in [("extract_synth_1", "newskg extract, 1 thread"),
                     ("extract_synth_all", f"newskg extract, {NPROC} threads"),
                     ("ingest", "newskg ingest"), ("oxigraph_load", "oxigraph load"),
                     ("spacy_synth", f"spaCy ({SPACY_N} articles)")]:
-    p(f"| {label} | {fmt(runs[name]['rss'])} |")
-sizes = dict(reversed(l.split()) for l in (WORK / "store-sizes").read_text().splitlines())
-p(f"| store on disk, newskg / oxigraph (MiB) | {fmt(int(sizes[str(WORK / 'store-newskg')]) / 1024)} / "
-  f"{fmt(int(sizes[str(WORK / 'store-oxigraph')]) / 1024)} |")
-p("")
-p(f"| canned query on the {N:,}-article store | all rows: s (rows) | filtered: s (rows) |")
-p("|---|---|---|")
+    if name in runs:
+        p(f"| {label} | {fmt(runs[name]['rss'])} |")
+if (WORK / "store-sizes").exists():
+    sizes = {Path(path).name: int(kib) / 1024 for kib, path in
+             (l.split() for l in (WORK / "store-sizes").read_text().splitlines())}
+    p("| store on disk (MiB): " + ", ".join(f"{k.removeprefix('store-')} {fmt(v)}" for k, v in sizes.items())
+      + " | |")
 names = sorted({k.split("_", 2)[2] for k in runs if k.startswith("query_")})
+if names:
+    p("")
+    p(f"| canned query on the {N:,}-article store | all rows: s (rows) | filtered: s (rows) |")
+    p("|---|---|---|")
 for q in names:
     cells = []
     for kind in ("all", "filtered"):
         r = runs.get(f"query_{kind}_{q}")
         f = WORK / f"query.{q}.{kind}.tsv"
-        cells.append(f"{r['wall']:.2f} ({max(lines(f) - 1, 0):,})" if r else "-")
+        status = WORK / f"status.query_{kind}_{q}"
+        if not r:
+            cells.append("-")
+        elif status.exists():
+            code = status.read_text().strip()
+            cells.append(f"> {r['wall']:.0f} (stopped)" if code == "124" else f"failed ({code})")
+        else:
+            cells.append(f"{r['wall']:.2f} ({max(lines(f) - 1, 0):,})")
     p(f"| {q} | {cells[0]} | {cells[1]} |")
 p("")
 p("Wall-clock times of whole commands (process start, rule loading and store opening "

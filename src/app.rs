@@ -4,6 +4,7 @@
 //! Invariant: this is the only place (with `main`) that prints or decides exit codes:
 //! 0 everything went well, 1 some inputs failed, 2 usage or fatal error (from `main`).
 
+mod nquads;
 mod ordered;
 
 use std::fs::File;
@@ -226,18 +227,11 @@ fn cmd_extract(config: InputConfig, format: &str, out: Option<&Path>) -> Result<
         if !line_based {
             return Ok(Rendered::Quads(quads));
         }
-        use std::fmt::Write as _;
-        // What the N-Quads and N-Triples serialisers write (`writeln!(w, "{} .", q)`),
-        // formatted into a String: much faster than through an io::Write adapter.
-        let mut lines = String::with_capacity(quads.len() * 200);
+        let mut lines = Vec::with_capacity(quads.len() * 200);
         for q in &quads {
-            let _ = if format.supports_datasets() {
-                writeln!(lines, "{} .", q.as_ref())
-            } else {
-                writeln!(lines, "{} .", oxigraph::model::TripleRef::from(q.as_ref()))
-            };
+            nquads::write_line(&mut lines, q.as_ref(), format.supports_datasets());
         }
-        Ok(Rendered::Lines(lines.into_bytes()))
+        Ok(Rendered::Lines(lines))
     };
     let mut failed = 0;
     let mut progress = Progress::new();

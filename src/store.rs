@@ -1,9 +1,11 @@
 //! The embedded store: the only module that opens an Oxigraph `Store`.
 //!
-//! Invariant: each article lives in its own named graph (the article IRI), and replacing
-//! an article's graph is one transaction, so a store never holds half an article and
-//! ingesting the same article twice leaves the same triples. Queries see the union of the
-//! article graphs as their default graph.
+//! Invariant: each article lives in its own named graph (the article IRI), and an
+//! article's graph is always written whole: replacing it is one transaction, and a new
+//! article loaded in bulk ([`Loader`]) is committed in one batch with other whole
+//! articles. So a store never holds half an article and ingesting the same article twice
+//! leaves the same triples. Queries see the union of the article graphs as their default
+//! graph.
 //!
 //! Concurrency: one writer at a time. [`Store::open`] takes an advisory lock on
 //! [`LOCK_FILE`] inside the store folder and writes its PID there; a second writer gets
