@@ -65,6 +65,7 @@ fn quote_marks(doc: &Doc) -> Vec<Marks> {
 /// Finds the quotations of a document.
 pub fn find(doc: &Doc, rules: &Rules, index: &MentionIndex) -> Vec<Quote> {
     let mut out: Vec<Quote> = Vec::new();
+    let verbs = speech_verbs_outside_quotes(doc, rules);
     let mut previous: Option<(usize, Option<Speaker>, bool)> = None; // (paragraph, speaker, ran on)
     for m in quote_marks(doc) {
         if m.close <= m.open + 1 {
@@ -98,9 +99,9 @@ pub fn find(doc: &Doc, rules: &Rules, index: &MentionIndex) -> Vec<Quote> {
             // The latest reported speaker before it in its paragraph ("Professor X said he
             // is alarmed. "..."), or, for a quotation opening a paragraph, in the one before.
             let here = doc.paragraphs[para].start..m.open;
-            found = reported_speaker(doc, rules, index, here).or_else(|| {
+            found = reported_speaker(doc, &verbs, index, here).or_else(|| {
                 (opens_paragraph && para > 0)
-                    .then(|| reported_speaker(doc, rules, index, doc.paragraphs[para - 1].clone()))
+                    .then(|| reported_speaker(doc, &verbs, index, doc.paragraphs[para - 1].clone()))
                     .flatten()
             });
         }
@@ -295,20 +296,31 @@ fn introduced(doc: &Doc, rules: &Rules, index: &MentionIndex, para: usize) -> Op
 
 /// The latest reported speaker in token range `range`: the subject of its last speech verb
 /// outside quotation marks.
-fn reported_speaker(doc: &Doc, rules: &Rules, index: &MentionIndex, range: Range<usize>) -> Option<Found> {
-    let mut inside = false;
-    let mut verbs = Vec::new();
-    for t in range {
-        let c = doc.tok(t).chars().next().unwrap_or(' ');
-        if doc.tokens[t].kind == TokenKind::Punct && (c == '"' || c == '\u{201C}' || c == '\u{201D}') {
-            inside = if c == '"' { !inside } else { c == '\u{201C}' };
-        } else if !inside && is_say(rules, doc, t) {
-            verbs.push(t);
-        }
-    }
-    verbs.into_iter().rev().find_map(|v| {
+fn reported_speaker(doc: &Doc, verbs: &[usize], index: &MentionIndex, range: Range<usize>) -> Option<Found> {
+    let a = verbs.partition_point(|&v| v < range.start);
+    let b = verbs.partition_point(|&v| v < range.end);
+    // The last few speech verbs are enough: the nearest one that has a subject wins.
+    verbs[a..b].iter().rev().take(8).find_map(|&v| {
         subject_of(doc, index, v).map(|(e, a)| (Speaker::Entity(e), Some(doc.span(a, v + 1)), "quote.reported"))
     })
+}
+
+/// The speech verbs outside quotation marks, in text order (quote marks are tracked per
+/// paragraph).
+fn speech_verbs_outside_quotes(doc: &Doc, rules: &Rules) -> Vec<usize> {
+    let mut verbs = Vec::new();
+    for p in &doc.paragraphs {
+        let mut inside = false;
+        for t in p.clone() {
+            let c = doc.tok(t).chars().next().unwrap_or(' ');
+            if doc.tokens[t].kind == TokenKind::Punct && (c == '"' || c == '\u{201C}' || c == '\u{201D}') {
+                inside = if c == '"' { !inside } else { c == '\u{201C}' };
+            } else if !inside && is_say(rules, doc, t) {
+                verbs.push(t);
+            }
+        }
+    }
+    verbs
 }
 
 /// Persons and organisations speak; so do countries in news ("North Korea said").
