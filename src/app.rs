@@ -559,11 +559,13 @@ fn cmd_push(args: PushArgs) -> Result<ExitCode> {
             max_article_bytes: 8 * 1024 * 1024,
             rules: None,
             base: args.base.clone(),
+            jobs: None,
         })?;
         push.progress = Some(crate::progress::Counter::new("pushed", "graphs", None));
-        for item in config.quads() {
-            push.add(item.and_then(|(article, quads)| Ok((config.minter.article(&article.id)?, quads))))?;
-        }
+        config.for_each(
+            |article| config.article_quads(article),
+            |item| push.add(item.and_then(|(article, quads)| Ok((config.minter.article(&article.id)?, quads)))),
+        )?;
     }
     push.flush()?;
     if let Some(p) = &push.progress {

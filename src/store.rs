@@ -431,7 +431,7 @@ impl Store {
         let path = PathBuf::from("(memory)");
         let inner =
             oxigraph::store::Store::new().map_err(|e| Error::Store { path: path.clone(), reason: e.to_string() })?;
-        Ok(Store { inner, path })
+        Ok(Store { inner, path, _lock: None })
     }
 
     /// Adds quads (a Graph Store Protocol POST) in one transaction.
