@@ -339,6 +339,19 @@ fn cluster_class(
     words: &[Vec<&str>],
     members: &[usize],
 ) -> Option<(EntityClass, &'static str)> {
+    // A name of something that is no entity (a product, an index, an event) takes its
+    // cluster with it.
+    if members.iter().any(|&i| class[i] == Some(EntityClass::Other)) {
+        return None;
+    }
+    // A country named only by demonyms is kept where one stands for the state or its people
+    // ("Iranian officials", "the Iranian foreign ministry", "Russian President X",
+    // "Afghans"); "a European plane maker" or "Irish airline" names no country.
+    if members.iter().all(|&i| matches!(candidates[i].kind, Kind::Demonym(_)))
+        && !members.iter().any(|&i| demonym_for_state(doc, rules, &candidates[i]))
+    {
+        return None;
+    }
     // Gazetteer and described organisations first, then named evidence.
     if let Some(&i) = members.iter().find(|&&i| !matches!(candidates[i].kind, Kind::Name(_))) {
         return class[i].map(|c| (c, candidates[i].rule));
@@ -396,6 +409,59 @@ fn cluster_class(
         return Some((EntityClass::Person, "type.default-person"));
     }
     None
+}
+
+/// Source nouns that name people who speak for no state ("Irish analysts").
+const PRIVATE_SOURCE_NOUNS: &[&str] = &[
+    "person",
+    "people",
+    "witness",
+    "witnesses",
+    "resident",
+    "residents",
+    "expert",
+    "experts",
+    "analyst",
+    "analysts",
+    "executive",
+    "executives",
+    "employee",
+    "employees",
+    "member",
+    "members",
+    "insider",
+    "insiders",
+    "source",
+    "sources",
+];
+
+/// Whether a demonym mention stands for its country as a state or a people: it is plural
+/// ("Afghans"), or a title, a government head or a source noun follows it, perhaps after
+/// one modifier ("Iranian military officials", "the Chinese state media").
+fn demonym_for_state(doc: &Doc, rules: &Rules, c: &Candidate) -> bool {
+    let lex = &rules.lexicons;
+    let last = doc.tok(c.tokens.end - 1);
+    if last.ends_with('s') && c.tokens.len() == 1 {
+        let singular = &last[..last.len() - 1];
+        if rules.gazetteer.demonym(&crate::rules::token_key([singular])).is_some() {
+            return true;
+        }
+    }
+    let word =
+        |t: usize| (t < doc.tokens.len() && doc.tokens[t].kind == TokenKind::Word).then(|| doc.tok(t).to_lowercase());
+    let t = c.tokens.end;
+    let state = |w: &str, next: Option<&str>| {
+        lex.titles.contains_key(w)
+            || lex.org_lower_heads.contains_key(w)
+            || next.is_some_and(|n| lex.org_lower_heads.contains_key(&format!("{w} {n}")))
+            || (lex.source_nouns.contains(w) && !PRIVATE_SOURCE_NOUNS.contains(&w))
+    };
+    let (w1, w2) = (word(t), word(t + 1));
+    match (w1.as_deref(), w2.as_deref()) {
+        (Some(a), b) if state(a, b) => true,
+        (Some(_), Some(b)) => state(b, word(t + 2).as_deref()),
+        _ => false,
+    }
 }
 
 /// A word that can be part of a person's name: capitalised, not all capitals (but

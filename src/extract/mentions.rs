@@ -98,12 +98,91 @@ pub fn find(doc: &Doc, rules: &Rules) -> Vec<Candidate> {
                 continue;
             }
             let j = chunk_end(doc, rules, i, s.end);
+            // "Paris Air Show", "the Hang Seng index": no entity, and no name inside it.
+            if let Some(k) = other_name_end(doc, rules, i, j, s.end) {
+                i = k;
+                continue;
+            }
+            // "Adam Air Flight 574": the name before "Flight" and a number is an airline.
+            if j - i >= 2
+                && doc.tok(j - 1) == "Flight"
+                && doc.tokens.get(j).is_some_and(|t| t.kind == TokenKind::Number)
+            {
+                let a = if matches!(doc.tok(i), "The" | "A" | "An") { i + 1 } else { i };
+                if a < j - 1 {
+                    out.push(Candidate::new(
+                        a..j - 1,
+                        Kind::Name(Some(EntityClass::Organization)),
+                        "name.flight-operator",
+                    ));
+                }
+                i = j + 1;
+                continue;
+            }
             let j = analyze_chunk(doc, rules, s.start, i, j, s.end, &mut out);
             i = j.max(i + 1);
         }
     }
     out.sort_by_key(|c| (c.tokens.start, std::cmp::Reverse(c.tokens.end)));
     out
+}
+
+/// Where the chunk `i..j` ends when it names something that is no entity by its head:
+/// its last word is an other-head ("Paris Air Show", "Clean Air Act") or a lower-case
+/// other-word follows it ("the Hang Seng index"; not after a lone country or demonym: "the
+/// Russian index" still mentions Russia).
+fn other_name_end(doc: &Doc, rules: &Rules, i: usize, j: usize, end: usize) -> Option<usize> {
+    let lex = &rules.lexicons;
+    if j - i >= 2 && lex.other_heads.contains_key(doc.tok(j - 1)) {
+        return Some(j);
+    }
+    if j < end && is_word(doc, j) && lex.other_after.contains_key(doc.tok(j)) {
+        let a = if matches!(doc.tok(i), "The" | "A" | "An") { i + 1 } else { i };
+        let key = token_key((a..j).map(|t| doc.tok(t)));
+        let gaz = &rules.gazetteer;
+        let place = gaz.lookup(&key).first().is_some_and(|&e| gaz.entry(e).class.base() == EntityClass::Place);
+        if a < j && !place && gaz.demonym(&key).is_none() {
+            return Some(j + 1);
+        }
+    }
+    None
+}
+
+/// A model designation after a maker's name: "A380", "787", "737-800", "A350s", "MD-80"
+/// (letters in capitals, at least one digit; a lone year is none).
+fn is_model_code(w: &str) -> bool {
+    let w = w.strip_suffix('s').unwrap_or(w);
+    let digits = w.chars().filter(char::is_ascii_digit).count();
+    let letters_ok = w.chars().all(|c| c.is_ascii_digit() || c.is_ascii_uppercase() || c == '-');
+    let year = w.len() == 4 && digits == 4 && w.parse::<u32>().is_ok_and(|y| (1800..=2100).contains(&y));
+    let short_number = digits == w.len() && w.len() < 3;
+    !w.is_empty() && w.len() <= 12 && digits > 0 && letters_ok && !w.starts_with('-') && !year && !short_number
+}
+
+/// Where a product named by a maker and a model code ends ("Airbus A380", "Boeing 787
+/// Dreamliner", "Rolls-Royce Trent 900"), when one starts at `t` right after the maker.
+fn product_end(doc: &Doc, rules: &Rules, t: usize, end: usize) -> Option<usize> {
+    if t >= end || t == 0 || !doc.space_after(t - 1) {
+        return None;
+    }
+    // One capitalised model name may come before the code ("Trent 900").
+    let code_at = if is_model_code(doc.tok(t)) {
+        t
+    } else if starts_name(doc, t)
+        && t + 1 < end
+        && is_model_code(doc.tok(t + 1))
+        && rules.gazetteer.longest_match(&[doc.tok(t)]).is_none()
+    {
+        t + 1
+    } else {
+        return None;
+    };
+    // And up to two capitalised words after it ("Dreamliner", "XWB").
+    let mut u = code_at + 1;
+    while u < end && u < code_at + 3 && starts_name(doc, u) && rules.gazetteer.longest_match(&[doc.tok(u)]).is_none() {
+        u += 1;
+    }
+    Some(u)
 }
 
 /// Replaces what was found inside an all-capitals dateline ("WASHINGTON —") by the
@@ -294,6 +373,14 @@ fn analyze_chunk(
         }
         // The gazetteer, which may reach past the chunk ("Korean People's Army").
         if let Some((k, e)) = gaz_here {
+            // A maker and a model code name a product, not the maker ("Airbus A380").
+            if gaz.entry(e).class.base() == EntityClass::Organization {
+                if let Some(u) = product_end(doc, rules, p + k, end) {
+                    p = u;
+                    j = j.max(p);
+                    continue;
+                }
+            }
             // The name the entry starts: up to a connector, or to a given name after an
             // organisation word ("Chrysler LLC Jim Press").
             let head_word =
@@ -330,6 +417,26 @@ fn analyze_chunk(
                 && head_word(e_end - 1)
                 && gaz.longest_match(words.range(p + k, e_end)).is_none_or(|(k2, _)| p + k + k2 < e_end)
                 && title_at(doc, rules, p + k, e_end).is_none();
+            // "Washington Mutual", "Texas Instruments", "Manchester United": a place and
+            // dictionary words that are no title, given name or common word name a body.
+            let place_led = p + k < e_end
+                && gaz.entry(e).class.base() == EntityClass::Place
+                && (p + k..e_end).all(|t| {
+                    let w = doc.tok(t);
+                    lex.is_english(w)
+                        && !lex.is_common(w)
+                        && !lex.first_names.contains(w)
+                        && !lex.titles.contains_key(&w.to_lowercase())
+                        && !DIRECTIONS.contains(&w)
+                        && gaz.longest_match(&[w]).is_none()
+                        && gaz.demonym(&token_key([w])).is_none()
+                })
+                && title_at(doc, rules, p + k, e_end).is_none();
+            if place_led && !rest_is_org_name {
+                out.push(Candidate::new(p..e_end, Kind::Name(Some(EntityClass::Organization)), "name.place-led"));
+                p = e_end;
+                continue;
+            }
             if rest_is_org_name {
                 let last = doc.tok(e_end - 1);
                 let class = lex

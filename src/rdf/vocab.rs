@@ -133,5 +133,7 @@ pub fn class_iri(class: EntityClass) -> NamedNodeRef<'static> {
         Country => nkg::COUNTRY,
         AdministrativeArea => nkg::ADMINISTRATIVE_AREA,
         City => nkg::CITY,
+        // Never emitted (the extraction drops such names); the generic class if it were.
+        Other => nkg::ENTITY,
     }
 }

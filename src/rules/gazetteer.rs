@@ -20,6 +20,11 @@ pub enum EntityClass {
     Country,
     AdministrativeArea,
     City,
+    /// A named thing that is none of the contract's classes: a product ("Airbus A380"), a
+    /// market index ("Hang Seng Index"), a named event ("Olympic Games"), a programme. Such
+    /// names are recognised so that their words are not read as people, organisations or
+    /// places; they are not emitted as entities.
+    Other,
 }
 
 impl EntityClass {
@@ -32,6 +37,7 @@ impl EntityClass {
                 Organization
             }
             Place | Country | AdministrativeArea | City => Place,
+            Other => Other,
         }
     }
 
@@ -49,6 +55,7 @@ impl EntityClass {
             Country => "Country",
             AdministrativeArea => "AdministrativeArea",
             City => "City",
+            Other => "Other",
         }
     }
 
@@ -65,6 +72,7 @@ impl EntityClass {
             "Country" => Country,
             "AdministrativeArea" => AdministrativeArea,
             "City" => City,
+            "Other" => Other,
             _ => return None,
         })
     }
@@ -82,6 +90,7 @@ impl EntityClass {
             NewsOrganization => 5,
             Company | Organization => 6,
             Person => 7,
+            Other => 8,
         }
     }
 }

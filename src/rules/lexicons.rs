@@ -69,6 +69,10 @@ pub struct Lexicons {
     pub place_heads: HashMap<String, HeadClass>,
     /// Place prefixes ("Mount", "Lake") → class.
     pub place_prefixes: HashMap<String, HeadClass>,
+    /// Capitalised last words of names of things that are no entity ("Show", "Index") → kind.
+    pub other_heads: HashMap<String, String>,
+    /// Lower-case words right after such a name ("index") → kind.
+    pub other_after: HashMap<String, String>,
     /// Lower-case word right before an unknown name → the base type it hints.
     pub cue_before: HashMap<String, EntityClass>,
     /// Lower-case word right after an unknown name → the base type it hints.
@@ -174,6 +178,19 @@ impl LexiconsBuilder {
                         (_, p) => return Err(rows.error(line, format!("unknown position {p:?}"))),
                     };
                     table.insert(c[0].to_owned(), head);
+                }
+            }
+            "lexicons/other-heads.tsv" => {
+                for (line, c) in rows.tsv(&["word", "position", "kind"])? {
+                    if !matches!(c[2], "event" | "index" | "law" | "product") {
+                        return Err(rows.error(line, format!("unknown kind {:?}", c[2])));
+                    }
+                    let table = match c[1] {
+                        "head" => &mut lex.other_heads,
+                        "after" => &mut lex.other_after,
+                        p => return Err(rows.error(line, format!("unknown position {p:?}"))),
+                    };
+                    table.insert(c[0].to_owned(), c[2].to_owned());
                 }
             }
             "lexicons/context-cues.tsv" => {

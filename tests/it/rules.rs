@@ -265,3 +265,59 @@ fn appositions_before_the_name() {
     assert_eq!(h.title, "coach");
     assert_eq!(h.of.map(|e| ex.entities[e].label.as_str()), Some("Lima Rowing Club"));
 }
+
+#[test]
+fn named_products_indices_and_events_are_no_entities_and_hide_their_inner_names() {
+    // A maker and a model code name a product, not the maker.
+    let e = entities("The Airbus A380 landed in Oslo after a test flight.");
+    assert!(e.iter().all(|(_, l)| l != "Airbus"), "{e:?}");
+    assert!(e.contains(&(Place, "Oslo".into())));
+    // Negative: the maker alone, or followed by a plain number of planes, is the company.
+    assert!(has("Airbus said orders rose.", Org, "Airbus"));
+    assert!(has("Airbus 12 times beat its rival.", Org, "Airbus"));
+    // An index is no person, by the gazetteer or by its head word.
+    let e = entities("The Hang Seng fell while the Tarvo Lemmik index rose.");
+    assert!(e.iter().all(|(_, l)| l != "Hang Seng" && !l.contains("Tarvo")), "{e:?}");
+    // A named event hides the city inside it; the city on its own is still a place.
+    let e = entities("Orders were announced at the Lisbon Air Show on Monday.");
+    assert!(e.iter().all(|(_, l)| l != "Lisbon"), "{e:?}");
+    assert!(has("Orders were announced in Lisbon on Monday.", Place, "Lisbon"));
+}
+
+#[test]
+fn a_name_before_flight_and_a_number_is_the_airline() {
+    assert!(has("The crash of Jonas Air Flight 271 killed nine.", Org, "Jonas Air"));
+    let e = entities("The crash of Jonas Air Flight 271 killed nine.");
+    assert!(e.iter().all(|(c, _)| *c != Person), "{e:?}");
+}
+
+#[test]
+fn a_place_and_dictionary_words_name_a_body() {
+    assert!(has("Shares of Lisbon Mutual fell sharply.", Org, "Lisbon Mutual"));
+    // Negative: a place and a title, a given name or a direction is no body.
+    assert!(!has("Shares fell in Lisbon on Monday.", Org, "Lisbon"));
+    assert!(
+        has("The crowd in Northern Portugal cheered.", Place, "Northern Portugal")
+            || has("The crowd in Northern Portugal cheered.", Place, "Portugal")
+    );
+}
+
+#[test]
+fn a_country_named_only_by_an_adjective_is_kept_where_it_stands_for_the_state() {
+    // "a Norwegian shipping firm" names no country...
+    let e = entities("A Norwegian shipping firm bought the vessel.");
+    assert!(e.iter().all(|(_, l)| l != "Norway"), "{e:?}");
+    // ...but officials, a ministry, a title or the people do.
+    assert!(has("Norwegian officials denied the report.", Place, "Norway"));
+    assert!(has("The Norwegian foreign ministry denied the report.", Place, "Norway"));
+    assert!(has("Norwegian Prime Minister Ola Berg denied the report.", Place, "Norway"));
+    assert!(has("Many Norwegians denied the report.", Place, "Norway"));
+}
+
+#[test]
+fn a_seat_of_government_stands_for_its_country() {
+    let (_, ex) = run("The White House said on Monday that the United States would respond.");
+    let us: Vec<_> = ex.entities.iter().filter(|e| e.label == "United States").collect();
+    assert_eq!(us.len(), 1, "{:?}", ex.entities);
+    assert!(us[0].alt_labels.contains("White House"));
+}
