@@ -64,17 +64,21 @@ impl InputConfig {
             Some(dir) => Rules::builtin_with_dir(dir)?,
             None => Rules::builtin()?,
         };
+        let jobs = match a.jobs {
+            Some(0) => bail!("--jobs: give at least 1"),
+            Some(n) => n,
+            // Standard input may be a live feed: a worker pool would wait for more
+            // input before handing over what it has.
+            None if a.inputs.iter().any(|p| p.as_os_str() == "-") => 1,
+            None => std::thread::available_parallelism().map_or(1, |n| n.get()),
+        };
         Ok(InputConfig {
             inputs: a.inputs,
             read: ReadOptions { max_article_bytes: a.max_article_bytes, format },
             default_date,
             rules,
             minter: Minter::with_base(&a.base)?,
-            jobs: match a.jobs {
-                Some(0) => bail!("--jobs: give at least 1"),
-                Some(n) => n,
-                None => std::thread::available_parallelism().map_or(1, |n| n.get()),
-            },
+            jobs,
         })
     }
 
@@ -266,7 +270,9 @@ fn cmd_ingest(config: InputConfig, store: &StoreArgs) -> Result<ExitCode> {
     let store = Store::open(&store.store)?;
     let (mut ok, mut failed, mut triples) = (0usize, 0usize, 0usize);
     let mut progress = Progress::new();
-    let mut loader = store.loader();
+    // Standard input may be a live feed: each article is stored as it arrives.
+    let live = config.inputs.iter().any(|p| p.as_os_str() == "-");
+    let mut loader = if live { store.loader().with_batch_articles(1) } else { store.loader() };
     let work = |article| -> Result<(NamedNode, Vec<Quad>), newskg::Error> {
         let (article, quads) = config.article_quads(article)?;
         Ok((config.minter.article(&article.id)?, quads))

@@ -275,8 +275,9 @@ pub struct InputArgs {
     /// Base IRI for minted IRIs.
     #[arg(long, default_value = newskg::rdf::mint::DEFAULT_BASE)]
     pub base: String,
-    /// Extract with this many threads (default: one per core). Output is the same, in
-    /// input order, whatever the number.
+    /// Extract with this many threads (default: one per core, or one when reading standard
+    /// input, which may be a live feed: each article is then handled as soon as it
+    /// arrives). Output is the same, in input order, whatever the number.
     #[arg(long, short = 'j', value_name = "N")]
     pub jobs: Option<usize>,
 }

@@ -7,12 +7,13 @@
 //! leaves the same triples. Queries see the union of the article graphs as their default
 //! graph.
 //!
-//! Concurrency: one writer at a time. [`Store::open`] takes an advisory lock on
-//! [`LOCK_FILE`] inside the store folder and writes its PID there; a second writer gets
-//! "store in use by another newskg process (PID N)". The lock is the kernel's, so it goes
-//! away with the process however it ends (a leftover file is harmless). Read-only opens
-//! take no lock and work while a writer is busy: each sees the store as it was when it
-//! opened.
+//! Concurrency: one writer, or any number of readers. [`Store::open`] takes an advisory
+//! lock on [`LOCK_FILE`] inside the store folder exclusively and writes its PID there;
+//! [`Store::open_read_only`] takes it shared. Oxigraph reading a store that another process
+//! writes is undefined behaviour (it crashed in our tests), so a reader during a write, or
+//! a writer during a read, gets "store in use by another newskg process (PID N) ...". The
+//! lock is the kernel's, so it goes away with the process however it ends (a leftover file
+//! is harmless).
 
 use std::collections::HashSet;
 use std::fs::{File, OpenOptions};
@@ -36,8 +37,9 @@ pub const LOCK_FILE: &str = "newskg.lock";
 pub struct Store {
     inner: oxigraph::store::Store,
     path: PathBuf,
-    /// The locked [`LOCK_FILE`] of a writer (`None` when read-only). Declared after
-    /// `inner`, so the database is closed before the lock is released.
+    /// The locked [`LOCK_FILE`]: exclusive for a writer, shared for a reader (`None` for a
+    /// store in memory or on read-only media). Declared after `inner`, so the database is
+    /// closed before the lock is released.
     _lock: Option<File>,
 }
 
@@ -60,8 +62,11 @@ impl Store {
         Ok(Store { inner, path: path.to_owned(), _lock: Some(lock) })
     }
 
-    /// Opens an existing store for reading only. Takes no lock, so it works while another
-    /// process writes; it sees the store as it was when opened.
+    /// Opens an existing store for reading only. Takes the store's lock shared, so any
+    /// number of readers work at once; fails with "store in use by another newskg process
+    /// (PID N) that is writing it" while a writer has it (Oxigraph reading a store that
+    /// another process writes is undefined behaviour: it can crash). Each reader sees the
+    /// store as it was when it opened.
     pub fn open_read_only(path: &Path) -> Result<Store> {
         if !path.join("CURRENT").exists() {
             return Err(Error::Store {
@@ -69,20 +74,9 @@ impl Store {
                 reason: "no store here (create one with `newskg ingest`)".into(),
             });
         }
-        // A writer may rotate or delete a file between the moment RocksDB lists the files
-        // and the moment it opens them: such a failure is transient, so try again.
-        let mut attempt = 0;
-        let inner = loop {
-            match oxigraph::store::Store::open_read_only(path) {
-                Ok(inner) => break inner,
-                Err(_) if attempt < 4 => {
-                    attempt += 1;
-                    std::thread::sleep(Duration::from_millis(25 << attempt));
-                }
-                Err(e) => return Err(open_error(path, &e.to_string())),
-            }
-        };
-        Ok(Store { inner, path: path.to_owned(), _lock: None })
+        let lock = lock_reader(path)?;
+        let inner = oxigraph::store::Store::open_read_only(path).map_err(|e| open_error(path, &e.to_string()))?;
+        Ok(Store { inner, path: path.to_owned(), _lock: lock })
     }
 
     pub fn path(&self) -> &Path {
@@ -104,7 +98,7 @@ impl Store {
 
     /// A loader for many articles at once (see [`Loader`]).
     pub fn loader(&self) -> Loader<'_> {
-        Loader { store: self, bulk: None, batch: Vec::new(), batch_graphs: HashSet::new(), bulk_graphs: HashSet::new() }
+        Loader { store: self, max_articles: BULK_BATCH_ARTICLES, batch: Vec::new(), batch_graphs: HashSet::new() }
     }
 
     /// Removes an article's graph; returns whether it was there.
@@ -197,68 +191,76 @@ impl Store {
     }
 }
 
-/// Quads per bulk-loader batch (Oxigraph's own default batch size): each batch is written
-/// as one set of SST files and committed at once.
-const BULK_BATCH_QUADS: usize = 1_000_000;
+/// Quads at most per bulk-loader batch (a larger article is stored in its own
+/// transaction).
+const BULK_BATCH_QUADS: usize = 250_000;
+/// Articles at most per bulk-loader batch, so that a long ingest of small articles shows
+/// its progress to readers and a crash loses little work.
+const BULK_BATCH_ARTICLES: usize = 1_000;
 
 /// Loads many articles quickly with the same result as calling [`Store::replace_graph`]
 /// for each in turn.
 ///
-/// An article whose graph is not in the store goes through Oxigraph's bulk loader (which
-/// writes sorted SST files on background threads, much faster than transactions), in
-/// batches of whole articles; each batch is committed at once, so the store never holds
-/// part of an article. An article whose graph is already in the store, or was already
-/// loaded earlier in this run, is replaced in one transaction, after everything loaded
-/// so far has been committed (so that a later commit cannot bring back the old graph).
+/// Articles whose graphs are not in the store are gathered into batches of whole articles
+/// (at most [`BULK_BATCH_QUADS`] quads and [`BULK_BATCH_ARTICLES`] articles) and each
+/// batch is written by Oxigraph's bulk loader, which writes sorted SST files on
+/// background threads (much faster than transactions) and ingests them at once when the
+/// batch is committed: the store never holds part of an article, and a crash loses at
+/// most the batch in progress. An article whose graph is already in the store, or was
+/// already gathered in this batch, is replaced in one transaction after the batch is
+/// committed (so that the batch cannot bring back the old graph). With
+/// [`Loader::with_batch_articles`]`(1)` every article is its own transaction (for live
+/// input, where readers expect each article as soon as it arrives).
 /// Call [`Loader::finish`] at the end: articles not yet committed are lost without it.
 pub struct Loader<'a> {
     store: &'a Store,
-    bulk: Option<oxigraph::store::BulkLoader<'a>>,
+    max_articles: usize,
     /// Quads of whole articles waiting for the bulk loader.
     batch: Vec<Quad>,
-    /// Hashes of the graphs in `batch`.
+    /// Hashes of the graphs in `batch` (a hash collision only costs an early commit).
     batch_graphs: HashSet<u64>,
-    /// Hashes of the graphs handed to `bulk` and not yet committed (a hash collision only
-    /// costs an early commit).
-    bulk_graphs: HashSet<u64>,
 }
 
 impl Loader<'_> {
+    /// At most `n` articles per batch (at least 1); 1 stores each article in its own
+    /// transaction as it comes.
+    pub fn with_batch_articles(mut self, n: usize) -> Self {
+        self.max_articles = n.max(1);
+        self
+    }
+
     /// Replaces the graph `graph` by `quads` (whose graph names must be `graph`).
     pub fn replace_graph(&mut self, graph: NamedNode, quads: Vec<Quad>) -> Result<()> {
         let key = graph_key(&graph);
-        let seen = self.batch_graphs.contains(&key) || self.bulk_graphs.contains(&key);
-        if seen || quads.len() >= BULK_BATCH_QUADS || self.store.has_graph(graph.as_ref())? {
+        if self.max_articles == 1
+            || self.batch_graphs.contains(&key)
+            || quads.len() >= BULK_BATCH_QUADS
+            || self.store.has_graph(graph.as_ref())?
+        {
             self.commit()?;
             return self.store.replace_graph(&graph, &quads);
         }
         if self.batch.len() + quads.len() > BULK_BATCH_QUADS {
-            self.send_batch()?;
+            self.commit()?;
         }
         self.batch_graphs.insert(key);
         self.batch.extend(quads);
+        if self.batch_graphs.len() >= self.max_articles {
+            self.commit()?;
+        }
         Ok(())
     }
 
-    /// Hands the waiting articles to the bulk loader (a batch of whole articles).
-    fn send_batch(&mut self) -> Result<()> {
+    /// Writes the waiting articles into the store, all at once.
+    fn commit(&mut self) -> Result<()> {
         if self.batch.is_empty() {
             return Ok(());
         }
         let store = self.store;
-        let bulk = self.bulk.get_or_insert_with(|| store.inner.bulk_loader().without_atomicity());
+        let mut bulk = store.inner.bulk_loader();
         bulk.load_quads(self.batch.drain(..)).map_err(|e| store.err(e))?;
-        self.bulk_graphs.extend(self.batch_graphs.drain());
-        Ok(())
-    }
-
-    /// Writes everything handed over so far into the store.
-    fn commit(&mut self) -> Result<()> {
-        self.send_batch()?;
-        if let Some(bulk) = self.bulk.take() {
-            bulk.commit().map_err(|e| self.store.err(e))?;
-        }
-        self.bulk_graphs.clear();
+        bulk.commit().map_err(|e| store.err(e))?;
+        self.batch_graphs.clear();
         Ok(())
     }
 
@@ -327,23 +329,66 @@ pub fn bind_variables(query: spargebra::Query, bindings: &[(Variable, Term)]) ->
     })
 }
 
-/// Takes the writer's lock of the store in `path` and writes this process's PID into it.
+/// How long a writer waits for readers to finish before it gives up.
+const READERS_WAIT: Duration = Duration::from_secs(5);
+
+/// Takes the writer's lock of the store in `path` (exclusive) and writes this process's
+/// PID into it.
 fn lock_writer(path: &Path) -> Result<File> {
     let file_path = path.join(LOCK_FILE);
     let fail = |e: std::io::Error| Error::Store { path: path.to_owned(), reason: format!("{LOCK_FILE}: {e}") };
     let mut file =
         OpenOptions::new().read(true).write(true).create(true).truncate(false).open(&file_path).map_err(fail)?;
-    match file.try_lock() {
-        Ok(()) => {}
-        Err(std::fs::TryLockError::WouldBlock) => {
-            return Err(Error::Store { path: path.to_owned(), reason: in_use(holder_pid(&file_path)) })
+    let started = std::time::Instant::now();
+    loop {
+        match file.try_lock() {
+            Ok(()) => break,
+            Err(std::fs::TryLockError::WouldBlock) => {
+                // Readers hold the lock shared, a writer exclusively: a shared lock of our
+                // own tells which. Queries and stats are short, so wait a little for them.
+                let readers = File::open(&file_path).is_ok_and(|f| f.try_lock_shared().is_ok());
+                if readers && started.elapsed() < READERS_WAIT {
+                    std::thread::sleep(Duration::from_millis(50));
+                    continue;
+                }
+                let reason = if readers { in_use_by_readers() } else { in_use(holder_pid(&file_path)) };
+                return Err(Error::Store { path: path.to_owned(), reason });
+            }
+            Err(std::fs::TryLockError::Error(e)) => return Err(fail(e)),
         }
-        Err(std::fs::TryLockError::Error(e)) => return Err(fail(e)),
     }
     file.set_len(0).map_err(fail)?;
     file.write_all(format!("{}\n", std::process::id()).as_bytes()).map_err(fail)?;
     file.flush().map_err(fail)?;
     Ok(file)
+}
+
+/// Takes the store's lock shared, for a reader. A store whose folder cannot hold a lock
+/// file (read-only media) is read without one: no writer can lock it either.
+fn lock_reader(path: &Path) -> Result<Option<File>> {
+    let file_path = path.join(LOCK_FILE);
+    let file = OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(&file_path)
+        .or_else(|_| File::open(&file_path));
+    let Ok(file) = file else { return Ok(None) };
+    match file.try_lock_shared() {
+        Ok(()) => Ok(Some(file)),
+        Err(std::fs::TryLockError::WouldBlock) => Err(Error::Store {
+            path: path.to_owned(),
+            reason: format!(
+                "{} that is writing it; reading a store while it is written is unsafe, so try again when it \
+                 has finished (or query through `newskg serve --writable`)",
+                in_use_who(holder_pid(&file_path))
+            ),
+        }),
+        Err(std::fs::TryLockError::Error(e)) => {
+            Err(Error::Store { path: path.to_owned(), reason: format!("{LOCK_FILE}: {e}") })
+        }
+    }
 }
 
 /// The PID written in a held lock file. The holder writes it just after locking, so a
@@ -361,12 +406,21 @@ fn holder_pid(file_path: &Path) -> Option<u32> {
     None
 }
 
+fn in_use_who(pid: Option<u32>) -> String {
+    match pid {
+        Some(pid) => format!("store in use by another newskg process (PID {pid})"),
+        None => "store in use by another newskg process".to_owned(),
+    }
+}
+
 fn in_use(pid: Option<u32>) -> String {
-    let who = match pid {
-        Some(pid) => format!("another newskg process (PID {pid})"),
-        None => "another newskg process".to_owned(),
-    };
-    format!("store in use by {who}; one writer at a time (query, stats and export can read meanwhile)")
+    format!("{}; one writer at a time, and not while others read", in_use_who(pid))
+}
+
+fn in_use_by_readers() -> String {
+    "store in use by other newskg processes that are reading it (query, export, stats or serve); \
+     a store is written only when nothing reads it (or through `newskg serve --writable`)"
+        .to_owned()
 }
 
 fn open_error(path: &Path, message: &str) -> Error {
