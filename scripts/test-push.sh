@@ -7,18 +7,9 @@
 # and stops them on exit. NEWSKG_SKIP_VIRTUOSO=1 skips Virtuoso.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-BIN="${CARGO_TARGET_DIR:-$(pwd)/target}/release/newskg"
-[ -x "$BIN" ] || cargo build --release
+. scripts/lib.sh
 VENV="$(scripts/venv.sh oxigraph)"
 
-tmp="$(mktemp -d)"
-pids=()
-cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
-  rm -rf "$tmp"
-}
-trap cleanup EXIT
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 wait_http() { # URL SECONDS

@@ -7,12 +7,9 @@
 #   same results as `newskg validate` on a deliberately broken copy.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-BIN="${CARGO_TARGET_DIR:-$(pwd)/target}/release/newskg"
-[ -x "$BIN" ] || cargo build --release
+. scripts/lib.sh
 VENV="$(scripts/venv.sh pyld pyshacl)"
 PY="$VENV/bin/python"
-tmp="$(mktemp -d)"
-trap 'rm -rf "$tmp"' EXIT
 
 "$BIN" ingest --store "$tmp/store" examples/ tests/fixtures/wire-summit.txt tests/fixtures/record.json 2>/dev/null
 "$BIN" export --store "$tmp/store" --format nquads -o "$tmp/all.nq"

@@ -5,16 +5,7 @@
 # servers on free loopback ports and stops them on exit.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-BIN="${CARGO_TARGET_DIR:-$(pwd)/target}/release/newskg"
-[ -x "$BIN" ] || cargo build --release
-tmp="$(mktemp -d)"
-pids=()
-cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
-  rm -rf "$tmp"
-}
-trap cleanup EXIT
+. scripts/lib.sh
 fail() { echo "test-serve: FAIL $*" >&2; exit 1; }
 ok() { echo "test-serve: ok   $*" >&2; }
 
