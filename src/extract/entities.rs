@@ -10,7 +10,9 @@
 //! the cluster they join, else a context hint, else a default (two or more name-like words:
 //! a person); an untyped lone word that nothing supports is dropped.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
+
+use rustc_hash::FxHashMap;
 
 use super::mentions::{name_span, Candidate, Kind};
 use super::{Entity, Evidence};
@@ -87,7 +89,7 @@ pub fn resolve(doc: &Doc, rules: &Rules, candidates: &[Candidate]) -> Resolved {
     let mut sets = Sets((0..n).collect());
 
     // Same entry, same normalised name.
-    let mut by_key: HashMap<String, usize> = HashMap::new();
+    let mut by_key: FxHashMap<String, usize> = FxHashMap::default();
     for (i, c) in candidates.iter().enumerate() {
         let key = match &c.kind {
             Kind::Gazetteer(e) | Kind::Demonym(e) => format!("g{e}"),
@@ -206,7 +208,7 @@ pub fn resolve(doc: &Doc, rules: &Rules, candidates: &[Candidate]) -> Resolved {
     // Prefer a surname match, then the nearest earlier mention, then the first later one.
     // The people are indexed by the proper prefixes and suffixes of their names, so each
     // look-up costs the matches, not the article (a name that becomes a person's joins).
-    let mut affixes: HashMap<(bool, &[&str]), Vec<usize>> = HashMap::new();
+    let mut affixes: FxHashMap<(bool, &[&str]), Vec<usize>> = FxHashMap::default();
     for j in (0..n).filter(|&j| class[j] == Some(EntityClass::Person)) {
         index_affixes(&mut affixes, &words[j], j);
     }
@@ -249,7 +251,7 @@ pub fn resolve(doc: &Doc, rules: &Rules, candidates: &[Candidate]) -> Resolved {
 
     // Class per cluster: the first explicit class, else context, else defaults.
     let mut clusters: Vec<Vec<usize>> = Vec::new();
-    let mut index: HashMap<usize, usize> = HashMap::new();
+    let mut index: FxHashMap<usize, usize> = FxHashMap::default();
     for i in 0..n {
         let r = sets.find(i);
         let k = *index.entry(r).or_insert_with(|| {
@@ -305,7 +307,7 @@ pub fn resolve(doc: &Doc, rules: &Rules, candidates: &[Candidate]) -> Resolved {
 
 /// Adds name `j` (its words `w`) under each proper suffix (`true`) and prefix (`false`)
 /// of its words, keeping each list sorted.
-fn index_affixes<'a, 'k>(affixes: &mut HashMap<(bool, &'a [&'k str]), Vec<usize>>, w: &'a [&'k str], j: usize) {
+fn index_affixes<'a, 'k>(affixes: &mut FxHashMap<(bool, &'a [&'k str]), Vec<usize>>, w: &'a [&'k str], j: usize) {
     for k in 1..w.len() {
         for key in [(true, &w[k..]), (false, &w[..w.len() - k])] {
             let list = affixes.entry(key).or_default();
@@ -391,7 +393,7 @@ fn cluster_class(
         return (supported && letters_only && !before_number).then_some((EntityClass::Organization, "type.acronym"));
     }
     // Context hints, by vote.
-    let mut votes: HashMap<EntityClass, usize> = HashMap::new();
+    let mut votes: FxHashMap<EntityClass, usize> = FxHashMap::default();
     for &i in members {
         if let Some(c) = candidates[i].context {
             *votes.entry(c).or_default() += 1;

@@ -15,7 +15,7 @@
 //! hypothetical; "not", "never" → negated; written as `nkg:modality`.
 //! Merging: events of one type that share a participant and have compatible dates are one.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 use std::ops::Range;
 
 use chrono::NaiveDate;
@@ -24,10 +24,6 @@ use super::index::{pronoun_classes, MentionIndex};
 use super::{time, Event, Evidence, Holding, Quote, Speaker};
 use crate::rules::{EntityClass, Rules, EVENT_TYPES};
 use crate::text::{Doc, TokenKind};
-
-fn lower(doc: &Doc, i: usize) -> String {
-    doc.tok(i).to_lowercase()
-}
 
 const DETERMINERS: &[&str] = &[
     "the", "a", "an", "this", "that", "these", "those", "their", "his", "her", "its", "our", "any", "no", "another",
@@ -95,7 +91,7 @@ fn find_triggers(doc: &Doc, rules: &Rules, quoted: &[bool]) -> Vec<Trigger> {
             }
             let max = lex.trigger_max_tokens.min(s.end - t);
             let hit = (1..=max).rev().find_map(|k| {
-                let key: Vec<String> = (t..t + k).map(|i| lower(doc, i)).collect();
+                let key: Vec<&str> = (t..t + k).map(|i| doc.lower(i)).collect();
                 lex.event_triggers.get(&key.join(" ")).map(|(ty, noun)| (k, ty.clone(), *noun))
             });
             let Some((k, ty, noun)) = hit else {
@@ -105,11 +101,11 @@ fn find_triggers(doc: &Doc, rules: &Rules, quoted: &[bool]) -> Vec<Trigger> {
             let kind = EVENT_TYPES.iter().copied().find(|e| *e == ty).unwrap_or("Statement");
             // Capitalised mid-sentence: part of a name ("Justice Department"), not a trigger.
             let capital = doc.tok(t).starts_with(char::is_uppercase) && !doc.is_sentence_start(t);
-            let prev = if t > s.start { lower(doc, t - 1) } else { String::new() };
-            let det_before = DETERMINERS.contains(&prev.as_str())
+            let prev = if t > s.start { doc.lower(t - 1) } else { "" };
+            let det_before = DETERMINERS.contains(&prev)
                 || (t > s.start && doc.tokens[t - 1].kind == TokenKind::Possessive)
                 || (t > s.start + 1
-                    && DETERMINERS.contains(&lower(doc, t - 2).as_str())
+                    && DETERMINERS.contains(&doc.lower(t - 2))
                     && doc.tokens[t - 1].kind == TokenKind::Word);
             let ing = doc.tok(t + k - 1).ends_with("ing");
             let ok = !capital && (!noun || !ing || det_before);
@@ -118,7 +114,7 @@ fn find_triggers(doc: &Doc, rules: &Rules, quoted: &[bool]) -> Vec<Trigger> {
                     tokens: t..t + k,
                     kind,
                     noun,
-                    definite: noun && matches!(prev.as_str(), "the" | "this" | "that"),
+                    definite: noun && matches!(prev, "the" | "this" | "that"),
                 });
             }
             t += k;
@@ -130,8 +126,8 @@ fn find_triggers(doc: &Doc, rules: &Rules, quoted: &[bool]) -> Vec<Trigger> {
 /// The modality of a trigger from the few words before it.
 fn modality(doc: &Doc, sentence_start: usize, t: usize) -> Option<&'static str> {
     let from = t.saturating_sub(4).max(sentence_start);
-    let words: Vec<String> = (from..t).map(|i| lower(doc, i)).collect();
-    let has = |w: &str| words.iter().any(|x| x == w);
+    let words: Vec<&str> = (from..t).map(|i| doc.lower(i)).collect();
+    let has = |w: &str| words.contains(&w);
     if has("not") || has("never") || has("n't") || has("no") {
         Some("negated")
     } else if has("will") || has("shall") || (has("plans") && has("to")) || has("tomorrow") {
@@ -161,7 +157,7 @@ pub fn find(
         quoted[a..b.max(a)].fill(true);
     }
     // Mentions that only own a post are not participants.
-    let owners: HashSet<Range<usize>> = holdings
+    let owners: FxHashSet<Range<usize>> = holdings
         .iter()
         .flat_map(|h| {
             let a = doc.tokens.partition_point(|t| t.start < h.evidence.span.start);
@@ -186,11 +182,11 @@ pub fn find(
         let next_trigger = triggers[ti + 1..].iter().find(|p| p.tokens.start < s.end).map(|p| p.tokens.start);
         let left = prev_trigger
             .unwrap_or(s.start)
-            .max((s.start..tr.tokens.start).rev().find(|&i| lower(doc, i) == ";").map_or(s.start, |i| i + 1));
+            .max((s.start..tr.tokens.start).rev().find(|&i| doc.lower(i) == ";").map_or(s.start, |i| i + 1));
         let mut right = next_trigger.unwrap_or(s.end).min(s.end);
         let allow_include = tr.noun;
         // A speech tail ("..., council leader X told NTB") ends the clause at its comma.
-        if let Some(v) = (tr.tokens.end..s.end).find(|&v| rules.lexicons.speech_verbs.contains_key(&lower(doc, v))) {
+        if let Some(v) = (tr.tokens.end..s.end).find(|&v| rules.lexicons.speech_verbs.contains_key(doc.lower(v))) {
             let cut = (tr.tokens.end..v)
                 .rev()
                 .find(|&c| doc.tok(c) == ",")
@@ -199,10 +195,10 @@ pub fn find(
         }
         let mut k = tr.tokens.end;
         while k < right {
-            let w = lower(doc, k);
-            if CLAUSE_BREAKS.contains(&w.as_str()) && !(w == "and" && next_is_mention(index, k)) {
+            let w = doc.lower(k);
+            if CLAUSE_BREAKS.contains(&w) && !(w == "and" && next_is_mention(index, k)) {
                 // "the meeting, which included X and Y" belongs to the noun.
-                if allow_include && w == "which" && k + 1 < right && lower(doc, k + 1).starts_with("includ") {
+                if allow_include && w == "which" && k + 1 < right && doc.lower(k + 1).starts_with("includ") {
                     k += 2;
                     continue;
                 }
@@ -222,7 +218,7 @@ pub fn find(
         // prepositional attachment ("ties to Iran"), place ("in Oslo") or source
         // description ("a U.S. official").
         let in_description = |m: &super::index::Mention| {
-            m.tokens.end < doc.tokens.len() && rules.lexicons.source_nouns.contains(&lower(doc, m.tokens.end))
+            m.tokens.end < doc.tokens.len() && rules.lexicons.source_nouns.contains(doc.lower(m.tokens.end))
         };
         let subject = index
             .outermost_in(left..tr.tokens.start)
@@ -238,7 +234,7 @@ pub fn find(
                 (tr.tokens.start.saturating_sub(3).max(s.start)..tr.tokens.start)
                     .find_map(|p| pronoun_classes(doc, p).map(|c| (p, c)))
                     .filter(|&(p, _)| {
-                        !(lower(doc, p) == "it" && matches!(lower(doc, p + 1).as_str(), "is" | "was" | "has" | "had"))
+                        !(doc.lower(p) == "it" && matches!(doc.lower(p + 1), "is" | "was" | "has" | "had"))
                     })
                     .and_then(|(p, classes)| index.latest_before(p.saturating_sub(80), p, |c| classes.contains(&c)))
                     .map(|m| m.entity)
@@ -249,7 +245,7 @@ pub fn find(
         let statement = tr.kind == "Statement";
         // A nominal trigger takes objects only after a linking word.
         let first_link = if tr.noun {
-            (tr.tokens.end..right).find(|&k| NOUN_LINKS.contains(&lower(doc, k).as_str())).unwrap_or(right)
+            (tr.tokens.end..right).find(|&k| NOUN_LINKS.contains(&doc.lower(k))).unwrap_or(right)
         } else {
             tr.tokens.end
         };
@@ -275,7 +271,7 @@ pub fn find(
                 // Only "told X" adds the addressee; "said X" names the speaker when no
                 // subject came before.
                 let adjacent = m.tokens.start == tr.tokens.end;
-                let told = lower(doc, tr.tokens.start).starts_with("tol") || lower(doc, tr.tokens.start) == "tells";
+                let told = doc.lower(tr.tokens.start).starts_with("tol") || doc.lower(tr.tokens.start) == "tells";
                 if adjacent && (told || participants.is_empty()) {
                     participants.push(m.entity);
                 }
@@ -320,7 +316,7 @@ pub fn find(
             // "the assassination of X" names its own victim: a new event, not a reference
             // back (while "the meeting, which included X" adds to the one told before).
             definite: tr.definite
-                && !(first_link < right && matches!(lower(doc, first_link).as_str(), "of" | "against" | "on" | "to")),
+                && !(first_link < right && matches!(doc.lower(first_link), "of" | "against" | "on" | "to")),
         });
     }
     // A selection for a post ("X for secretary of state", "named X as Y") or a resignation
@@ -383,15 +379,14 @@ fn next_is_mention(index: &MentionIndex, k: usize) -> bool {
 
 /// Whether a mention hangs off a preposition ("ties to Iran", "a spokesperson for X").
 fn after_preposition(doc: &Doc, t: usize) -> bool {
-    let prev = |k: usize| if t >= k { lower(doc, t - k) } else { String::new() };
+    let prev = |k: usize| if t >= k { doc.lower(t - k) } else { "" };
     let p = if prev(1) == "the" { prev(2) } else { prev(1) };
-    matches!(p.as_str(), "to" | "of" | "for" | "with" | "from" | "by" | "about" | "against" | "on" | "into")
+    matches!(p, "to" | "of" | "for" | "with" | "from" | "by" | "about" | "against" | "on" | "into")
 }
 
 fn after_place_word(doc: &Doc, t: usize) -> bool {
-    let prev = |k: usize| if t >= k { lower(doc, t - k) } else { String::new() };
-    matches!(prev(1).as_str(), "in" | "at" | "near")
-        || (prev(1) == "the" && matches!(prev(2).as_str(), "in" | "at" | "near"))
+    let prev = |k: usize| if t >= k { doc.lower(t - k) } else { "" };
+    matches!(prev(1), "in" | "at" | "near") || (prev(1) == "the" && matches!(prev(2), "in" | "at" | "near"))
 }
 
 fn rule_id(kind: &str, noun: bool) -> &'static str {

@@ -228,10 +228,6 @@ fn starts_name(doc: &Doc, i: usize) -> bool {
     is_capitalized(w) && w != "I" && !currency
 }
 
-fn lower(doc: &Doc, i: usize) -> String {
-    doc.tok(i).to_lowercase()
-}
-
 /// The end of the capitalised chunk starting at `i`.
 fn chunk_end(doc: &Doc, rules: &Rules, i: usize, end: usize) -> usize {
     let mut j = i + 1;
@@ -240,20 +236,17 @@ fn chunk_end(doc: &Doc, rules: &Rules, i: usize, end: usize) -> usize {
             j += 1;
             continue;
         }
-        let w = lower(doc, j);
-        let connector = CONNECTORS.contains(&w.as_str()) || rules.lexicons.particles.contains(&w);
-        let the_name = |k: usize| k + 1 < end && lower(doc, k) == "the" && starts_name(doc, k + 1);
-        if connector
-            && j + 1 < end
-            && (starts_name(doc, j + 1) || (matches!(w.as_str(), "of" | "for") && the_name(j + 1)))
-        {
+        let w = doc.lower(j);
+        let connector = CONNECTORS.contains(&w) || rules.lexicons.particles.contains(w);
+        let the_name = |k: usize| k + 1 < end && doc.lower(k) == "the" && starts_name(doc, k + 1);
+        if connector && j + 1 < end && (starts_name(doc, j + 1) || (matches!(w, "of" | "for") && the_name(j + 1))) {
             j += 1;
             continue;
         }
         // "Ambassador to the United States X": "to" after a title.
         if w == "to"
             && j > i
-            && rules.lexicons.titles.contains_key(&lower(doc, j - 1))
+            && rules.lexicons.titles.contains_key(doc.lower(j - 1))
             && j + 1 < end
             && (starts_name(doc, j + 1) || the_name(j + 1))
         {
@@ -263,7 +256,7 @@ fn chunk_end(doc: &Doc, rules: &Rules, i: usize, end: usize) -> usize {
         // "of the", "for the": Church of the Holy Sepulchre, Council for the Welfare of X
         if w == "the"
             && j > i
-            && matches!(lower(doc, j - 1).as_str(), "of" | "for" | "to")
+            && matches!(doc.lower(j - 1), "of" | "for" | "to")
             && j + 1 < end
             && starts_name(doc, j + 1)
         {
@@ -285,13 +278,13 @@ fn title_at(doc: &Doc, rules: &Rules, p: usize, end: usize) -> Option<(usize, Ti
     let lex = &rules.lexicons;
     let max = lex.title_max_tokens.min(end - p);
     for k in (1..=max).rev() {
-        let mut words: Vec<String> = (p..p + k).map(|t| lower(doc, t)).collect();
+        let mut words: Vec<&str> = (p..p + k).map(|t| doc.lower(t)).collect();
         let mut status = None;
         if let Some(last) = words.last_mut() {
             if let Some((head, suffix)) = last.rsplit_once('-') {
                 if let Some(m) = lex.status_markers.get(&format!("-{suffix}")) {
                     status = Some(m.status.clone());
-                    *last = head.to_owned();
+                    *last = head;
                 }
             }
         }
@@ -364,7 +357,7 @@ fn analyze_chunk(
                 let (t, title, of) = title_of(doc, rules, &words, t, j, end, title, out);
                 // A title followed by "of ..." and no name ("Director of the X study") is no
                 // title of a person here.
-                if !matches!(lower(doc, t).as_str(), "of" | "for" | "to") {
+                if !matches!(doc.lower(t), "of" | "for" | "to") {
                     titles.push(TitleMention { tokens: p..t, title, status: status.or(status_prefix.take()), of });
                 }
                 p = t;
@@ -394,9 +387,9 @@ fn analyze_chunk(
                     continue;
                 }
                 // "Massachusetts Institute of Technology": a connector after a head word.
-                let of = matches!(lower(doc, t).as_str(), "of" | "for") && t > p + k && head_word(t - 1);
+                let of = matches!(doc.lower(t), "of" | "for") && t > p + k && head_word(t - 1);
                 if of {
-                    let next = if t + 1 < j && lower(doc, t + 1) == "the" { t + 2 } else { t + 1 };
+                    let next = if t + 1 < j && doc.lower(t + 1) == "the" { t + 2 } else { t + 1 };
                     if next < j && starts_name(doc, next) {
                         e_end = next;
                         continue;
@@ -407,7 +400,7 @@ fn analyze_chunk(
             // "US Government": a country's government is the country.
             let metonym = e_end == p + k + 1
                 && gaz.entry(e).class == EntityClass::Country
-                && lex.org_lower_heads.get(&lower(doc, p + k)).is_some_and(|h| h.class.base() == EntityClass::Place);
+                && lex.org_lower_heads.get(doc.lower(p + k)).is_some_and(|h| h.class.base() == EntityClass::Place);
             if metonym {
                 out.push(Candidate::new(p..e_end, Kind::Gazetteer(e), "org.metonym"));
                 p = e_end;
@@ -452,7 +445,7 @@ fn analyze_chunk(
             let after = p + k;
             let currency = after < doc.tokens.len()
                 && ((doc.tok(after).starts_with('$') && !doc.space_after(after - 1))
-                    || matches!(lower(doc, after).as_str(), "dollar" | "dollars"));
+                    || matches!(doc.lower(after), "dollar" | "dollars"));
             if !currency {
                 out.push(Candidate::new(p..p + k, Kind::Gazetteer(e), gaz.entry(e).rule));
             }
@@ -475,7 +468,7 @@ fn analyze_chunk(
                 let (t, title, of) = title_of(doc, rules, &words, t, j, end, title, out);
                 // A title followed by "of ..." and no name ("Director of the X study") is no
                 // title of a person here.
-                if !matches!(lower(doc, t).as_str(), "of" | "for" | "to") {
+                if !matches!(doc.lower(t), "of" | "for" | "to") {
                     titles.push(TitleMention { tokens: p..t, title, status: status.or(status_prefix.take()), of });
                 }
                 p = t;
@@ -509,7 +502,7 @@ fn analyze_chunk(
             (a..b).all(|t| lex.first_names.contains(doc.tok(t)) || (doc.tok(t).len() == 2 && doc.tok(t).ends_with('.')))
         };
         let mut q = p + 1;
-        let connector = |t: usize| CONNECTORS.contains(&lower(doc, t).as_str());
+        let connector = |t: usize| CONNECTORS.contains(&doc.lower(t));
         while q < j
             && (given(p, q)
                 || connector(q - 1)
@@ -553,7 +546,7 @@ fn analyze_chunk(
         }
         // Split "X of Y" / "X for Y" when X is no organisation or place head ("Kim of North
         // Korea", "Lydia Buchtmann for Food Standards Australia").
-        if let Some(of) = (p + 1..q).find(|&t| matches!(lower(doc, t).as_str(), "of" | "for")) {
+        if let Some(of) = (p + 1..q).find(|&t| matches!(doc.lower(t), "of" | "for")) {
             let head = doc.tok(of - 1);
             let keeps = lex.org_heads.contains_key(head)
                 || lex.place_heads.contains_key(head)
@@ -614,7 +607,7 @@ fn name_class(doc: &Doc, rules: &Rules, p: usize, q: usize, titled: bool) -> Opt
     if let Some(h) = lex.org_suffixes.get(last).or_else(|| lex.org_heads.get(last)).filter(|_| q - p >= 2) {
         return Some(h.class);
     }
-    let of_head = |t: usize| matches!(lower(doc, t).as_str(), "of" | "for") && t > p;
+    let of_head = |t: usize| matches!(doc.lower(t), "of" | "for") && t > p;
     if let Some(h) = (p..q).find_map(|t| if of_head(t) { lex.org_heads.get(doc.tok(t - 1)) } else { None }) {
         return Some(h.class);
     }
@@ -633,29 +626,29 @@ fn name_class(doc: &Doc, rules: &Rules, p: usize, q: usize, titled: bool) -> Opt
 fn context_class(doc: &Doc, rules: &Rules, p: usize, q: usize) -> Option<EntityClass> {
     let lex = &rules.lexicons;
     if q < doc.tokens.len() && is_word(doc, q) {
-        if let Some(c) = lex.cue_after.get(&lower(doc, q)) {
+        if let Some(c) = lex.cue_after.get(doc.lower(q)) {
             return Some(*c);
         }
         // One modifier may stand between a name and an organisation cue ("Old Mutual
         // insurance company").
         let modifier = doc.tok(q).chars().all(char::is_lowercase);
         if modifier && q + 1 < doc.tokens.len() && is_word(doc, q + 1) {
-            if let Some(EntityClass::Organization) = lex.cue_after.get(&lower(doc, q + 1)) {
+            if let Some(EntityClass::Organization) = lex.cue_after.get(doc.lower(q + 1)) {
                 return Some(EntityClass::Organization);
             }
         }
     }
     if p > 0 && is_word(doc, p - 1) && doc.sentence_of(p - 1) == doc.sentence_of(p) {
-        let before = lower(doc, p - 1);
+        let before = doc.lower(p - 1);
         // "according to X" is a source, not a place.
-        if let Some(c) = lex.cue_before.get(&before) {
+        if let Some(c) = lex.cue_before.get(before) {
             return Some(*c);
         }
     }
     // "X, a spokesperson for Y" / "X, 45, ..."
-    if q + 2 < doc.tokens.len() && doc.tok(q) == "," && matches!(lower(doc, q + 1).as_str(), "a" | "an" | "the") {
-        let next = lower(doc, q + 2);
-        if rules.lexicons.titles.contains_key(&next) {
+    if q + 2 < doc.tokens.len() && doc.tok(q) == "," && matches!(doc.lower(q + 1), "a" | "an" | "the") {
+        let next = doc.lower(q + 2);
+        if rules.lexicons.titles.contains_key(next) {
             return Some(EntityClass::Person);
         }
     }
@@ -681,7 +674,7 @@ fn marker_before(doc: &Doc, rules: &Rules, i: usize) -> Option<String> {
     if !is_word(doc, prev) {
         return None;
     }
-    rules.lexicons.status_markers.get(&lower(doc, prev)).filter(|m| m.position == "prefix").map(|m| m.status.clone())
+    rules.lexicons.status_markers.get(doc.lower(prev)).filter(|m| m.position == "prefix").map(|m| m.status.clone())
 }
 
 /// After the candidates `out[first..]` of one chunk ending at `j`: a lower-case
@@ -733,11 +726,11 @@ fn described_org(doc: &Doc, rules: &Rules, first: usize, j: usize, end: usize, o
     });
     let Some((k, class)) = found else { return };
     let mut stop = q + k;
-    let head = lower(doc, stop - 1);
+    let head = doc.lower(stop - 1);
     // "mission to the United Nations", "embassy in Kabul"
-    if PLACED_HEADS.contains(&head.as_str()) && stop + 1 < end && matches!(lower(doc, stop).as_str(), "to" | "in") {
+    if PLACED_HEADS.contains(&head) && stop + 1 < end && matches!(doc.lower(stop), "to" | "in") {
         let mut t = stop + 1;
-        if lower(doc, t) == "the" {
+        if doc.lower(t) == "the" {
             t += 1;
         }
         let words: Vec<&str> = (t..end).map(|x| doc.tok(x)).collect();
@@ -752,15 +745,18 @@ fn described_org(doc: &Doc, rules: &Rules, first: usize, j: usize, end: usize, o
         if countryish(&owner) {
             out.push(Candidate::new(start..stop, owner.kind.clone(), "org.metonym"));
         } else {
-            let kind =
-                Kind::Described { owner: owner.tokens.clone(), head, class: EntityClass::GovernmentOrganization };
+            let kind = Kind::Described {
+                owner: owner.tokens.clone(),
+                head: head.to_owned(),
+                class: EntityClass::GovernmentOrganization,
+            };
             out.push(Candidate::new(start..stop, kind, "org.described"));
         }
         return;
     }
     out.push(Candidate::new(
         start..stop,
-        Kind::Described { owner: owner.tokens.clone(), head, class },
+        Kind::Described { owner: owner.tokens.clone(), head: head.to_owned(), class },
         "org.described",
     ));
 }
@@ -780,13 +776,13 @@ fn title_of(
     mut title: Title,
     out: &mut Vec<Candidate>,
 ) -> (usize, Title, Option<Range<usize>>) {
-    if t + 2 >= j || !matches!(lower(doc, t).as_str(), "of" | "for" | "to") {
+    if t + 2 >= j || !matches!(doc.lower(t), "of" | "for" | "to") {
         return (t, title, None);
     }
     let lex = &rules.lexicons;
-    let o = if lower(doc, t + 1) == "the" { t + 2 } else { t + 1 };
+    let o = if doc.lower(t + 1) == "the" { t + 2 } else { t + 1 };
     // "Ambassador to the United States X": the place completes the title.
-    if lower(doc, t) == "to" {
+    if doc.lower(t) == "to" {
         if let Some((k, e)) = rules.gazetteer.longest_match(words.range(o, end)).filter(|(k, _)| o + k < j) {
             out.push(Candidate::new(o..o + k, Kind::Gazetteer(e), rules.gazetteer.entry(e).rule));
             title.title = format!("{} {}", title.title, doc.slice(t, o + k));
@@ -803,7 +799,7 @@ fn title_of(
     }
     // Where the name starts: the first given name that still leaves a surname, else the
     // last two words.
-    let speech_after = j < end && lex.speech_verbs.contains_key(&lower(doc, j));
+    let speech_after = j < end && lex.speech_verbs.contains_key(doc.lower(j));
     let stop = (o..j.saturating_sub(1))
         .find(|&x| lex.first_names.contains(doc.tok(x)))
         .or((j >= o + 3 && speech_after).then(|| j - 2));
@@ -818,7 +814,7 @@ fn title_of(
     // Otherwise the words up to the given name complete the title.
     match stop {
         Some(x) if x > t + 1 => {
-            let extra: Vec<String> = (t..x).map(|i| lower(doc, i)).collect();
+            let extra: Vec<&str> = (t..x).map(|i| doc.lower(i)).collect();
             title.title = format!("{} {}", title.title, extra.join(" "));
             (x, title, None)
         }

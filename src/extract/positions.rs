@@ -33,8 +33,8 @@ struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
-    fn lower(&self, i: usize) -> String {
-        self.doc.tok(i).to_lowercase()
+    fn lower(&self, i: usize) -> &str {
+        self.doc.lower(i)
     }
 
     /// The entity of the longest kept candidate with exactly these tokens.
@@ -69,7 +69,7 @@ impl Ctx<'_> {
         let lex = &self.rules.lexicons;
         let max = lex.title_max_tokens.min(end.saturating_sub(s));
         (1..=max).rev().find_map(|k| {
-            let words: Vec<String> = (s..s + k).map(|i| self.lower(i)).collect();
+            let words: Vec<&str> = (s..s + k).map(|i| self.lower(i)).collect();
             lex.titles.get(&words.join(" ")).map(|t| (s + k, t.clone()))
         })
     }
@@ -79,7 +79,7 @@ impl Ctx<'_> {
         let lex = &self.rules.lexicons;
         let max = lex.title_max_tokens.min(e - from);
         (1..=max).rev().find_map(|k| {
-            let words: Vec<String> = (e - k..e).map(|i| self.lower(i)).collect();
+            let words: Vec<&str> = (e - k..e).map(|i| self.lower(i)).collect();
             lex.titles.get(&words.join(" ")).map(|t| (e - k, t.clone()))
         })
     }
@@ -120,7 +120,7 @@ pub fn find(doc: &Doc, rules: &Rules, candidates: &[Candidate], resolved: &Resol
         if q + 1 < end && doc.tok(q) == "," && !according {
             let mut p = q + 1;
             while p < end {
-                if matches!(cx.lower(p).as_str(), "a" | "an" | "the") {
+                if matches!(cx.lower(p), "a" | "an" | "the") {
                     p += 1;
                 }
                 let Some(h) =
@@ -144,10 +144,7 @@ pub fn find(doc: &Doc, rules: &Rules, candidates: &[Candidate], resolved: &Resol
             }
         }
         // "X is the chief executive of Y", "X was the ..."
-        if q + 2 < end
-            && matches!(cx.lower(q).as_str(), "is" | "was")
-            && matches!(cx.lower(q + 1).as_str(), "the" | "a" | "an")
-        {
+        if q + 2 < end && matches!(cx.lower(q), "is" | "was") && matches!(cx.lower(q + 1), "the" | "a" | "an") {
             let status = if cx.lower(q) == "was" { HoldingStatus::Former } else { HoldingStatus::Incumbent };
             if let Some(h) = title_phrase(&cx, holder, q + 2, end, status, "post.copular", c.tokens.start) {
                 out.push(h);
@@ -157,7 +154,7 @@ pub fn find(doc: &Doc, rules: &Rules, candidates: &[Candidate], resolved: &Resol
         if let Some(a) = (q..(q + 6).min(end)).find(|&k| cx.lower(k) == "as") {
             let resign = (q..a).any(|k| {
                 matches!(
-                    cx.lower(k).as_str(),
+                    cx.lower(k),
                     "resign"
                         | "resigned"
                         | "resigns"
@@ -180,7 +177,7 @@ pub fn find(doc: &Doc, rules: &Rules, candidates: &[Candidate], resolved: &Resol
             }
         }
         // "X for secretary of state", "Y named X as chief executive" (of Y)
-        if q + 1 < end && matches!(cx.lower(q).as_str(), "for" | "as") {
+        if q + 1 < end && matches!(cx.lower(q), "for" | "as") {
             let naming = preceded_by_naming(&cx, c.tokens.start);
             if cx.lower(q) == "for" || naming.is_some() {
                 if let Some(mut h) =
@@ -285,7 +282,7 @@ fn drop_subsumed(all: Vec<Holding>) -> Vec<Holding> {
 fn preceded_by_naming(cx: &Ctx, start: usize) -> Option<usize> {
     (start.saturating_sub(3)..start).rev().find(|&t| {
         matches!(
-            cx.lower(t).as_str(),
+            cx.lower(t),
             "named"
                 | "nominated"
                 | "picked"
@@ -333,14 +330,14 @@ fn title_phrase(
             break;
         }
         if let Some((t_end, t)) = cx.title_at(s, end) {
-            if let Some(m) = (p..s).find_map(|i| lex.status_markers.get(&cx.lower(i))) {
+            if let Some(m) = (p..s).find_map(|i| lex.status_markers.get(cx.lower(i))) {
                 status = HoldingStatus::from_name(&m.status);
             }
             found = Some((t_end, t));
             break;
         }
         // Only words may stand before the title, and no person ("X, a friend of Y").
-        if doc.tokens[s].kind != TokenKind::Word || matches!(cx.lower(s).as_str(), "and" | "or" | "who" | "which") {
+        if doc.tokens[s].kind != TokenKind::Word || matches!(cx.lower(s), "and" | "or" | "who" | "which") {
             break;
         }
     }
@@ -371,7 +368,7 @@ fn title_phrase(
         }
     }
     let mut of = None;
-    if stop == t_end && t_end + 1 < end && matches!(cx.lower(t_end).as_str(), "of" | "for" | "at" | "to" | "with") {
+    if stop == t_end && t_end + 1 < end && matches!(cx.lower(t_end), "of" | "for" | "at" | "to" | "with") {
         let o = if cx.lower(t_end + 1) == "the" && t_end + 2 < end { t_end + 2 } else { t_end + 1 };
         if let Some((e, e_end)) = cx.organisation_at(o) {
             of = Some(e);
@@ -406,7 +403,7 @@ fn apposition_before(cx: &Ctx, holder: usize, from: usize, comma: usize, name_en
             if k > from && cx.lower(k - 1) == "the" {
                 k -= 1;
             }
-            if k <= from || !matches!(cx.lower(k - 1).as_str(), "of" | "for" | "at") {
+            if k <= from || !matches!(cx.lower(k - 1), "of" | "for" | "at") {
                 return None;
             }
             let (t_start, title) = cx.title_ending_at(from, k - 1)?;
@@ -419,7 +416,7 @@ fn apposition_before(cx: &Ctx, holder: usize, from: usize, comma: usize, name_en
     // The title must open its noun phrase: a determiner, a possessive, a name or the
     // sentence start before it ("the coach", "team's coach", "a Scientology attorney").
     let ok_before = t_start == from
-        || matches!(cx.lower(t_start - 1).as_str(), "the" | "a" | "an" | "its" | "his" | "her" | "their")
+        || matches!(cx.lower(t_start - 1), "the" | "a" | "an" | "its" | "his" | "her" | "their")
         || doc.tokens[t_start - 1].kind == TokenKind::Possessive
         || doc.tok(t_start - 1).starts_with(char::is_uppercase);
     ok_before.then(|| Holding {

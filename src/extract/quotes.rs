@@ -23,10 +23,6 @@ use super::{Evidence, Quote, Speaker};
 use crate::rules::{EntityClass, Rules};
 use crate::text::{is_closing_quote, is_opening_quote, Doc, TokenKind};
 
-fn lower(doc: &Doc, i: usize) -> String {
-    doc.tok(i).to_lowercase()
-}
-
 /// A pair of quote marks: token indices of the opening mark and of the closing mark (or
 /// the paragraph end when the quotation runs on).
 struct Marks {
@@ -139,7 +135,7 @@ fn trim_span(text: &str, r: Range<usize>) -> Range<usize> {
 type Found = (Speaker, Option<Range<usize>>, &'static str);
 
 fn is_say(rules: &Rules, doc: &Doc, t: usize) -> bool {
-    doc.tokens[t].kind == TokenKind::Word && rules.lexicons.speech_verbs.get(&lower(doc, t)) == Some(&true)
+    doc.tokens[t].kind == TokenKind::Word && rules.lexicons.speech_verbs.get(doc.lower(t)) == Some(&true)
 }
 
 /// "…,” said X / X said / she said / a spokesman said / team member X told the press
@@ -343,10 +339,7 @@ fn pronoun(doc: &Doc, index: &MentionIndex, t: usize, before: usize) -> Option<u
 pub fn description(doc: &Doc, rules: &Rules, t: usize, end: usize) -> Option<(usize, usize)> {
     let mut p = t;
     if p < end
-        && matches!(
-            lower(doc, p).as_str(),
-            "a" | "an" | "the" | "two" | "three" | "several" | "some" | "one" | "many" | "other"
-        )
+        && matches!(doc.lower(p), "a" | "an" | "the" | "two" | "three" | "several" | "some" | "one" | "many" | "other")
     {
         p += 1;
     }
@@ -354,7 +347,7 @@ pub fn description(doc: &Doc, rules: &Rules, t: usize, end: usize) -> Option<(us
         if doc.tokens[k].kind != TokenKind::Word {
             return None;
         }
-        if rules.lexicons.source_nouns.contains(&lower(doc, k)) {
+        if rules.lexicons.source_nouns.contains(doc.lower(k)) {
             return Some((k + 1, k));
         }
     }

@@ -16,10 +16,6 @@ use crate::extract::entities::name_key;
 use crate::rules::{EntityClass, Rules};
 use crate::text::{Doc, TokenKind};
 
-fn lower(doc: &Doc, i: usize) -> String {
-    doc.tok(i).to_lowercase()
-}
-
 struct Found {
     sentence: usize,
     source: Source,
@@ -55,9 +51,9 @@ pub fn find(
                 t += 1;
                 continue;
             }
-            let w = lower(doc, t);
+            let w = doc.lower(t);
             // according to X
-            if w == "according" && t + 2 < s.end && lower(doc, t + 1) == "to" {
+            if w == "according" && t + 2 < s.end && doc.lower(t + 1) == "to" {
                 let x = t + 2;
                 if let Some(m) = index.starting_at(x) {
                     found.push(Found { sentence: si, source: Source::Entity(m.entity), rule: "source.according-to" });
@@ -72,7 +68,7 @@ pub fn find(
                 continue;
             }
             // reported by X
-            if w == "reported" && t + 2 < s.end && lower(doc, t + 1) == "by" {
+            if w == "reported" && t + 2 < s.end && doc.lower(t + 1) == "by" {
                 if let Some(m) = index.starting_at(t + 2) {
                     found.push(Found { sentence: si, source: Source::Entity(m.entity), rule: "source.reported-by" });
                 }
@@ -103,12 +99,12 @@ pub fn find(
             }
             // X said / X reported / officials say (not inside a quotation: the quote stage
             // attributes those).
-            if let Some(&say) = lex.speech_verbs.get(&w) {
+            if let Some(&say) = lex.speech_verbs.get(w) {
                 let in_quote = quotes
                     .iter()
                     .any(|q| q.evidence.span.start <= doc.tokens[t].start && doc.tokens[t].end <= q.evidence.span.end);
                 // "X reported from Geneva" is a byline, not a source.
-                let byline = t + 1 < s.end && lower(doc, t + 1) == "from";
+                let byline = t + 1 < s.end && doc.lower(t + 1) == "from";
                 if !in_quote && !byline && !w.ends_with("ing") {
                     let rule = if say { "source.said" } else { "source.reported" };
                     if let Some(m) = index.ending_at(t).filter(|m| {
@@ -164,12 +160,12 @@ pub fn find(
 /// "a report by X", "reports by X", "a statement from X": the entity X.
 fn report_by(doc: &Doc, index: &MentionIndex, t: usize, end: usize) -> Option<usize> {
     let mut p = t;
-    if p < end && matches!(lower(doc, p).as_str(), "a" | "an" | "the") {
+    if p < end && matches!(doc.lower(p), "a" | "an" | "the") {
         p += 1;
     }
     if p + 2 < end
-        && matches!(lower(doc, p).as_str(), "report" | "reports" | "statement" | "story" | "investigation" | "survey")
-        && matches!(lower(doc, p + 1).as_str(), "by" | "from" | "in")
+        && matches!(doc.lower(p), "report" | "reports" | "statement" | "story" | "investigation" | "survey")
+        && matches!(doc.lower(p + 1), "by" | "from" | "in")
     {
         return index.starting_at(p + 2).map(|m| m.entity);
     }
@@ -178,7 +174,7 @@ fn report_by(doc: &Doc, index: &MentionIndex, t: usize, end: usize) -> Option<us
 
 /// Extends a description over "familiar with the matter" / "close to the talks".
 fn familiar_with(doc: &Doc, d_end: usize, end: usize) -> usize {
-    if d_end + 1 < end && matches!(lower(doc, d_end).as_str(), "familiar" | "close" | "briefed") {
+    if d_end + 1 < end && matches!(doc.lower(d_end), "familiar" | "close" | "briefed") {
         let mut k = d_end + 1;
         while k < end && doc.tokens[k].kind == TokenKind::Word && k < d_end + 6 {
             k += 1;
@@ -191,17 +187,17 @@ fn familiar_with(doc: &Doc, d_end: usize, end: usize) -> usize {
 /// A description ending right before token `t` ("a spokesman", "police", "U.S. officials").
 fn description_ending_at(doc: &Doc, rules: &Rules, from: usize, t: usize) -> Option<usize> {
     let head = t.checked_sub(1)?;
-    if head < from || !rules.lexicons.source_nouns.contains(&lower(doc, head)) {
+    if head < from || !rules.lexicons.source_nouns.contains(doc.lower(head)) {
         return None;
     }
     let mut a = head;
     while a > from && a + 4 > head && doc.tokens[a - 1].kind == TokenKind::Word {
-        let w = lower(doc, a - 1);
-        if matches!(w.as_str(), "a" | "an" | "the" | "two" | "three" | "several" | "some" | "many") {
+        let w = doc.lower(a - 1);
+        if matches!(w, "a" | "an" | "the" | "two" | "three" | "several" | "some" | "many") {
             a -= 1;
             break;
         }
-        if rules.lexicons.speech_verbs.contains_key(&w) || w == "and" {
+        if rules.lexicons.speech_verbs.contains_key(w) || w == "and" {
             break;
         }
         a -= 1;

@@ -25,10 +25,6 @@ pub struct TimeExpr {
     pub ahead: Option<NaiveDate>,
 }
 
-fn lower(doc: &Doc, i: usize) -> String {
-    doc.tok(i).to_lowercase()
-}
-
 /// Every time expression in sentence token range `sentence`.
 pub fn find(doc: &Doc, sentence: Range<usize>, article_date: Option<NaiveDate>) -> Vec<TimeExpr> {
     let mut out = Vec::new();
@@ -38,14 +34,14 @@ pub fn find(doc: &Doc, sentence: Range<usize>, article_date: Option<NaiveDate>) 
             i += 1;
             continue;
         }
-        let w = lower(doc, i);
-        let prev = if i > sentence.start { lower(doc, i - 1) } else { String::new() };
-        let (start, shift) = match prev.as_str() {
+        let w = doc.lower(i);
+        let prev = if i > sentence.start { doc.lower(i - 1) } else { "" };
+        let (start, shift) = match prev {
             "last" | "past" => (i - 1, -1),
             "next" | "coming" => (i - 1, 1),
             _ => (i, 0),
         };
-        let relative = match w.as_str() {
+        let relative = match w {
             "today" | "tonight" => Some(0),
             "yesterday" => Some(-1),
             "tomorrow" => Some(1),

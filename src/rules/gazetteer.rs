@@ -1,7 +1,7 @@
 //! The gazetteer: known places and organisations with their aliases, demonyms and Wikidata
 //! ids, looked up by token sequence.
 
-use std::collections::HashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::Rows;
 use crate::error::Result;
@@ -110,9 +110,9 @@ pub struct GazEntry {
 pub struct Gazetteer {
     entries: Vec<GazEntry>,
     /// Token key of a name or alias → entry indices, best reading first.
-    by_key: HashMap<String, Vec<usize>>,
+    by_key: FxHashMap<String, Vec<usize>>,
     /// Token key of a demonym → entry index.
-    demonyms: HashMap<String, usize>,
+    demonyms: FxHashMap<String, usize>,
     max_tokens: usize,
 }
 
@@ -203,8 +203,7 @@ impl GazetteerBuilder {
             (token_key(toks.iter().map(|t| &s[t.start..t.end])), toks.len())
         };
         // Every demonym, so that "The Australian" (a newspaper) does not take "Australian".
-        let all_demonyms: std::collections::HashSet<String> =
-            self.rows.iter().flat_map(|(_, _, d)| d.iter().cloned()).collect();
+        let all_demonyms: FxHashSet<String> = self.rows.iter().flat_map(|(_, _, d)| d.iter().cloned()).collect();
         for (entry, aliases, demonyms) in self.rows {
             let i = g.entries.len();
             let mut names = vec![entry.name.clone()];

@@ -1,7 +1,7 @@
 //! Word lists: given names, name particles, common words, titles, status markers, and the
 //! head words that make a name an organisation or a place.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::{EntityClass, Rows};
 use crate::error::Result;
@@ -46,43 +46,43 @@ pub struct HeadClass {
 /// All word lists, ready for lookup.
 #[derive(Debug, Clone, Default)]
 pub struct Lexicons {
-    pub first_names: HashSet<String>,
+    pub first_names: FxHashSet<String>,
     /// Lower case.
-    pub particles: HashSet<String>,
+    pub particles: FxHashSet<String>,
     /// Lower case.
-    pub common_words: HashSet<String>,
+    pub common_words: FxHashSet<String>,
     /// Lower-case English dictionary words.
-    pub english_words: HashSet<String>,
+    pub english_words: FxHashSet<String>,
     /// Lower-cased surface (tokens joined by one space) → title.
-    pub titles: HashMap<String, Title>,
+    pub titles: FxHashMap<String, Title>,
     pub title_max_tokens: usize,
     /// Lower-cased surface → marker.
-    pub status_markers: HashMap<String, StatusMarker>,
+    pub status_markers: FxHashMap<String, StatusMarker>,
     /// Capitalised org head words ("Department", "Times") → class.
-    pub org_heads: HashMap<String, HeadClass>,
+    pub org_heads: FxHashMap<String, HeadClass>,
     /// Org suffixes ("Inc.", "Ltd") → class.
-    pub org_suffixes: HashMap<String, HeadClass>,
+    pub org_suffixes: FxHashMap<String, HeadClass>,
     /// Lower-case heads after a country or a name ("foreign ministry") → class.
-    pub org_lower_heads: HashMap<String, HeadClass>,
+    pub org_lower_heads: FxHashMap<String, HeadClass>,
     pub lower_head_max_tokens: usize,
     /// Capitalised place head words ("County", "River") → class.
-    pub place_heads: HashMap<String, HeadClass>,
+    pub place_heads: FxHashMap<String, HeadClass>,
     /// Place prefixes ("Mount", "Lake") → class.
-    pub place_prefixes: HashMap<String, HeadClass>,
+    pub place_prefixes: FxHashMap<String, HeadClass>,
     /// Capitalised last words of names of things that are no entity ("Show", "Index") → kind.
-    pub other_heads: HashMap<String, String>,
+    pub other_heads: FxHashMap<String, String>,
     /// Lower-case words right after such a name ("index") → kind.
-    pub other_after: HashMap<String, String>,
+    pub other_after: FxHashMap<String, String>,
     /// Lower-case word right before an unknown name → the base type it hints.
-    pub cue_before: HashMap<String, EntityClass>,
+    pub cue_before: FxHashMap<String, EntityClass>,
     /// Lower-case word right after an unknown name → the base type it hints.
-    pub cue_after: HashMap<String, EntityClass>,
+    pub cue_after: FxHashMap<String, EntityClass>,
     /// Speech verbs (lower case) → true for verbs of saying, false for verbs of reporting.
-    pub speech_verbs: HashMap<String, bool>,
+    pub speech_verbs: FxHashMap<String, bool>,
     /// Head nouns of anonymous sources (lower case).
-    pub source_nouns: HashSet<String>,
+    pub source_nouns: FxHashSet<String>,
     /// Event triggers (lower case, words joined by one space) → (type name, is a noun).
-    pub event_triggers: HashMap<String, (String, bool)>,
+    pub event_triggers: FxHashMap<String, (String, bool)>,
     pub trigger_max_tokens: usize,
 }
 

@@ -49,6 +49,10 @@ pub struct Doc<'a> {
     pub sentences: Vec<Range<usize>>,
     /// Token index ranges, in order; each paragraph holds whole sentences.
     pub paragraphs: Vec<Range<usize>>,
+    /// The lower-case forms of the tokens, one after the other (see [`Doc::lower`]).
+    lowered: String,
+    /// Per token, its end in `lowered` (it starts where the previous one ends).
+    lowered_ends: Vec<usize>,
 }
 
 impl<'a> Doc<'a> {
@@ -56,7 +60,14 @@ impl<'a> Doc<'a> {
     /// tokens.
     pub fn analyze(article: &'a Article, abbreviations: &Abbreviations) -> Doc<'a> {
         let text = article.text.as_str();
-        let mut doc = Doc { text, tokens: Vec::new(), sentences: Vec::new(), paragraphs: Vec::new() };
+        let mut doc = Doc {
+            text,
+            tokens: Vec::new(),
+            sentences: Vec::new(),
+            paragraphs: Vec::new(),
+            lowered: String::new(),
+            lowered_ends: Vec::new(),
+        };
         for range in &article.metadata.prose {
             for line in crate::article::lines_in(text, range.clone()) {
                 let first = doc.tokens.len();
@@ -69,6 +80,7 @@ impl<'a> Doc<'a> {
                 doc.paragraphs.push(first..doc.tokens.len());
             }
         }
+        doc.lower_tokens();
         doc
     }
 
@@ -76,6 +88,26 @@ impl<'a> Doc<'a> {
     pub fn tok(&self, i: usize) -> &'a str {
         let t = self.tokens[i];
         &self.text[t.start..t.end]
+    }
+
+    /// The lower-case form of token `i` (computed once per document: the stages compare
+    /// lower-cased words against the lexicons all the time).
+    pub fn lower(&self, i: usize) -> &str {
+        let start = if i == 0 { 0 } else { self.lowered_ends[i - 1] };
+        &self.lowered[start..self.lowered_ends[i]]
+    }
+
+    fn lower_tokens(&mut self) {
+        self.lowered.reserve(self.tokens.last().map_or(0, |t| t.end));
+        for t in &self.tokens {
+            let w = &self.text[t.start..t.end];
+            if w.is_ascii() {
+                self.lowered.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+            } else {
+                self.lowered.push_str(&w.to_lowercase());
+            }
+            self.lowered_ends.push(self.lowered.len());
+        }
     }
 
     /// The text from the start of token `a` to the end of token `b - 1`.

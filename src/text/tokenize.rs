@@ -7,7 +7,7 @@
 //! or an opening quote, unless the period belongs to an abbreviation that never ends a
 //! sentence (titles such as "Sen.", initials).
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 use std::ops::Range;
 
 use super::{Token, TokenKind};
@@ -16,11 +16,11 @@ use super::{Token, TokenKind};
 #[derive(Debug, Clone, Default)]
 pub struct Abbreviations {
     /// May end a sentence ("U.S.", "Inc.", "a.m.").
-    pub terminal: HashSet<String>,
+    pub terminal: FxHashSet<String>,
     /// Never end a sentence: titles and the like ("Sen.", "Dr.", "St.").
-    pub inner: HashSet<String>,
+    pub inner: FxHashSet<String>,
     /// Lower-case suffixes split off a capitalised word at its hyphen ("Chicago-based").
-    pub split_suffixes: HashSet<String>,
+    pub split_suffixes: FxHashSet<String>,
 }
 
 impl Abbreviations {
