@@ -113,7 +113,9 @@ pub struct Gazetteer {
     by_key: FxHashMap<String, Vec<usize>>,
     /// Token key of a demonym → entry index.
     demonyms: FxHashMap<String, usize>,
-    max_tokens: usize,
+    /// First token of a name or alias → the most tokens of a name starting with it, so
+    /// that a word that starts no name costs one look-up.
+    first_tokens: FxHashMap<String, usize>,
 }
 
 /// The key under which a sequence of token texts is looked up: the tokens joined by one
@@ -144,7 +146,10 @@ impl Gazetteer {
 
     /// The longest phrase that tokens `words[0..]` start with, as (token count, entry).
     pub fn longest_match(&self, words: &[&str]) -> Option<(usize, usize)> {
-        let n = words.len().min(self.max_tokens);
+        let first = words.first()?;
+        let first: std::borrow::Cow<str> =
+            if first.contains('\u{2019}') { token_key([*first]).into() } else { (*first).into() };
+        let n = words.len().min(*self.first_tokens.get(first.as_ref())?);
         (1..=n).rev().find_map(|k| self.by_key.get(&token_key(words[..k].iter().copied())).map(|e| (k, e[0])))
     }
 
@@ -217,7 +222,9 @@ impl GazetteerBuilder {
             names.extend(extra);
             for n in names {
                 let (key, len) = key_of(&n);
-                g.max_tokens = g.max_tokens.max(len);
+                let first = key.split(' ').next().unwrap_or_default().to_owned();
+                let longest = g.first_tokens.entry(first).or_default();
+                *longest = (*longest).max(len);
                 let list = g.by_key.entry(key).or_default();
                 if !list.contains(&i) {
                     list.push(i);
