@@ -111,13 +111,16 @@ if (WORK / "store-sizes").exists():
     p("| store on disk (MiB): " + ", ".join(f"{k.removeprefix('store-')} {fmt(v)}" for k, v in sizes.items())
       + " | |")
 names = sorted({k.split("_", 2)[2] for k in runs if k.startswith("query_")})
+KINDS = [("all", "all rows"), ("first1000", "first 1000 rows"), ("filtered", "with a filter"),
+         ("exact", "exact name")]
 if names:
     p("")
-    p(f"| canned query on the {N:,}-article store | all rows: s (rows) | filtered: s (rows) |")
-    p("|---|---|---|")
+    p(f"| canned query on the {N:,}-article store | "
+      + " | ".join(f"{label}: wall s / CPU s (rows)" for _, label in KINDS) + " |")
+    p("|---|" + "---|" * len(KINDS))
 for q in names:
     cells = []
-    for kind in ("all", "filtered"):
+    for kind, _ in KINDS:
         r = runs.get(f"query_{kind}_{q}")
         f = WORK / f"query.{q}.{kind}.tsv"
         status = WORK / f"status.query_{kind}_{q}"
@@ -127,8 +130,9 @@ for q in names:
             code = status.read_text().strip()
             cells.append(f"> {r['wall']:.0f} (stopped)" if code == "124" else f"failed ({code})")
         else:
-            cells.append(f"{r['wall']:.2f} ({max(lines(f) - 1, 0):,})")
-    p(f"| {q} | {cells[0]} | {cells[1]} |")
+            cpu = r["cpu"]
+            cells.append(f"{r['wall']:.2f} / {cpu:.2f} ({max(lines(f) - 1, 0):,})")
+    p(f"| {q} | " + " | ".join(cells) + " |")
 p("")
 p("Wall-clock times of whole commands (process start, rule loading and store opening "
   "included); spaCy is timed around nlp.pipe only.")

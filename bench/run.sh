@@ -12,8 +12,9 @@
 # 3. Measures words/s of `newskg extract` (one thread, all threads) and of spaCy (full
 #    pipeline, nlp.pipe, on the first BENCH_SPACY_N articles), triples/s of `newskg ingest`
 #    (extraction included) and of `oxigraph load` on the N-Quads newskg extract wrote, the
-#    peak RSS of each, and the time of every canned query on the ingested store; prints a
-#    table with the ratios and the machine, and writes it to $BENCH_DIR/results.md.
+#    peak RSS of each, and the wall and CPU time of every canned query on the ingested store
+#    (all rows, the first 1000, with a filter, by exact name); prints a table with the
+#    ratios and the machine, and writes it to $BENCH_DIR/results.md.
 #
 # Environment: BENCH_DIR (default /tmp/newskg-bench), BENCH_SPACY_N (default 200),
 # BENCH_DEV_N (default N/2), BENCH_QUERY_TIMEOUT (default 120 s per query), BENCH_VENV,
@@ -141,7 +142,8 @@ if [ "$ANCHORS" = 1 ]; then
     [ "${BENCH_KEEP:-0}" = 1 ] || rm -rf "$WORK/store-oxigraph" "$WORK/synth.nq"
 fi
 
-# A typical filter for each query, on names the generator uses.
+# A typical filter for each query, on names the generator uses (Nakamura is a surname:
+# an other name of many people), and an exact full name in another case.
 filter_for() {
     case $1 in
     articles-mentioning | entity-profile) echo "name=Nakamura" ;;
@@ -152,15 +154,26 @@ filter_for() {
     sources-cited) echo "article_filter=<https://w3id.org/newskg/id/article/synth-1-0000001>" ;;
     esac
 }
+# Kinds of run: all rows (--limit 0), the first 1000 rows (the CLI's default for ready-made
+# queries), with the filter (--limit 0), and by exact name in lowercase.
 if [ "$INGEST" = 1 ]; then
 say "canned queries on the $N-article store"
 for q in $("$BIN" queries | grep -v '^ '); do
     f=$(filter_for "$q")
-    case $q in articles-mentioning | entity-profile) ;; *)
-        measure_query "query_all_$q" "$BIN" query "$q" --store "$WORK/store-newskg" --format tsv >"$WORK/query.$q.all.tsv" ;;
+    run_query() { # KIND ARGS...
+        local kind=$1
+        shift
+        measure_query "query_${kind}_$q" "$BIN" query "$q" "$@" --store "$WORK/store-newskg" --format tsv \
+            >"$WORK/query.$q.$kind.tsv"
+    }
+    case $q in
+    articles-mentioning | entity-profile) run_query exact --param "name=anna moreau" --limit 0 ;;
+    *)
+        run_query all --limit 0
+        run_query first1000
+        ;;
     esac
-    measure_query "query_filtered_$q" "$BIN" query "$q" --param "$f" --store "$WORK/store-newskg" --format tsv \
-        >"$WORK/query.$q.filtered.tsv"
+    run_query filtered --param "$f" --limit 0
 done
 fi
 LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)

@@ -17,7 +17,7 @@ use chrono::NaiveDate;
 use oxigraph::io::{RdfFormat, RdfSerializer};
 use oxigraph::model::{GraphName, Literal, NamedNode, Quad, Term, Variable};
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
-use oxigraph::sparql::QueryResults;
+use oxigraph::sparql::{QueryResults, QuerySolutionIter};
 
 use crate::cli::{Cli, Command, InputArgs, PushArgs, ServeArgs, StoreArgs};
 use newskg::article::{read_inputs, Article, InputFormat, ReadOptions};
@@ -113,13 +113,14 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Ingest { input, store } => cmd_ingest(InputConfig::from_args(input)?, &store),
         Command::Remove { articles, store } => cmd_remove(&articles, &store),
         Command::Stats { store } => cmd_stats(&store),
-        Command::Query { query, expression, format, params, store } => {
-            let sparql = match (query, expression) {
-                (_, Some(e)) => e,
-                (Some(q), None) => query_text(&q)?,
+        Command::Query { query, expression, format, params, limit, store } => {
+            let (sparql, canned) = match (query, expression) {
+                (_, Some(e)) => (e, false),
+                (Some(q), None) => (query_text(&q)?, queries::find(&q).is_some()),
                 (None, None) => bail!("give a query name, a .rq file or -e SPARQL"),
             };
-            cmd_query(&sparql, format.as_deref(), &params, &store)
+            let limit = limit.or(canned.then_some(CANNED_QUERY_ROWS)).filter(|n| *n > 0);
+            cmd_query(&sparql, format.as_deref(), &params, limit, &store)
         }
         Command::Update { file, expression, store } => {
             let sparql = match (file, expression) {
@@ -354,6 +355,10 @@ fn cmd_stats(store: &StoreArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// The rows a ready-made query prints unless `--limit` says otherwise: a store of
+/// 100,000 articles gives hundreds of thousands of rows for some of them.
+const CANNED_QUERY_ROWS: usize = 1000;
+
 /// The SPARQL of a ready-made query name, a file, or `-` (stdin).
 fn query_text(q: &str) -> Result<String> {
     if let Some(c) = queries::find(q) {
@@ -381,10 +386,38 @@ fn parse_param(p: &str) -> Result<(Variable, Term)> {
     Ok((var, value))
 }
 
-fn cmd_query(sparql: &str, format: Option<&str>, params: &[String], store: &StoreArgs) -> Result<ExitCode> {
+/// Runs a query and prints its results; a SELECT query prints at most `limit` rows.
+fn cmd_query(
+    sparql: &str,
+    format: Option<&str>,
+    params: &[String],
+    limit: Option<usize>,
+    store: &StoreArgs,
+) -> Result<ExitCode> {
     let bindings = params.iter().map(|p| parse_param(p)).collect::<Result<Vec<_>>>()?;
     let store = Store::open_read_only(&store.store)?;
-    let results = store.query(sparql, &bindings)?;
+    // One row more than printed tells whether rows were left out.
+    let results = store.query_limited(sparql, &bindings, limit.map(|n| n.saturating_add(1)))?;
+    let results = match (results, limit) {
+        (QueryResults::Solutions(rows), Some(n)) => {
+            let variables = rows.variables().to_vec();
+            let mut kept = Vec::new();
+            let mut more = false;
+            for row in rows {
+                let row = row.map_err(|e| anyhow!("{e}"))?;
+                if kept.len() == n {
+                    more = true;
+                    break;
+                }
+                kept.push(row);
+            }
+            if more {
+                eprintln!("newskg: showing the first {n} rows; more match (--limit N for more, --limit 0 for all)");
+            }
+            QueryResults::Solutions(QuerySolutionIter::new(variables.into(), kept.into_iter().map(Ok)))
+        }
+        (results, _) => results,
+    };
     let mut out = BufWriter::new(io::stdout().lock());
     let table = match format {
         Some("table") => true,

@@ -86,6 +86,10 @@ pub enum Command {
         /// (a value in <...> is an IRI).
         #[arg(long = "param", short = 'p', value_name = "KEY=VALUE")]
         params: Vec<String>,
+        /// Print at most N rows of a SELECT query, 0 for all (default: 1000 for a
+        /// ready-made query, all for others); a note on stderr says when rows were left out.
+        #[arg(long, value_name = "N")]
+        limit: Option<usize>,
         #[command(flatten)]
         store: StoreArgs,
     },

@@ -7,6 +7,7 @@
 //! the store and export modules keep and write those quads.
 
 pub mod article;
+pub mod bindings;
 pub mod dates;
 pub mod error;
 pub mod export;

@@ -5,7 +5,9 @@
 //! (`--param name=Trump` binds `?name`) for the whole WHERE clause, like a VALUES block at
 //! its start: under SPARQL's bottom-up semantics a FILTER inside a GRAPH or OPTIONAL group
 //! does not see them, so queries test parameters in top-level filters, and behave sensibly
-//! when they are not given.
+//! when they are not given. [`crate::bindings`] writes given values into the query where
+//! that gives the same rows, so that a filter like `?key = LCASE(STR(?name))` on an
+//! `nkg:nameKey` is answered from an index.
 
 /// The files of `queries/`.
 const FILES: &[&str] = &[

@@ -24,9 +24,8 @@ use std::time::Duration;
 
 use oxigraph::model::{GraphNameRef, NamedNode, NamedNodeRef, Quad, Term, Variable};
 use oxigraph::sparql::{QueryResults, SparqlEvaluator};
-use spargebra::algebra::GraphPattern;
-use spargebra::term::GroundTerm;
 
+pub use crate::bindings::bind_variables;
 use crate::error::{Error, Result};
 use crate::rdf::map::sort_quads;
 
@@ -134,10 +133,25 @@ impl Store {
     /// Runs a SPARQL query over the union of the article graphs, with variables bound
     /// to the given values.
     pub fn query(&self, sparql: &str, bindings: &[(Variable, Term)]) -> Result<QueryResults<'static>> {
+        self.query_limited(sparql, bindings, None)
+    }
+
+    /// [`Store::query`] that stops a SELECT query after `max_rows` rows (as `LIMIT` would,
+    /// on top of the query's own modifiers).
+    pub fn query_limited(
+        &self,
+        sparql: &str,
+        bindings: &[(Variable, Term)],
+        max_rows: Option<usize>,
+    ) -> Result<QueryResults<'static>> {
         let query = spargebra::SparqlParser::new()
             .parse_query(sparql)
             .map_err(|e| Error::Sparql(format!("invalid SPARQL query: {e}")))?;
-        let query = bind_variables(query, bindings)?;
+        let mut query = bind_variables(query, bindings)?;
+        if let (Some(n), spargebra::Query::Select { pattern, .. }) = (max_rows, &mut query) {
+            let inner = std::mem::replace(pattern, spargebra::algebra::GraphPattern::Bgp { patterns: Vec::new() });
+            *pattern = spargebra::algebra::GraphPattern::Slice { inner: Box::new(inner), start: 0, length: Some(n) };
+        }
         let mut prepared = SparqlEvaluator::new().for_query(query);
         prepared.dataset_mut().set_default_graph_as_union();
         prepared.on_store(&self.inner).execute().map_err(|e| Error::Sparql(e.to_string()))
@@ -274,59 +288,6 @@ fn graph_key(graph: &NamedNode) -> u64 {
     let mut h = std::hash::DefaultHasher::new();
     graph.as_str().hash(&mut h);
     h.finish()
-}
-
-/// Binds variables to values for the whole query: a one-row `VALUES` joined to the query's
-/// WHERE pattern, below the solution modifiers, grouping and top-level filters, so that
-/// filters and aggregates see the values (unlike substitution, the variables need not be
-/// projected).
-pub fn bind_variables(query: spargebra::Query, bindings: &[(Variable, Term)]) -> Result<spargebra::Query> {
-    use spargebra::Query;
-    if bindings.is_empty() {
-        return Ok(query);
-    }
-    let mut row = Vec::with_capacity(bindings.len());
-    for (var, value) in bindings {
-        row.push(Some(match value {
-            Term::NamedNode(n) => GroundTerm::NamedNode(n.clone()),
-            Term::Literal(l) => GroundTerm::Literal(l.clone()),
-            other => return Err(Error::Sparql(format!("cannot bind ?{var} to {other}"))),
-        }));
-    }
-    let values =
-        GraphPattern::Values { variables: bindings.iter().map(|(v, _)| v.clone()).collect(), bindings: vec![row] };
-    fn inject(p: GraphPattern, values: &GraphPattern) -> GraphPattern {
-        let b = |inner: Box<GraphPattern>| Box::new(inject(*inner, values));
-        match p {
-            GraphPattern::Slice { inner, start, length } => GraphPattern::Slice { inner: b(inner), start, length },
-            GraphPattern::Distinct { inner } => GraphPattern::Distinct { inner: b(inner) },
-            GraphPattern::Reduced { inner } => GraphPattern::Reduced { inner: b(inner) },
-            GraphPattern::Project { inner, variables } => GraphPattern::Project { inner: b(inner), variables },
-            GraphPattern::OrderBy { inner, expression } => GraphPattern::OrderBy { inner: b(inner), expression },
-            GraphPattern::Extend { inner, variable, expression } => {
-                GraphPattern::Extend { inner: b(inner), variable, expression }
-            }
-            GraphPattern::Group { inner, variables, aggregates } => {
-                GraphPattern::Group { inner: b(inner), variables, aggregates }
-            }
-            GraphPattern::Filter { expr, inner } => GraphPattern::Filter { expr, inner: b(inner) },
-            other => GraphPattern::Join { left: Box::new(values.clone()), right: Box::new(other) },
-        }
-    }
-    Ok(match query {
-        Query::Select { dataset, pattern, base_iri } => {
-            Query::Select { dataset, pattern: inject(pattern, &values), base_iri }
-        }
-        Query::Construct { template, dataset, pattern, base_iri } => {
-            Query::Construct { template, dataset, pattern: inject(pattern, &values), base_iri }
-        }
-        Query::Describe { dataset, pattern, base_iri } => {
-            Query::Describe { dataset, pattern: inject(pattern, &values), base_iri }
-        }
-        Query::Ask { dataset, pattern, base_iri } => {
-            Query::Ask { dataset, pattern: inject(pattern, &values), base_iri }
-        }
-    })
 }
 
 /// How long a writer waits for readers to finish before it gives up.

@@ -93,6 +93,14 @@ impl Out<'_> {
     fn literal(&mut self, s: &NamedNode, p: oxigraph::model::NamedNodeRef<'_>, value: &str) {
         self.add(s.clone(), p, Literal::new_simple_literal(value));
     }
+
+    /// A name (`rdfs:label` or `skos:altLabel`) and its lookup key (`nkg:nameKey`, the name
+    /// lowercased as SPARQL's LCASE does), so that queries find a name in any case through
+    /// an index.
+    fn name(&mut self, s: &NamedNode, p: oxigraph::model::NamedNodeRef<'_>, value: &str) {
+        self.literal(s, p, value);
+        self.literal(s, nkg::NAME_KEY, &value.to_lowercase());
+    }
 }
 
 /// All quads of one article, in its named graph, sorted.
@@ -117,9 +125,9 @@ pub fn to_quads(article: &Article, ex: &Extraction, minter: &Minter) -> Result<V
         if base != e.class {
             out.add(node.clone(), rdf::TYPE, vocab::class_iri(base).into_owned());
         }
-        out.literal(&node, rdfs::LABEL, &e.label);
+        out.name(&node, rdfs::LABEL, &e.label);
         for alt in &e.alt_labels {
-            out.literal(&node, skos::ALT_LABEL, alt);
+            out.name(&node, skos::ALT_LABEL, alt);
         }
         if let Some(q) = &e.wikidata {
             if let Ok(wd) = NamedNode::new(format!("{}{q}", vocab::wd::NS)) {
@@ -202,7 +210,7 @@ pub fn to_quads(article: &Article, ex: &Extraction, minter: &Minter) -> Result<V
         let node =
             minter.keyed_fact(&iri, "source", &crate::extract::entities::name_key(&a.label).replace(' ', "-"))?;
         out.add(node.clone(), rdf::TYPE, nkg::ANONYMOUS_SOURCE.into_owned());
-        out.literal(&node, rdfs::LABEL, &a.label);
+        out.name(&node, rdfs::LABEL, &a.label);
         if let Some(e) = a.affiliation {
             out.add(node.clone(), nkg::AFFILIATION, entity_iris[e].clone());
         }
@@ -281,7 +289,7 @@ fn article_quads(out: &mut Out, article: &Article) -> Result<()> {
         let person = out.minter.entity(EntityClass::Person, &a.value)?;
         out.add(iri.clone(), schema::AUTHOR, person.clone());
         out.add(person.clone(), rdf::TYPE, nkg::PERSON.into_owned());
-        out.literal(&person, rdfs::LABEL, &a.value);
+        out.name(&person, rdfs::LABEL, &a.value);
     }
     Ok(())
 }

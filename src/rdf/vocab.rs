@@ -36,7 +36,7 @@ pub mod nkg {
         PARTICIPANT = "participant", PLACE_OF = "place", DATE = "date", TIME_EXPRESSION = "timeExpression",
         MODALITY = "modality", QUOTATION = "Quotation", TEXT = "text", SPEAKER = "speaker",
         IN_STATEMENT = "inStatement", ATTRIBUTED_TO = "attributedTo", ANONYMOUS_SOURCE = "AnonymousSource",
-        AFFILIATION = "affiliation",
+        AFFILIATION = "affiliation", NAME_KEY = "nameKey",
     );
 }
 

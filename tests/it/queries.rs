@@ -156,3 +156,52 @@ fn articles_mentioning() {
         ]
     );
 }
+
+#[test]
+fn names_are_found_in_any_case_through_their_keys() {
+    let want = rows("articles-mentioning", &["name=Reuters"]);
+    assert_eq!(rows("articles-mentioning", &["name=REUTERS"]), want);
+    assert_eq!(rows("articles-mentioning", &["name=reuters"]), want);
+    let profile = rows("entity-profile", &["name=Anna Keller"]);
+    assert!(profile.len() > 5, "{profile:#?}");
+    assert_eq!(rows("entity-profile", &["name=aNNA kELLER"]), profile);
+    // An other name (skos:altLabel) is a name too.
+    assert_eq!(rows("entity-profile", &["name=KELLER"]), profile);
+    // Exact names only: part of a name is no name.
+    assert_eq!(rows("entity-profile", &["name=anna kel"]).len(), 1);
+}
+
+#[test]
+fn a_bound_article_gives_the_rows_of_the_filter() {
+    let all = rows("sources-cited", &[]);
+    let article = format!("{}article/single-1", newskg::rdf::mint::DEFAULT_BASE);
+    let one = rows("sources-cited", &[&format!("article_filter=<{article}>")]);
+    assert_eq!(one[0], all[0]);
+    let want: Vec<&String> = all.iter().filter(|l| l.ends_with(",single-1")).collect();
+    assert!(!want.is_empty());
+    assert_eq!(one[1..].iter().collect::<Vec<_>>(), want);
+}
+
+#[test]
+fn ready_made_queries_print_at_most_limit_rows_and_say_so() {
+    let store = store().to_str().unwrap();
+    let out = newskg().args(["query", "events", "--format", "csv", "--limit", "2", "--store", store]).output().unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(text.lines().count(), 3, "{text}");
+    let note = String::from_utf8(out.stderr).unwrap();
+    assert!(note.contains("showing the first 2 rows") && note.contains("--limit 0"), "{note}");
+    let all = newskg().args(["query", "events", "--format", "csv", "--limit", "0", "--store", store]).output().unwrap();
+    let all_text = String::from_utf8(all.stdout).unwrap();
+    assert!(all_text.lines().count() > 3);
+    assert!(all_text.starts_with(&text), "the first rows are the same rows");
+    assert!(all.stderr.is_empty());
+    // Exactly as many rows as the limit: nothing left out, no note.
+    let n = all_text.lines().count() - 1;
+    let exact = newskg()
+        .args(["query", "events", "--format", "csv", "--limit", &n.to_string(), "--store", store])
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8(exact.stdout).unwrap(), all_text);
+    assert!(exact.stderr.is_empty());
+}
