@@ -108,7 +108,11 @@ fn find_triggers(doc: &Doc, rules: &Rules, quoted: &[bool]) -> Vec<Trigger> {
                     && DETERMINERS.contains(&doc.lower(t - 2))
                     && doc.tokens[t - 1].kind == TokenKind::Word);
             let ing = doc.tok(t + k - 1).ends_with("ing");
-            let ok = !capital && (!noun || !ing || det_before);
+            // "had been denied visas", "was announced": a statement verb in the passive
+            // names no speaker as its subject.
+            let passive_statement =
+                kind == "Statement" && !noun && matches!(prev, "was" | "were" | "been" | "be" | "being" | "is" | "are");
+            let ok = !capital && (!noun || !ing || det_before) && !passive_statement;
             if ok {
                 out.push(Trigger {
                     tokens: t..t + k,

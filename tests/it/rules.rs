@@ -321,3 +321,12 @@ fn a_seat_of_government_stands_for_its_country() {
     assert_eq!(us.len(), 1, "{:?}", ex.entities);
     assert!(us[0].alt_labels.contains("White House"));
 }
+
+#[test]
+fn a_statement_verb_in_the_passive_is_no_statement() {
+    let (_, ex) = run("The Latvian team had been denied visas to enter Norway.");
+    assert!(ex.events.iter().all(|e| e.kind != "Statement"), "{:?}", ex.events);
+    // Negative: the active verb with a speaker is one.
+    let (_, ex) = run("Minister Ola Berg denied the report on Monday.");
+    assert!(ex.events.iter().any(|e| e.kind == "Statement"), "{:?}", ex.events);
+}
