@@ -1,7 +1,9 @@
 //! The ready-made SPARQL queries of `queries/`, compiled into the binary.
 //!
-//! Each file starts with comment lines `# name: ...`, `# description: ...` and one
-//! `# param: NAME  description` per parameter. Parameters are bound as variables
+//! Each file starts with comment lines `# name: ...`, `# description: ...`, one
+//! `# param: NAME  description` per parameter, and `# order: article` when the rows are
+//! ordered by the article graph `?article` first (so the first rows can be found one
+//! article at a time, see [`CannedQuery::by_article`]). Parameters are bound as variables
 //! (`--param name=Trump` binds `?name`) for the whole WHERE clause, like a VALUES block at
 //! its start: under SPARQL's bottom-up semantics a FILTER inside a GRAPH or OPTIONAL group
 //! does not see them, so queries test parameters in top-level filters, and behave sensibly
@@ -34,16 +36,23 @@ pub struct CannedQuery {
     pub description: String,
     pub params: Vec<Param>,
     pub sparql: &'static str,
+    /// The header says `# order: article`: the query's ORDER BY starts with `?article`
+    /// ascending, the graph every row comes from, so running it on each article graph in
+    /// IRI order and concatenating gives the same rows in the same order.
+    pub by_article: bool,
 }
 
 fn parse(sparql: &'static str) -> CannedQuery {
-    let mut q = CannedQuery { name: String::new(), description: String::new(), params: Vec::new(), sparql };
+    let mut q =
+        CannedQuery { name: String::new(), description: String::new(), params: Vec::new(), sparql, by_article: false };
     for line in sparql.lines().take_while(|l| l.starts_with('#')) {
         let line = line.trim_start_matches('#').trim();
         if let Some(v) = line.strip_prefix("name:") {
             q.name = v.trim().to_owned();
         } else if let Some(v) = line.strip_prefix("description:") {
             q.description = v.trim().to_owned();
+        } else if let Some(v) = line.strip_prefix("order:") {
+            q.by_article = v.trim() == "article";
         } else if let Some(v) = line.strip_prefix("param:") {
             let v = v.trim();
             let (name, description) = v.split_once(char::is_whitespace).unwrap_or((v, ""));

@@ -205,3 +205,24 @@ fn ready_made_queries_print_at_most_limit_rows_and_say_so() {
     assert_eq!(String::from_utf8(exact.stdout).unwrap(), all_text);
     assert!(exact.stderr.is_empty());
 }
+
+#[test]
+fn article_ordered_queries_found_article_by_article_give_the_whole_querys_first_rows() {
+    // events and sources-cited (`# order: article`) are evaluated one article at a time
+    // when a limit applies; every prefix must be the whole query's.
+    let store = store().to_str().unwrap();
+    let run = |q: &str, limit: &str| {
+        let out = newskg().args(["query", q, "--format", "csv", "--limit", limit, "--store", store]).output().unwrap();
+        assert!(out.status.success());
+        String::from_utf8(out.stdout).unwrap()
+    };
+    for q in ["events", "sources-cited"] {
+        let all = run(q, "0");
+        let lines: Vec<&str> = all.lines().collect();
+        assert!(lines.len() > 4, "{q}: {all}");
+        for k in 1..lines.len() {
+            let first = run(q, &k.to_string());
+            assert_eq!(first.lines().collect::<Vec<_>>(), lines[..=k], "{q} --limit {k}");
+        }
+    }
+}
