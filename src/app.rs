@@ -20,7 +20,7 @@ use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
 use oxigraph::sparql::{QueryResults, QuerySolution, QuerySolutionIter};
 
 use crate::cli::{Cli, Command, InputArgs, PushArgs, ServeArgs, StoreArgs};
-use newskg::article::{read_inputs, Article, InputFormat, ReadOptions};
+use newskg::article::{is_stdin, read_inputs, Article, InputFormat, ReadOptions};
 use newskg::export::{format_from_name, write_quads, FORMAT_NAMES};
 use newskg::rdf::{to_quads, Minter};
 use newskg::store::Store;
@@ -69,7 +69,7 @@ impl InputConfig {
             Some(n) => n,
             // Standard input may be a live feed: a worker pool would wait for more
             // input before handing over what it has.
-            None if a.inputs.iter().any(|p| p.as_os_str() == "-") => 1,
+            None if a.inputs.iter().any(|p| is_stdin(p)) => 1,
             None => std::thread::available_parallelism().map_or(1, |n| n.get()),
         };
         Ok(InputConfig {
@@ -273,7 +273,7 @@ fn cmd_ingest(config: InputConfig, store: &StoreArgs) -> Result<ExitCode> {
     let (mut ok, mut failed, mut triples) = (0usize, 0usize, 0usize);
     let mut progress = Progress::new();
     // Standard input may be a live feed: each article is stored as it arrives.
-    let live = config.inputs.iter().any(|p| p.as_os_str() == "-");
+    let live = config.inputs.iter().any(|p| is_stdin(p));
     let mut loader = if live { store.loader().with_batch_articles(1) } else { store.loader() };
     let work = |article| -> Result<(NamedNode, Vec<Quad>), newskg::Error> {
         let (article, quads) = config.article_quads(article)?;
@@ -391,18 +391,12 @@ fn parse_param(p: &str) -> Result<(Variable, Term)> {
 /// article`), found one article graph at a time in IRI order: the same rows as the whole
 /// query's first ones, without computing and sorting all the others. `None` when the store
 /// holds no article.
-fn first_rows_by_article(
-    store: &Store,
-    sparql: &str,
-    bindings: &[(Variable, Term)],
-    n: usize,
-) -> Result<Option<(Vec<Variable>, Vec<QuerySolution>)>> {
+fn first_rows_by_article(store: &Store, sparql: &str, n: usize) -> Result<Option<(Vec<Variable>, Vec<QuerySolution>)>> {
     let article = Variable::new_unchecked("article");
     let mut variables = None;
     let mut rows = Vec::new();
     for graph in store.graph_names()? {
-        let mut b = bindings.to_vec();
-        b.push((article.clone(), graph.into()));
+        let b = [(article.clone(), graph.into())];
         let QueryResults::Solutions(solutions) = store.query_limited(sparql, &b, Some(n + 1 - rows.len()))? else {
             bail!("an article-ordered query must be a SELECT query");
         };
@@ -431,7 +425,7 @@ fn cmd_query(
     // Without parameters most articles give rows, so the first ones are found a few
     // articles in; with a selective parameter the whole query (using indexes) is faster.
     let first_rows = match limit {
-        Some(n) if by_article && bindings.is_empty() => first_rows_by_article(&store, sparql, &bindings, n)?,
+        Some(n) if by_article && bindings.is_empty() => first_rows_by_article(&store, sparql, n)?,
         _ => None,
     };
     // One row more than printed tells whether rows were left out.

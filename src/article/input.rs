@@ -200,7 +200,7 @@ fn read_line_bounded(reader: &mut impl BufRead, buf: &mut Vec<u8>, limit: usize)
 
 impl Inputs {
     fn open(&self, path: &Path) -> Current {
-        let stdin = path.as_os_str() == "-";
+        let stdin = is_stdin(path);
         let name = path.display().to_string();
         let format = self.options.format.or_else(|| if stdin { None } else { InputFormat::from_path(path) });
         if format == Some(InputFormat::Jsonl) {
@@ -234,6 +234,11 @@ impl Inputs {
     }
 }
 
+/// Whether an input path names standard input (`-`).
+pub fn is_stdin(path: &Path) -> bool {
+    path.as_os_str() == "-"
+}
+
 fn ready(item: Result<Article>) -> Current {
     Current::Ready(vec![item].into_iter())
 }
@@ -242,7 +247,7 @@ fn ready(item: Result<Article>) -> Current {
 fn read_text(path: &Path, name: &str, limit: usize) -> Result<String> {
     let mut bytes = Vec::new();
     let io = |source| Error::Io { path: path.to_owned(), source };
-    if path.as_os_str() == "-" {
+    if is_stdin(path) {
         let mut stdin = std::io::stdin().lock();
         (&mut stdin).take(limit as u64 + 1).read_to_end(&mut bytes).map_err(io)?;
         if bytes.len() > limit {

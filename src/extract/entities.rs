@@ -449,8 +449,7 @@ fn demonym_for_state(doc: &Doc, rules: &Rules, c: &Candidate) -> bool {
             return true;
         }
     }
-    let word =
-        |t: usize| (t < doc.tokens.len() && doc.tokens[t].kind == TokenKind::Word).then(|| doc.tok(t).to_lowercase());
+    let word = |t: usize| (t < doc.tokens.len() && doc.tokens[t].kind == TokenKind::Word).then(|| doc.lower(t));
     let t = c.tokens.end;
     let state = |w: &str, next: Option<&str>| {
         lex.titles.contains_key(w)
@@ -458,10 +457,9 @@ fn demonym_for_state(doc: &Doc, rules: &Rules, c: &Candidate) -> bool {
             || next.is_some_and(|n| lex.org_lower_heads.contains_key(&format!("{w} {n}")))
             || (lex.source_nouns.contains(w) && !PRIVATE_SOURCE_NOUNS.contains(&w))
     };
-    let (w1, w2) = (word(t), word(t + 1));
-    match (w1.as_deref(), w2.as_deref()) {
+    match (word(t), word(t + 1)) {
         (Some(a), b) if state(a, b) => true,
-        (Some(_), Some(b)) => state(b, word(t + 2).as_deref()),
+        (Some(_), Some(b)) => state(b, word(t + 2)),
         _ => false,
     }
 }

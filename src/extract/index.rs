@@ -98,7 +98,7 @@ impl<'a> MentionIndex<'a> {
 /// Whether token `t` is a personal pronoun, and which classes it can stand for.
 pub fn pronoun_classes(doc: &Doc, t: usize) -> Option<&'static [EntityClass]> {
     use EntityClass::*;
-    match doc.tok(t).to_lowercase().as_str() {
+    match doc.lower(t) {
         "he" | "she" | "him" | "her" => Some(&[Person]),
         "it" => {
             Some(&[Organization, NewsOrganization, GovernmentOrganization, InternationalOrganization, Company, Country])

@@ -108,7 +108,7 @@ pub fn find(doc: &Doc, rules: &Rules) -> Vec<Candidate> {
                 && doc.tok(j - 1) == "Flight"
                 && doc.tokens.get(j).is_some_and(|t| t.kind == TokenKind::Number)
             {
-                let a = if matches!(doc.tok(i), "The" | "A" | "An") { i + 1 } else { i };
+                let a = past_article(doc, i);
                 if a < j - 1 {
                     out.push(Candidate::new(
                         a..j - 1,
@@ -127,6 +127,15 @@ pub fn find(doc: &Doc, rules: &Rules) -> Vec<Candidate> {
     out
 }
 
+/// Token `i`, or the one after it when `i` is a capitalised article ("The Paris Air Show").
+fn past_article(doc: &Doc, i: usize) -> usize {
+    if matches!(doc.tok(i), "The" | "A" | "An") {
+        i + 1
+    } else {
+        i
+    }
+}
+
 /// Where the chunk `i..j` ends when it names something that is no entity by its head:
 /// its last word is an other-head ("Paris Air Show", "Clean Air Act") or a lower-case
 /// other-word follows it ("the Hang Seng index"; not after a lone country or demonym: "the
@@ -137,7 +146,7 @@ fn other_name_end(doc: &Doc, rules: &Rules, i: usize, j: usize, end: usize) -> O
         return Some(j);
     }
     if j < end && is_word(doc, j) && lex.other_after.contains_key(doc.tok(j)) {
-        let a = if matches!(doc.tok(i), "The" | "A" | "An") { i + 1 } else { i };
+        let a = past_article(doc, i);
         let key = token_key((a..j).map(|t| doc.tok(t)));
         let gaz = &rules.gazetteer;
         let place = gaz.lookup(&key).first().is_some_and(|&e| gaz.entry(e).class.base() == EntityClass::Place);
