@@ -15,7 +15,10 @@ HAVE_DEV = E.get("HAVE_DEV") == "1"
 runs = {}
 for line in (WORK / "results.tsv").read_text().splitlines():
     name, wall, user, sys_, rss = line.split()
-    runs[name] = {"wall": float(wall), "cpu": float(user) + float(sys_), "rss": int(rss) / 1024}
+    run = {"wall": float(wall), "cpu": float(user) + float(sys_), "rss": int(rss) / 1024}
+    # A measure taken more than once (the loads): the fastest run.
+    if name not in runs or run["wall"] < runs[name]["wall"]:
+        runs[name] = run
 
 
 def words(path, limit=None):

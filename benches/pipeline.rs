@@ -13,7 +13,7 @@ use std::path::PathBuf;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use newskg::article::{read_inputs, Article, ReadOptions};
-use newskg::rdf::{to_quads, Minter};
+use newskg::rdf::{to_quads, Minter, Segments};
 use newskg::text::Doc;
 use newskg::{extract, Rules};
 use oxigraph::io::{RdfFormat, RdfSerializer};
@@ -42,8 +42,11 @@ fn stages(c: &mut Criterion) {
     let minter = Minter::default();
     let articles = articles();
     let extractions: Vec<_> = articles.iter().map(|a| extract(a, &rules)).collect();
-    let quads: Vec<_> =
-        articles.iter().zip(&extractions).map(|(a, e)| to_quads(a, e, &minter).expect("quads")).collect();
+    let quads: Vec<_> = articles
+        .iter()
+        .zip(&extractions)
+        .map(|(a, e)| to_quads(a, e, &minter, Segments::Cited).expect("quads"))
+        .collect();
 
     let mut g = c.benchmark_group("article");
     g.throughput(Throughput::Elements(words(&articles)));
@@ -64,7 +67,7 @@ fn stages(c: &mut Criterion) {
     g.bench_function("to_quads", |b| {
         b.iter(|| {
             for (a, e) in articles.iter().zip(&extractions) {
-                black_box(to_quads(a, e, &minter).expect("quads"));
+                black_box(to_quads(a, e, &minter, Segments::Cited).expect("quads"));
             }
         })
     });
@@ -87,7 +90,7 @@ fn stages(c: &mut Criterion) {
         b.iter(|| {
             let mut s = RdfSerializer::from_format(RdfFormat::NQuads).for_writer(Vec::new());
             for a in &articles {
-                for q in &to_quads(a, &extract(a, &rules), &minter).expect("quads") {
+                for q in &to_quads(a, &extract(a, &rules), &minter, Segments::Cited).expect("quads") {
                     s.serialize_quad(q).expect("serialise");
                 }
             }

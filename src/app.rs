@@ -4,6 +4,7 @@
 //! Invariant: this is the only place (with `main`) that prints or decides exit codes:
 //! 0 everything went well, 1 some inputs failed, 2 usage or fatal error (from `main`).
 
+mod first_rows;
 mod nquads;
 mod ordered;
 
@@ -17,12 +18,12 @@ use chrono::NaiveDate;
 use oxigraph::io::{RdfFormat, RdfSerializer};
 use oxigraph::model::{GraphName, Literal, NamedNode, Quad, Term, Variable};
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
-use oxigraph::sparql::{QueryResults, QuerySolution, QuerySolutionIter};
+use oxigraph::sparql::{QueryResults, QuerySolutionIter};
 
 use crate::cli::{Cli, Command, InputArgs, PushArgs, ServeArgs, StoreArgs};
 use newskg::article::{is_stdin, read_inputs, Article, InputFormat, ReadOptions};
 use newskg::export::{format_from_name, write_quads, FORMAT_NAMES};
-use newskg::rdf::{to_quads, Minter};
+use newskg::rdf::{to_quads, Minter, Segments};
 use newskg::store::Store;
 use newskg::{extract, queries, Rules};
 
@@ -38,6 +39,8 @@ struct InputConfig {
     default_date: Option<NaiveDate>,
     rules: Rules,
     minter: Minter,
+    /// Which paragraphs and sentences become span nodes.
+    segments: Segments,
     /// Extraction threads.
     jobs: usize,
 }
@@ -78,6 +81,7 @@ impl InputConfig {
             default_date,
             rules,
             minter: Minter::with_base(&a.base)?,
+            segments: if a.segments { Segments::All } else { Segments::Cited },
             jobs,
         })
     }
@@ -89,7 +93,7 @@ impl InputConfig {
             article.metadata.date = self.default_date;
         }
         let extraction = extract(&article, &self.rules);
-        let quads = to_quads(&article, &extraction, &self.minter)?;
+        let quads = to_quads(&article, &extraction, &self.minter, self.segments)?;
         Ok((article, quads))
     }
 
@@ -113,6 +117,10 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Ingest { input, store } => cmd_ingest(InputConfig::from_args(input)?, &store),
         Command::Remove { articles, store } => cmd_remove(&articles, &store),
         Command::Stats { store } => cmd_stats(&store),
+        Command::Optimize { store } => {
+            Store::open(&store.store)?.optimize()?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Query { query, expression, format, params, limit, store } => {
             let (sparql, canned) = match (query, expression) {
                 (_, Some(e)) => (e, None),
@@ -387,30 +395,6 @@ fn parse_param(p: &str) -> Result<(Variable, Term)> {
     Ok((var, value))
 }
 
-/// The first `n + 1` rows of a query whose rows come in article order (`# order:
-/// article`), found one article graph at a time in IRI order: the same rows as the whole
-/// query's first ones, without computing and sorting all the others. `None` when the store
-/// holds no article.
-fn first_rows_by_article(store: &Store, sparql: &str, n: usize) -> Result<Option<(Vec<Variable>, Vec<QuerySolution>)>> {
-    let article = Variable::new_unchecked("article");
-    let mut variables = None;
-    let mut rows = Vec::new();
-    for graph in store.graph_names()? {
-        let b = [(article.clone(), graph.into())];
-        let QueryResults::Solutions(solutions) = store.query_limited(sparql, &b, Some(n + 1 - rows.len()))? else {
-            bail!("an article-ordered query must be a SELECT query");
-        };
-        variables.get_or_insert_with(|| solutions.variables().to_vec());
-        for row in solutions {
-            rows.push(row.map_err(|e| anyhow!("{e}"))?);
-        }
-        if rows.len() > n {
-            break;
-        }
-    }
-    Ok(variables.map(|v| (v, rows)))
-}
-
 /// Runs a query and prints its results; a SELECT query prints at most `limit` rows.
 fn cmd_query(
     sparql: &str,
@@ -422,10 +406,8 @@ fn cmd_query(
 ) -> Result<ExitCode> {
     let bindings = params.iter().map(|p| parse_param(p)).collect::<Result<Vec<_>>>()?;
     let store = Store::open_read_only(&store.store)?;
-    // Without parameters most articles give rows, so the first ones are found a few
-    // articles in; with a selective parameter the whole query (using indexes) is faster.
     let first_rows = match limit {
-        Some(n) if by_article && bindings.is_empty() => first_rows_by_article(&store, sparql, n)?,
+        Some(n) if by_article => first_rows::of_article_ordered_query(&store, sparql, &bindings, n)?,
         _ => None,
     };
     // One row more than printed tells whether rows were left out.
@@ -433,7 +415,7 @@ fn cmd_query(
         Some((variables, rows)) => {
             QueryResults::Solutions(QuerySolutionIter::new(variables.into(), rows.into_iter().map(Ok)))
         }
-        None => store.query_limited(sparql, &bindings, limit.map(|n| n.saturating_add(1)))?,
+        None => store.query_limited(sparql, &bindings, limit.map(|n| n.saturating_add(1)), None)?,
     };
     let results = match (results, limit) {
         (QueryResults::Solutions(rows), Some(n)) => {
@@ -635,6 +617,7 @@ fn cmd_push(args: PushArgs) -> Result<ExitCode> {
             max_article_bytes: 8 * 1024 * 1024,
             rules: None,
             base: args.base.clone(),
+            segments: args.segments,
             jobs: None,
         })?;
         push.progress = Some(crate::progress::Counter::new("pushed", "graphs", None));

@@ -58,6 +58,17 @@ pub enum Command {
         #[command(flatten)]
         store: StoreArgs,
     },
+    /// Compact the store after a large ingest: smaller on disk and faster to query.
+    ///
+    /// Bulk loading leaves data in many files; this merges them (Oxigraph's optimize). It
+    /// changes no triple. It takes a while (about 3.5 minutes for 100,000 articles on two
+    /// cores) and holds the store like a writer.
+    #[command(after_help = "Example:
+  newskg ingest --store /data/kg archive/ && newskg optimize --store /data/kg")]
+    Optimize {
+        #[command(flatten)]
+        store: StoreArgs,
+    },
     /// Print the number of articles, triples, and entities by type.
     #[command(after_help = "Example:
   newskg stats --store ./newskg-store")]
@@ -230,6 +241,9 @@ pub struct PushArgs {
     /// Base IRI for minted IRIs (INPUTS only).
     #[arg(long, default_value = newskg::rdf::mint::DEFAULT_BASE)]
     pub base: String,
+    /// Also write every paragraph and sentence of INPUTS as a span (see `extract --segments`).
+    #[arg(long)]
+    pub segments: bool,
 }
 
 /// Options of `newskg serve`.
@@ -279,6 +293,10 @@ pub struct InputArgs {
     /// Base IRI for minted IRIs.
     #[arg(long, default_value = newskg::rdf::mint::DEFAULT_BASE)]
     pub base: String,
+    /// Also write every paragraph and sentence as a span (NIF document structure: about a
+    /// third more quads). Without it, only sentences that a source is cited for are written.
+    #[arg(long)]
+    pub segments: bool,
     /// Extract with this many threads (default: one per core, or one when reading standard
     /// input, which may be a live feed: each article is then handled as soon as it
     /// arrives). Output is the same, in input order, whatever the number.

@@ -2,8 +2,8 @@
 //!
 //! Each file starts with comment lines `# name: ...`, `# description: ...`, one
 //! `# param: NAME  description` per parameter, and `# order: article` when the rows are
-//! ordered by the article graph `?article` first (so the first rows can be found one
-//! article at a time, see [`CannedQuery::by_article`]). Parameters are bound as variables
+//! ordered by article, newest first (so the first rows can be found one article at a
+//! time, see [`CannedQuery::by_article`]). Parameters are bound as variables
 //! (`--param name=Trump` binds `?name`) for the whole WHERE clause, like a VALUES block at
 //! its start: under SPARQL's bottom-up semantics a FILTER inside a GRAPH or OPTIONAL group
 //! does not see them, so queries test parameters in top-level filters, and behave sensibly
@@ -36,9 +36,11 @@ pub struct CannedQuery {
     pub description: String,
     pub params: Vec<Param>,
     pub sparql: &'static str,
-    /// The header says `# order: article`: the query's ORDER BY starts with `?article`
-    /// ascending, the graph every row comes from, so running it on each article graph in
-    /// IRI order and concatenating gives the same rows in the same order.
+    /// The header says `# order: article`: the query's ORDER BY starts with
+    /// `DESC(?published) ?article`, where `?article` is the graph every row comes from and
+    /// `?published` its article's `schema:datePublished` (unbound without one), so running
+    /// it on each article graph, newest first and by IRI within a day, and concatenating
+    /// gives the same rows in the same order.
     pub by_article: bool,
 }
 

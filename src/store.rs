@@ -133,16 +133,18 @@ impl Store {
     /// Runs a SPARQL query over the union of the article graphs, with variables bound
     /// to the given values.
     pub fn query(&self, sparql: &str, bindings: &[(Variable, Term)]) -> Result<QueryResults<'static>> {
-        self.query_limited(sparql, bindings, None)
+        self.query_limited(sparql, bindings, None, None)
     }
 
     /// [`Store::query`] that stops a SELECT query after `max_rows` rows (as `LIMIT` would,
-    /// on top of the query's own modifiers).
+    /// on top of the query's own modifiers), and stops its evaluation with an error when
+    /// `cancellation` is cancelled.
     pub fn query_limited(
         &self,
         sparql: &str,
         bindings: &[(Variable, Term)],
         max_rows: Option<usize>,
+        cancellation: Option<&oxigraph::sparql::CancellationToken>,
     ) -> Result<QueryResults<'static>> {
         let query = spargebra::SparqlParser::new()
             .parse_query(sparql)
@@ -152,7 +154,11 @@ impl Store {
             let inner = std::mem::replace(pattern, spargebra::algebra::GraphPattern::Bgp { patterns: Vec::new() });
             *pattern = spargebra::algebra::GraphPattern::Slice { inner: Box::new(inner), start: 0, length: Some(n) };
         }
-        let mut prepared = SparqlEvaluator::new().for_query(query);
+        let mut evaluator = SparqlEvaluator::new();
+        if let Some(token) = cancellation {
+            evaluator = evaluator.with_cancellation_token(token.clone());
+        }
+        let mut prepared = evaluator.for_query(query);
         prepared.dataset_mut().set_default_graph_as_union();
         prepared.on_store(&self.inner).execute().map_err(|e| Error::Sparql(e.to_string()))
     }
@@ -202,6 +208,11 @@ impl Store {
     /// Writes buffered data to disk.
     pub fn flush(&self) -> Result<()> {
         self.inner.flush().map_err(|e| self.err(e))
+    }
+
+    /// Compacts the store (Oxigraph's optimize): the same quads, in fewer files.
+    pub fn optimize(&self) -> Result<()> {
+        self.inner.optimize().map_err(|e| self.err(e))
     }
 }
 
@@ -507,6 +518,48 @@ mod tests {
         loader.finish().unwrap();
         let mut want =
             [article("a", "v2", 1), article("b", "v1", 2), article("c", "v1", 4), article("old", "v2", 1)].concat();
+        crate::rdf::map::sort_quads(&mut want);
+        assert_eq!(store.quads(None).unwrap(), want);
+    }
+
+    #[test]
+    fn an_article_of_a_committed_batch_is_replaced_in_a_later_one() {
+        // Batches of two articles: {a, b} is committed, then the second "a" (after "c")
+        // must replace the committed one.
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("s")).unwrap();
+        let mut loader = store.loader().with_batch_articles(2);
+        loader.replace_graph(graph("a"), article("a", "v1", 5)).unwrap();
+        loader.replace_graph(graph("b"), article("b", "v1", 2)).unwrap();
+        loader.replace_graph(graph("c"), article("c", "v1", 4)).unwrap();
+        loader.replace_graph(graph("a"), article("a", "v2", 1)).unwrap();
+        loader.replace_graph(graph("d"), article("d", "v1", 3)).unwrap();
+        loader.replace_graph(graph("e"), article("e", "v1", 1)).unwrap();
+        loader.replace_graph(graph("f"), article("f", "v1", 1)).unwrap();
+        loader.finish().unwrap();
+        let mut want = [
+            article("a", "v2", 1),
+            article("b", "v1", 2),
+            article("c", "v1", 4),
+            article("d", "v1", 3),
+            article("e", "v1", 1),
+            article("f", "v1", 1),
+        ]
+        .concat();
+        crate::rdf::map::sort_quads(&mut want);
+        assert_eq!(store.quads(None).unwrap(), want);
+    }
+
+    #[test]
+    fn a_dropped_loader_leaves_whole_batches_only() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("s")).unwrap();
+        let mut loader = store.loader().with_batch_articles(2);
+        for g in ["a", "b", "c"] {
+            loader.replace_graph(graph(g), article(g, "v1", 3)).unwrap();
+        }
+        drop(loader);
+        let mut want = [article("a", "v1", 3), article("b", "v1", 3)].concat();
         crate::rdf::map::sort_quads(&mut want);
         assert_eq!(store.quads(None).unwrap(), want);
     }

@@ -131,7 +131,16 @@ pub fn find(
     }
     let mut attributions = Vec::new();
     for f in &found {
-        attributions.push(Attribution { fact: Fact::Sentence(f.sentence), source: f.source.clone(), rule: f.rule });
+        // "“…,” Ivanova said": a quotation of the sentence is attributed to its speaker
+        // already, so the sentence as a claim adds nothing (and would cost a sentence node).
+        let sentence = doc.span(doc.sentences[f.sentence].start, doc.sentences[f.sentence].end);
+        let quoted = quotes.iter().any(|q| {
+            matches!((&q.speaker, &f.source), (Some(Speaker::Entity(a)), Source::Entity(b)) if a == b)
+                && sentence.contains(&q.evidence.span.start)
+        });
+        if !quoted {
+            attributions.push(Attribution { fact: Fact::Sentence(f.sentence), source: f.source.clone(), rule: f.rule });
+        }
         for (ei, e) in events.iter().enumerate() {
             let own_statement =
                 e.kind == "Statement" && matches!(f.source, Source::Entity(x) if e.participants.contains(&x));

@@ -9,5 +9,5 @@ pub mod map;
 pub mod mint;
 pub mod vocab;
 
-pub use map::to_quads;
+pub use map::{to_quads, Segments};
 pub use mint::Minter;

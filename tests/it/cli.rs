@@ -7,7 +7,7 @@ use super::{extract_nquads, fixture, newskg, temp_store};
 #[test]
 fn version_and_help_with_examples() {
     newskg().arg("--version").assert().success().stdout(predicate::str::starts_with("newskg "));
-    for cmd in ["extract", "ingest", "remove", "stats", "query", "update", "export"] {
+    for cmd in ["extract", "ingest", "remove", "optimize", "stats", "query", "update", "export"] {
         newskg().args([cmd, "--help"]).assert().success().stdout(predicate::str::contains("Example"));
     }
 }
@@ -37,6 +37,36 @@ fn json_record_fields_are_read_and_ids_are_stable() {
     ));
     assert!(nq.contains("<https://w3id.org/newskg/id/article/single-1> <https://schema.org/author> <https://w3id.org/newskg/id/person/lena-frost>"));
     assert!(nq.contains("<https://w3id.org/newskg/ontology#sourceName> \"Reuters\""));
+}
+
+#[test]
+fn paragraphs_and_sentences_are_written_on_request_and_cited_sentences_always() {
+    let input = fixture("wire-summit.txt");
+    let input = input.to_str().unwrap();
+    let default = extract_nquads(&[input]);
+    let all = extract_nquads(&[input, "--segments"]);
+    let typed = |lines: &[String], class: &str| {
+        lines.iter().filter(|l| l.contains(&format!("#type> <https://w3id.org/newskg/ontology#{class}>"))).count()
+    };
+    assert_eq!(typed(&default, "Paragraph"), 0);
+    assert!(typed(&all, "Paragraph") > 3 && typed(&all, "Sentence") > typed(&default, "Sentence"));
+    // --segments only adds: the default output is a subset of it.
+    assert!(default.iter().all(|l| all.contains(l)));
+    // A sentence that a source is cited for is described (a span) without --segments.
+    let cited: Vec<&str> = default
+        .iter()
+        .filter(|l| l.contains("/sentence/") && l.contains("#attributedTo>"))
+        .map(|l| l.split(' ').next().unwrap())
+        .collect();
+    assert!(!cited.is_empty(), "the fixture cites a source for a sentence");
+    for s in cited {
+        assert!(
+            default.iter().any(|l| l.starts_with(&format!(
+                "{s} <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#anchorOf>"
+            ))),
+            "{s} has no span"
+        );
+    }
 }
 
 #[test]
@@ -101,6 +131,23 @@ fn bad_inputs_are_reported_and_the_batch_goes_on() {
         .assert()
         .success()
         .stdout(predicate::str::contains("articles\t3\n"));
+}
+
+#[test]
+fn optimize_keeps_every_quad() {
+    let (_dir, store) = temp_store();
+    let s = store.to_str().unwrap();
+    newskg()
+        .args(["ingest", "--store", s])
+        .arg(fixture("wire-summit.txt"))
+        .arg(fixture("records.jsonl"))
+        .assert()
+        .code(1);
+    let export = || newskg().args(["export", "--store", s, "--format", "nquads"]).output().unwrap().stdout;
+    let before = export();
+    assert!(before.len() > 1000);
+    newskg().args(["optimize", "--store", s]).assert().success().stdout("");
+    assert_eq!(export(), before);
 }
 
 #[test]

@@ -12,7 +12,7 @@ use std::ops::Range;
 
 use newskg::export::write_quads;
 use newskg::rdf::vocab::nif;
-use newskg::rdf::{to_quads, Minter};
+use newskg::rdf::{to_quads, Minter, Segments};
 use newskg::{extract, Article, Extraction, Rules};
 use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::{Quad, Term};
@@ -21,7 +21,7 @@ use oxigraph::model::{Quad, Term};
 pub fn check_article(article: &Article, rules: &Rules) -> Vec<Quad> {
     let ex = extract(article, rules);
     check_spans(&article.text, &ex);
-    let quads = to_quads(article, &ex, &Minter::default())
+    let quads = to_quads(article, &ex, &Minter::default(), Segments::All)
         .unwrap_or_else(|e| panic!("to_quads failed on {:?}: {e}", article.text));
     check_anchors(&article.text, &quads);
     for format in [RdfFormat::NQuads, RdfFormat::TriG] {

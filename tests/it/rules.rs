@@ -219,6 +219,29 @@ fn sources_named_and_anonymous() {
 }
 
 #[test]
+fn a_sentence_is_cited_as_a_claim_unless_its_quotation_is_the_speakers() {
+    use newskg::extract::{Fact, Source};
+    let sentence_sources = |text: &str| -> Vec<String> {
+        let (_, ex) = run(text);
+        ex.attributions
+            .iter()
+            .filter(|a| matches!(a.fact, Fact::Sentence(_)))
+            .filter_map(|a| match a.source {
+                Source::Entity(e) => Some(ex.entities[e].label.clone()),
+                Source::Anonymous(_) => None,
+            })
+            .collect()
+    };
+    // The quotation carries the attribution; the sentence adds nothing.
+    let quoted = "\u{201c}We will not give up,\u{201d} Anna Keller said on Monday.";
+    assert_eq!(sentence_sources(quoted), Vec::<String>::new());
+    let (_, ex) = run(quoted);
+    assert!(ex.attributions.iter().any(|a| matches!(a.fact, Fact::Quote(_))));
+    // Reported speech without a quotation: the sentence is the claim.
+    assert_eq!(sentence_sources("Anna Keller said the talks would resume on Monday."), ["Anna Keller"]);
+}
+
+#[test]
 fn every_span_quotes_the_text() {
     let text = std::fs::read_to_string(super::fixture("wire-summit.txt")).unwrap();
     let (t, ex) = run(&text);

@@ -35,7 +35,7 @@ fn broken_data_is_reported_per_constraint_and_exits_1() {
              DELETE { GRAPH ?g { ?e a nkg:Event } } WHERE { GRAPH ?g { ?e a nkg:Meeting } } ;
              INSERT { GRAPH ?g { ?q nkg:text 42 } } WHERE { GRAPH ?g { ?q a nkg:Quotation } } ;
              INSERT { GRAPH ?g { ?x nkg:status nkg:Maybe } } WHERE { GRAPH ?g { ?x a nkg:PositionHolding } } ;
-             INSERT { GRAPH ?g { ?s nif:endIndex \"0\"^^<http://www.w3.org/2001/XMLSchema#nonNegativeInteger> } } WHERE { GRAPH ?g { ?s a nkg:Paragraph } } ;
+             INSERT { GRAPH ?g { ?s nif:endIndex \"0\"^^<http://www.w3.org/2001/XMLSchema#nonNegativeInteger> } } WHERE { GRAPH ?g { ?s a nkg:Span } } ;
              DELETE { GRAPH ?g { ?s nif:anchorOf ?a } } INSERT { GRAPH ?g { ?s nif:anchorOf \"Not the text\" } } WHERE { GRAPH ?g { ?s a nkg:Sentence ; nif:anchorOf ?a } }",
         )
         .assert()
