@@ -86,15 +86,15 @@ impl InputConfig {
         })
     }
 
-    /// One article's quads (sorted), or the error for that input.
-    fn article_quads(&self, article: Result<Article, newskg::Error>) -> Result<(Article, Vec<Quad>), newskg::Error> {
+    /// One article's graph name and quads (sorted), or the error for that input.
+    fn article_graph(&self, article: Result<Article, newskg::Error>) -> Result<(NamedNode, Vec<Quad>), newskg::Error> {
         let mut article = article?;
         if article.metadata.date.is_none() {
             article.metadata.date = self.default_date;
         }
         let extraction = extract(&article, &self.rules);
         let quads = to_quads(&article, &extraction, &self.minter, self.segments)?;
-        Ok((article, quads))
+        Ok((self.minter.article(&article.id)?, quads))
     }
 
     /// Reads the inputs one at a time, runs `work` on each article (or input error) on
@@ -231,7 +231,7 @@ fn cmd_extract(config: InputConfig, format: &str, out: Option<&Path>) -> Result<
         serializer = Some(rdf_serializer(format)?.for_writer(w));
     }
     let work = |article| -> Result<Rendered, newskg::Error> {
-        let (_, mut quads) = config.article_quads(article)?;
+        let (_, mut quads) = config.article_graph(article)?;
         if !format.supports_datasets() {
             // The order stays sorted: every quad of an article is in the article's graph.
             for q in &mut quads {
@@ -283,29 +283,28 @@ fn cmd_ingest(config: InputConfig, store: &StoreArgs) -> Result<ExitCode> {
     // Standard input may be a live feed: each article is stored as it arrives.
     let live = config.inputs.iter().any(|p| is_stdin(p));
     let mut loader = if live { store.loader().with_batch_articles(1) } else { store.loader() };
-    let work = |article| -> Result<(NamedNode, Vec<Quad>), newskg::Error> {
-        let (article, quads) = config.article_quads(article)?;
-        Ok((config.minter.article(&article.id)?, quads))
-    };
-    config.for_each(work, |item| {
-        progress.tick();
-        let result = item.and_then(|(graph, quads)| {
-            let n = quads.len();
-            loader.replace_graph(graph, quads)?;
-            Ok(n)
-        });
-        match result {
-            Ok(n) => {
-                ok += 1;
-                triples += n;
+    config.for_each(
+        |article| config.article_graph(article),
+        |item| {
+            progress.tick();
+            let result = item.and_then(|(graph, quads)| {
+                let n = quads.len();
+                loader.replace_graph(graph, quads)?;
+                Ok(n)
+            });
+            match result {
+                Ok(n) => {
+                    ok += 1;
+                    triples += n;
+                }
+                Err(e) => {
+                    failed += 1;
+                    report(&e);
+                }
             }
-            Err(e) => {
-                failed += 1;
-                report(&e);
-            }
-        }
-        Ok(())
-    })?;
+            Ok(())
+        },
+    )?;
     loader.finish()?;
     progress.done();
     store.flush()?;
@@ -614,17 +613,14 @@ fn cmd_push(args: PushArgs) -> Result<ExitCode> {
             inputs: args.inputs.clone(),
             input_format: None,
             date: args.date.clone(),
-            max_article_bytes: 8 * 1024 * 1024,
+            max_article_bytes: newskg::article::DEFAULT_MAX_ARTICLE_BYTES,
             rules: None,
             base: args.base.clone(),
             segments: args.segments,
             jobs: None,
         })?;
         push.progress = Some(crate::progress::Counter::new("pushed", "graphs", None));
-        config.for_each(
-            |article| config.article_quads(article),
-            |item| push.add(item.and_then(|(article, quads)| Ok((config.minter.article(&article.id)?, quads)))),
-        )?;
+        config.for_each(|article| config.article_graph(article), |item| push.add(item))?;
     }
     push.flush()?;
     if let Some(p) = &push.progress {

@@ -285,7 +285,7 @@ pub struct InputArgs {
     #[arg(long)]
     pub date: Option<String>,
     /// Skip articles larger than this many bytes.
-    #[arg(long, default_value_t = 8 * 1024 * 1024)]
+    #[arg(long, default_value_t = newskg::article::DEFAULT_MAX_ARTICLE_BYTES)]
     pub max_article_bytes: usize,
     /// A folder of extra rule files (same layout as the built-in `rules/`).
     #[arg(long)]

@@ -146,19 +146,12 @@ impl Store {
         max_rows: Option<usize>,
         cancellation: Option<&oxigraph::sparql::CancellationToken>,
     ) -> Result<QueryResults<'static>> {
-        let query = spargebra::SparqlParser::new()
-            .parse_query(sparql)
-            .map_err(|e| Error::Sparql(format!("invalid SPARQL query: {e}")))?;
-        let mut query = bind_variables(query, bindings)?;
+        let mut query = bind_variables(parse_query(sparql)?, bindings)?;
         if let (Some(n), spargebra::Query::Select { pattern, .. }) = (max_rows, &mut query) {
             let inner = std::mem::replace(pattern, spargebra::algebra::GraphPattern::Bgp { patterns: Vec::new() });
             *pattern = spargebra::algebra::GraphPattern::Slice { inner: Box::new(inner), start: 0, length: Some(n) };
         }
-        let mut evaluator = SparqlEvaluator::new();
-        if let Some(token) = cancellation {
-            evaluator = evaluator.with_cancellation_token(token.clone());
-        }
-        let mut prepared = evaluator.for_query(query);
+        let mut prepared = evaluator(cancellation).for_query(query);
         prepared.dataset_mut().set_default_graph_as_union();
         prepared.on_store(&self.inner).execute().map_err(|e| Error::Sparql(e.to_string()))
     }
@@ -187,7 +180,7 @@ impl Store {
 
     /// Articles, triples, and entities by type.
     pub fn stats(&self) -> Result<Stats> {
-        let articles = self.inner.named_graphs().count() as u64;
+        let articles = self.graph_count() as u64;
         let triples = self.inner.len().map_err(|e| self.err(e))? as u64;
         let mut entities_by_type = Vec::new();
         let q = "PREFIX nkg: <https://w3id.org/newskg/ontology#>
@@ -309,8 +302,7 @@ const READERS_WAIT: Duration = Duration::from_secs(5);
 fn lock_writer(path: &Path) -> Result<File> {
     let file_path = path.join(LOCK_FILE);
     let fail = |e: std::io::Error| Error::Store { path: path.to_owned(), reason: format!("{LOCK_FILE}: {e}") };
-    let mut file =
-        OpenOptions::new().read(true).write(true).create(true).truncate(false).open(&file_path).map_err(fail)?;
+    let mut file = open_lock_file(&file_path).map_err(fail)?;
     let started = std::time::Instant::now();
     loop {
         match file.try_lock() {
@@ -339,13 +331,7 @@ fn lock_writer(path: &Path) -> Result<File> {
 /// file (read-only media) is read without one: no writer can lock it either.
 fn lock_reader(path: &Path) -> Result<Option<File>> {
     let file_path = path.join(LOCK_FILE);
-    let file = OpenOptions::new()
-        .read(true)
-        .write(true)
-        .create(true)
-        .truncate(false)
-        .open(&file_path)
-        .or_else(|_| File::open(&file_path));
+    let file = open_lock_file(&file_path).or_else(|_| File::open(&file_path));
     let Ok(file) = file else { return Ok(None) };
     match file.try_lock_shared() {
         Ok(()) => Ok(Some(file)),
@@ -361,6 +347,12 @@ fn lock_reader(path: &Path) -> Result<Option<File>> {
             Err(Error::Store { path: path.to_owned(), reason: format!("{LOCK_FILE}: {e}") })
         }
     }
+}
+
+/// Opens the lock file for reading and writing, creating it if needed (its content, a
+/// writer's PID, is left as it is).
+fn open_lock_file(file_path: &Path) -> std::io::Result<File> {
+    OpenOptions::new().read(true).write(true).create(true).truncate(false).open(file_path)
 }
 
 /// The PID written in a held lock file. The holder writes it just after locking, so a
@@ -395,6 +387,18 @@ fn in_use_by_readers() -> String {
         .to_owned()
 }
 
+fn parse_query(sparql: &str) -> Result<spargebra::Query> {
+    spargebra::SparqlParser::new().parse_query(sparql).map_err(|e| Error::Sparql(format!("invalid SPARQL query: {e}")))
+}
+
+/// An evaluator that stops with an error when `cancellation` is cancelled.
+fn evaluator(cancellation: Option<&oxigraph::sparql::CancellationToken>) -> SparqlEvaluator {
+    match cancellation {
+        Some(token) => SparqlEvaluator::new().with_cancellation_token(token.clone()),
+        None => SparqlEvaluator::new(),
+    }
+}
+
 fn open_error(path: &Path, message: &str) -> Error {
     let lower = message.to_lowercase();
     let reason = if lower.contains("lock") {
@@ -421,13 +425,11 @@ pub struct QueryOptions {
 }
 
 impl Store {
-    /// Runs a SPARQL query with protocol options. Unlike [`Store::query`], a query's own
+    /// Runs a parsed SPARQL query with protocol options (the caller parses it, to tell a
+    /// malformed query from a failed one). Unlike [`Store::query`], a query's own
     /// `FROM`/`FROM NAMED` clauses are honoured. `SERVICE` calls fail: oxigraph is built
     /// without its HTTP client, so a server never fetches other addresses for its clients.
-    pub fn query_with(&self, sparql: &str, options: &QueryOptions) -> Result<QueryResults<'static>> {
-        let query = spargebra::SparqlParser::new()
-            .parse_query(sparql)
-            .map_err(|e| Error::Sparql(format!("invalid SPARQL query: {e}")))?;
+    pub fn query_with(&self, query: spargebra::Query, options: &QueryOptions) -> Result<QueryResults<'static>> {
         let has_dataset = match &query {
             spargebra::Query::Select { dataset, .. }
             | spargebra::Query::Construct { dataset, .. }
@@ -435,11 +437,7 @@ impl Store {
             | spargebra::Query::Ask { dataset, .. } => dataset.is_some(),
         };
         let query = bind_variables(query, &options.bindings)?;
-        let mut evaluator = SparqlEvaluator::new();
-        if let Some(token) = &options.cancellation {
-            evaluator = evaluator.with_cancellation_token(token.clone());
-        }
-        let mut prepared = evaluator.for_query(query);
+        let mut prepared = evaluator(options.cancellation.as_ref()).for_query(query);
         let dataset = prepared.dataset_mut();
         if !options.default_graphs.is_empty() {
             dataset.set_default_graph(options.default_graphs.iter().cloned().map(Into::into).collect());
@@ -465,6 +463,11 @@ impl Store {
         let mut tx = self.inner.start_transaction().map_err(|e| self.err(e))?;
         tx.extend(quads.iter());
         tx.commit().map_err(|e| self.err(e))
+    }
+
+    /// How many named graphs the store holds (without collecting and sorting their names).
+    pub fn graph_count(&self) -> usize {
+        self.inner.named_graphs().count()
     }
 
     /// The named graphs of the store, sorted.
@@ -503,6 +506,13 @@ mod tests {
             .collect()
     }
 
+    /// Asserts that the store holds exactly these articles' quads.
+    fn assert_holds(store: &Store, articles: &[Vec<Quad>]) {
+        let mut want = articles.concat();
+        crate::rdf::map::sort_quads(&mut want);
+        assert_eq!(store.quads(None).unwrap(), want);
+    }
+
     #[test]
     fn the_loader_replaces_graphs_like_replace_graph() {
         let dir = tempfile::tempdir().unwrap();
@@ -516,10 +526,10 @@ mod tests {
         loader.replace_graph(graph("c"), article("c", "v1", 4)).unwrap();
         loader.replace_graph(graph("old"), article("old", "v2", 1)).unwrap();
         loader.finish().unwrap();
-        let mut want =
-            [article("a", "v2", 1), article("b", "v1", 2), article("c", "v1", 4), article("old", "v2", 1)].concat();
-        crate::rdf::map::sort_quads(&mut want);
-        assert_eq!(store.quads(None).unwrap(), want);
+        assert_holds(
+            &store,
+            &[article("a", "v2", 1), article("b", "v1", 2), article("c", "v1", 4), article("old", "v2", 1)],
+        );
     }
 
     #[test]
@@ -537,17 +547,17 @@ mod tests {
         loader.replace_graph(graph("e"), article("e", "v1", 1)).unwrap();
         loader.replace_graph(graph("f"), article("f", "v1", 1)).unwrap();
         loader.finish().unwrap();
-        let mut want = [
-            article("a", "v2", 1),
-            article("b", "v1", 2),
-            article("c", "v1", 4),
-            article("d", "v1", 3),
-            article("e", "v1", 1),
-            article("f", "v1", 1),
-        ]
-        .concat();
-        crate::rdf::map::sort_quads(&mut want);
-        assert_eq!(store.quads(None).unwrap(), want);
+        assert_holds(
+            &store,
+            &[
+                article("a", "v2", 1),
+                article("b", "v1", 2),
+                article("c", "v1", 4),
+                article("d", "v1", 3),
+                article("e", "v1", 1),
+                article("f", "v1", 1),
+            ],
+        );
     }
 
     #[test]
@@ -559,8 +569,6 @@ mod tests {
             loader.replace_graph(graph(g), article(g, "v1", 3)).unwrap();
         }
         drop(loader);
-        let mut want = [article("a", "v1", 3), article("b", "v1", 3)].concat();
-        crate::rdf::map::sort_quads(&mut want);
-        assert_eq!(store.quads(None).unwrap(), want);
+        assert_holds(&store, &[article("a", "v1", 3), article("b", "v1", 3)]);
     }
 }

@@ -590,7 +590,7 @@ pub fn validate(store: &Store, shapes: &Shapes) -> Result<Report> {
             }
         }
     }
-    let graphs = store.graph_names()?.len();
+    let graphs = store.graph_count();
     Ok(Report { findings: findings.into_iter().collect(), graphs })
 }
 

@@ -83,8 +83,19 @@ fn whole(
     n: usize,
     cancel: &CancellationToken,
 ) -> Result<Rows> {
-    let QueryResults::Solutions(solutions) = store.query_limited(sparql, bindings, Some(n + 1), Some(cancel))? else {
-        bail!("an article-ordered query must be a SELECT query");
+    select(store, sparql, bindings, Some(n + 1), Some(cancel))
+}
+
+/// The variables and (at most `max_rows`) rows of a SELECT query.
+fn select(
+    store: &Store,
+    sparql: &str,
+    bindings: &[(Variable, Term)],
+    max_rows: Option<usize>,
+    cancel: Option<&CancellationToken>,
+) -> Result<Rows> {
+    let QueryResults::Solutions(solutions) = store.query_limited(sparql, bindings, max_rows, cancel)? else {
+        bail!("not a SELECT query: {sparql}");
     };
     let variables = solutions.variables().to_vec();
     let rows = solutions.collect::<Result<Vec<_>, _>>().map_err(|e| anyhow!("{e}"))?;
@@ -109,15 +120,9 @@ fn walk(
         }
         let mut b = bindings.to_vec();
         b.push((article.clone(), graph?.into()));
-        let QueryResults::Solutions(solutions) =
-            store.query_limited(sparql, &b, Some(n + 1 - rows.len()), Some(cancel))?
-        else {
-            bail!("an article-ordered query must be a SELECT query");
-        };
-        variables.get_or_insert_with(|| solutions.variables().to_vec());
-        for row in solutions {
-            rows.push(row.map_err(|e| anyhow!("{e}"))?);
-        }
+        let (graph_variables, mut graph_rows) = select(store, sparql, &b, Some(n + 1 - rows.len()), Some(cancel))?;
+        variables.get_or_insert(graph_variables);
+        rows.append(&mut graph_rows);
         if rows.len() > n {
             break;
         }
@@ -178,14 +183,6 @@ impl Iterator for ArticlesNewestFirst<'_> {
 
 /// The values of the only variable of a SELECT query, in the query's order.
 fn select_column(store: &Store, sparql: &str, bindings: &[(Variable, Term)]) -> Result<Vec<Term>> {
-    let QueryResults::Solutions(solutions) = store.query(sparql, bindings)? else {
-        bail!("not a SELECT query: {sparql}");
-    };
-    let mut column = Vec::new();
-    for row in solutions {
-        if let Some(t) = row.map_err(|e| anyhow!("{e}"))?.get(0) {
-            column.push(t.clone());
-        }
-    }
-    Ok(column)
+    let (_, rows) = select(store, sparql, bindings, None, None)?;
+    Ok(rows.into_iter().filter_map(|row| row.get(0).cloned()).collect())
 }

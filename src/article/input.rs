@@ -43,8 +43,9 @@ impl InputFormat {
     /// start with `{`), `<!DOCTYPE html` or `<html` means HTML, anything else is text.
     fn sniff(text: &str) -> Self {
         let t = text.trim_start_matches('\u{feff}').trim_start();
-        let head = t.get(..14).unwrap_or(t).to_ascii_lowercase();
-        if head.starts_with("<!doctype html") || head.starts_with("<html") {
+        // Bytes, not a lower-cased copy: a head cut inside a character would copy the text.
+        let starts = |tag: &[u8]| t.as_bytes().get(..tag.len()).is_some_and(|h| h.eq_ignore_ascii_case(tag));
+        if starts(b"<!doctype html") || starts(b"<html") {
             return InputFormat::Html;
         }
         if t.starts_with('[') {
@@ -62,6 +63,9 @@ impl InputFormat {
     }
 }
 
+/// The default of [`ReadOptions::max_article_bytes`] (and of `--max-article-bytes`).
+pub const DEFAULT_MAX_ARTICLE_BYTES: usize = 8 * 1024 * 1024;
+
 /// Options for reading inputs.
 #[derive(Debug, Clone)]
 pub struct ReadOptions {
@@ -73,7 +77,7 @@ pub struct ReadOptions {
 
 impl Default for ReadOptions {
     fn default() -> Self {
-        ReadOptions { max_article_bytes: 8 * 1024 * 1024, format: None }
+        ReadOptions { max_article_bytes: DEFAULT_MAX_ARTICLE_BYTES, format: None }
     }
 }
 

@@ -15,7 +15,7 @@ use chrono::NaiveDate;
 use sha2::{Digest, Sha256};
 
 pub use html::read_html;
-pub use input::{is_stdin, read_inputs, InputFormat, ReadOptions};
+pub use input::{is_stdin, read_inputs, InputFormat, ReadOptions, DEFAULT_MAX_ARTICLE_BYTES};
 pub use json::{read_json, read_jsonl_line};
 pub use plain::{read_plain, Layout};
 

@@ -428,7 +428,7 @@ fn analyze_chunk(
                     lex.is_english(w)
                         && !lex.is_common(w)
                         && !lex.first_names.contains(w)
-                        && !lex.titles.contains_key(&w.to_lowercase())
+                        && !lex.titles.contains_key(doc.lower(t))
                         && !DIRECTIONS.contains(&w)
                         && gaz.longest_match(&[w]).is_none()
                         && gaz.demonym(&token_key([w])).is_none()
@@ -494,12 +494,12 @@ fn analyze_chunk(
         }
         // A common word opening a sentence ("However", "Former", "Monday"), or an article.
         let w = doc.tok(p);
-        let marker = lex.status_markers.get(&w.to_lowercase()).is_some_and(|m| m.position == "prefix");
+        let marker = lex.status_markers.get(doc.lower(p)).filter(|m| m.position == "prefix");
         if titles.is_empty()
             && !is_all_caps(w)
-            && (matches!(w, "The" | "A" | "An") || marker || (doc.is_sentence_start(p) && lex.is_common(w)))
+            && (matches!(w, "The" | "A" | "An") || marker.is_some() || (doc.is_sentence_start(p) && lex.is_common(w)))
         {
-            if let Some(m) = lex.status_markers.get(&w.to_lowercase()).filter(|m| m.position == "prefix") {
+            if let Some(m) = marker {
                 status_prefix = Some(m.status.clone());
             }
             p += 1;

@@ -26,13 +26,8 @@ use crate::error::{Error, Result};
 use crate::export::write_quads;
 use crate::store::{QueryOptions, Store};
 
-pub use negotiate::best as negotiate;
-
 /// The page served at `/`.
 const INDEX_HTML: &str = include_str!("index.html");
-
-/// The JSON-LD context served at `/context.jsonld` (`ontologies/context.jsonld`).
-pub use crate::jsonld::CONTEXT as CONTEXT_JSONLD;
 
 /// How the server behaves.
 #[derive(Debug, Clone)]
@@ -218,7 +213,7 @@ impl Service {
         match path.as_str() {
             "/" | "/index.html" if get => Ok(respond(StatusCode::OK, "text/html; charset=utf-8", INDEX_HTML)),
             "/" | "/index.html" => Err(not_allowed("GET, HEAD")),
-            "/context.jsonld" if get => Ok(respond(StatusCode::OK, "application/ld+json", CONTEXT_JSONLD)),
+            "/context.jsonld" if get => Ok(respond(StatusCode::OK, "application/ld+json", crate::jsonld::CONTEXT)),
             "/context.jsonld" => Err(not_allowed("GET, HEAD")),
             "/queries.json" if get => Ok(respond(StatusCode::OK, "application/json", queries_json())),
             "/queries.json" => Err(not_allowed("GET, HEAD")),
@@ -328,7 +323,7 @@ impl Service {
     }
 
     fn query(&self, sparql: &str, params: &Params, accept: Option<&str>) -> HttpResult {
-        spargebra::SparqlParser::new()
+        let query = spargebra::SparqlParser::new()
             .parse_query(sparql)
             .map_err(|e| bad_request(format!("invalid SPARQL query: {e}")))?;
         let iris = |key: &str| -> std::result::Result<Vec<NamedNode>, HttpError> {
@@ -355,7 +350,7 @@ impl Service {
                 error(StatusCode::INTERNAL_SERVER_ERROR, format!("query evaluation failed: {e}"))
             }
         };
-        let results = self.store.query_with(sparql, &options).map_err(|e| failed(&e))?;
+        let results = self.store.query_with(query, &options).map_err(|e| failed(&e))?;
         let mut out = Vec::new();
         match results {
             QueryResults::Graph(triples) => {
@@ -459,38 +454,38 @@ impl Service {
                          and the default graph is their union",
                     ));
                 };
-                let existed = self.store.has_graph(g.as_ref()).map_err(internal)?;
                 if method == Method::DELETE {
-                    if !existed {
+                    if !self.store.remove_graph(&g).map_err(internal)? {
                         return Err(error(StatusCode::NOT_FOUND, format!("no graph <{g}> in the store")));
                     }
-                    self.store.remove_graph(&g).map_err(internal)?;
+                    self.store.flush().map_err(internal)?;
+                    return Ok(no_content());
+                }
+                let existed = self.store.has_graph(g.as_ref()).map_err(internal)?;
+                let kind = Self::content_type(request).unwrap_or_default();
+                let format = RdfFormat::from_media_type(&kind)
+                    .filter(|f| !f.supports_datasets() || matches!(f, RdfFormat::JsonLd { .. }))
+                    .ok_or_else(|| {
+                        error(
+                            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                            format!("content type {kind:?} is not an RDF graph format (text/turtle, application/n-triples, application/rdf+xml, application/ld+json)"),
+                        )
+                    })?;
+                let body = self.body(request)?;
+                let quads = RdfParser::from_format(format)
+                    .with_default_graph(g.clone())
+                    .without_named_graphs()
+                    .rename_blank_nodes()
+                    .for_slice(&body)
+                    .collect::<std::result::Result<Vec<_>, _>>()
+                    .map_err(|e| bad_request(format!("invalid {} body: {e}", format.name())))?;
+                if method == Method::PUT {
+                    self.store.replace_graph(&g, &quads).map_err(internal)?;
                 } else {
-                    let kind = Self::content_type(request).unwrap_or_default();
-                    let format = RdfFormat::from_media_type(&kind)
-                        .filter(|f| !f.supports_datasets() || matches!(f, RdfFormat::JsonLd { .. }))
-                        .ok_or_else(|| {
-                            error(
-                                StatusCode::UNSUPPORTED_MEDIA_TYPE,
-                                format!("content type {kind:?} is not an RDF graph format (text/turtle, application/n-triples, application/rdf+xml, application/ld+json)"),
-                            )
-                        })?;
-                    let body = self.body(request)?;
-                    let quads = RdfParser::from_format(format)
-                        .with_default_graph(g.clone())
-                        .without_named_graphs()
-                        .rename_blank_nodes()
-                        .for_slice(&body)
-                        .collect::<std::result::Result<Vec<_>, _>>()
-                        .map_err(|e| bad_request(format!("invalid {} body: {e}", format.name())))?;
-                    if method == Method::PUT {
-                        self.store.replace_graph(&g, &quads).map_err(internal)?;
-                    } else {
-                        self.store.add_quads(&quads).map_err(internal)?;
-                    }
+                    self.store.add_quads(&quads).map_err(internal)?;
                 }
                 self.store.flush().map_err(internal)?;
-                Ok(if existed || method == Method::DELETE {
+                Ok(if existed {
                     no_content()
                 } else {
                     respond(StatusCode::CREATED, "text/plain; charset=utf-8", format!("created <{g}>\n"))
