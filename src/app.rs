@@ -5,7 +5,6 @@
 //! 0 everything went well, 1 some inputs failed, 2 usage or fatal error (from `main`).
 
 mod first_rows;
-mod nquads;
 mod ordered;
 
 use std::fs::File;
@@ -243,7 +242,7 @@ fn cmd_extract(config: InputConfig, format: &str, out: Option<&Path>) -> Result<
         }
         let mut lines = Vec::with_capacity(quads.len() * 200);
         for q in &quads {
-            nquads::write_line(&mut lines, q.as_ref(), format.supports_datasets());
+            newskg::rdf::nquads::write_line(&mut lines, q.as_ref(), format.supports_datasets());
         }
         Ok(Rendered::Lines(lines))
     };

@@ -11,7 +11,7 @@ use oxigraph::io::{JsonLdProfileSet, RdfFormat, RdfSerializer};
 use oxigraph::model::{GraphName, Quad};
 
 use crate::error::{Error, Result};
-use crate::rdf::map::sort_quads;
+use crate::rdf::nquads::sort_quads;
 use crate::rdf::vocab::PREFIXES;
 
 /// The RDF formats newskg writes, by their command-line names.

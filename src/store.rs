@@ -27,7 +27,7 @@ use oxigraph::sparql::{QueryResults, SparqlEvaluator};
 
 pub use crate::bindings::bind_variables;
 use crate::error::{Error, Result};
-use crate::rdf::map::sort_quads;
+use crate::rdf::nquads::sort_quads;
 
 /// The file inside a store folder that a writer holds locked, with its PID in it.
 pub const LOCK_FILE: &str = "newskg.lock";
@@ -509,7 +509,7 @@ mod tests {
     /// Asserts that the store holds exactly these articles' quads.
     fn assert_holds(store: &Store, articles: &[Vec<Quad>]) {
         let mut want = articles.concat();
-        crate::rdf::map::sort_quads(&mut want);
+        crate::rdf::nquads::sort_quads(&mut want);
         assert_eq!(store.quads(None).unwrap(), want);
     }
 

@@ -27,7 +27,7 @@ use oxigraph::model::{
 use oxigraph::sparql::QueryResults;
 
 use crate::error::{Error, Result};
-use crate::rdf::map::sort_quads;
+use crate::rdf::nquads::sort_quads;
 use crate::rdf::vocab::PREFIXES;
 use crate::store::Store;
 

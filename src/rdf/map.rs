@@ -3,14 +3,14 @@
 //! Invariant: the output is a pure function of (article, extraction, base IRI): same input,
 //! same quads; offsets are written as Unicode code points (NIF), end exclusive.
 
-use std::cmp::Ordering;
 use std::collections::BTreeSet;
 use std::ops::Range;
 
 use oxigraph::model::vocab::{rdf, rdfs, xsd};
-use oxigraph::model::{GraphName, GraphNameRef, Literal, LiteralRef, NamedNode, NamedOrBlankNode, Quad, Term, TermRef};
+use oxigraph::model::{GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
 
 use super::mint::Minter;
+use super::nquads::sort_quads;
 use super::vocab::{self, nif, nkg, owl, schema, skos};
 use crate::article::Article;
 use crate::error::Result;
@@ -322,226 +322,9 @@ fn article_quads(out: &mut Out, article: &Article) -> Result<()> {
     Ok(())
 }
 
-/// Sorts quads by their N-Quads form, so output is byte-identical run to run, and drops
-/// duplicates.
-pub fn sort_quads(quads: &mut Vec<Quad>) {
-    quads.sort_unstable_by(cmp_nquads);
-    quads.dedup();
-}
-
-/// The order of two quads' N-Quads forms (`q.to_string()`), without writing them out.
-///
-/// Comparing the terms one by one, each by its N-Quads form with a shorter form first when
-/// it is a prefix of the other, gives the order of the whole lines: a term's form is never
-/// a proper prefix of another's except where the longer one goes on with a character
-/// above the space that separates terms (`_:b1`/`_:b12`, `"x"`/`"x"@en`/`"x"^^<..>`).
-pub fn cmp_nquads(a: &Quad, b: &Quad) -> Ordering {
-    cmp_subject(&a.subject, &b.subject)
-        .then_with(|| cmp_iri(a.predicate.as_str(), b.predicate.as_str()))
-        .then_with(|| cmp_term(a.object.as_ref(), b.object.as_ref()))
-        .then_with(|| cmp_graph(a.graph_name.as_ref(), b.graph_name.as_ref()))
-}
-
-/// `<a>` against `<b>`: the IRIs with their closing `>` (which no IRI contains).
-fn cmp_iri(a: &str, b: &str) -> Ordering {
-    let (a, b) = (a.as_bytes(), b.as_bytes());
-    let n = a.len().min(b.len());
-    match a[..n].cmp(&b[..n]) {
-        Ordering::Equal => match (a.get(n), b.get(n)) {
-            (None, None) => Ordering::Equal,
-            (None, Some(c)) => b'>'.cmp(c),
-            (Some(c), _) => c.cmp(&b'>'),
-        },
-        o => o,
-    }
-}
-
-fn cmp_subject(a: &NamedOrBlankNode, b: &NamedOrBlankNode) -> Ordering {
-    match (a, b) {
-        (NamedOrBlankNode::NamedNode(a), NamedOrBlankNode::NamedNode(b)) => cmp_iri(a.as_str(), b.as_str()),
-        (NamedOrBlankNode::BlankNode(a), NamedOrBlankNode::BlankNode(b)) => a.as_str().cmp(b.as_str()),
-        _ => a.to_string().cmp(&b.to_string()),
-    }
-}
-
-fn cmp_graph(a: GraphNameRef<'_>, b: GraphNameRef<'_>) -> Ordering {
-    match (a, b) {
-        (GraphNameRef::DefaultGraph, GraphNameRef::DefaultGraph) => Ordering::Equal,
-        (GraphNameRef::DefaultGraph, _) => Ordering::Less,
-        (_, GraphNameRef::DefaultGraph) => Ordering::Greater,
-        (GraphNameRef::NamedNode(a), GraphNameRef::NamedNode(b)) => cmp_iri(a.as_str(), b.as_str()),
-        (GraphNameRef::BlankNode(a), GraphNameRef::BlankNode(b)) => a.as_str().cmp(b.as_str()),
-        _ => a.to_string().cmp(&b.to_string()),
-    }
-}
-
-fn cmp_term(a: TermRef<'_>, b: TermRef<'_>) -> Ordering {
-    match (a, b) {
-        (TermRef::NamedNode(a), TermRef::NamedNode(b)) => cmp_iri(a.as_str(), b.as_str()),
-        (TermRef::BlankNode(a), TermRef::BlankNode(b)) => a.as_str().cmp(b.as_str()),
-        (TermRef::Literal(a), TermRef::Literal(b)) => cmp_literal(a, b),
-        // Different kinds: the first characters differ (`"` < `<` < `_`).
-        _ => a.to_string().cmp(&b.to_string()),
-    }
-}
-
-/// `"value"` and what follows (nothing, `@lang`, `^^<datatype>`), with the value escaped
-/// as oxrdf writes it.
-fn cmp_literal(a: LiteralRef<'_>, b: LiteralRef<'_>) -> Ordering {
-    match cmp_escaped(a.value(), b.value()) {
-        Ordering::Equal => {}
-        o => return o,
-    }
-    // The closing quotes match; then nothing < `@lang` < `^^<datatype>`.
-    let rank = |l: &LiteralRef<'_>| match (l.language(), l.datatype() == xsd::STRING) {
-        (Some(_), _) => 1,
-        (None, true) => 0,
-        (None, false) => 2,
-    };
-    match (rank(&a), rank(&b)) {
-        (1, 1) => a.language().cmp(&b.language()).then_with(|| a.to_string().cmp(&b.to_string())),
-        (2, 2) => cmp_iri(a.datatype().as_str(), b.datatype().as_str()),
-        (ra, rb) if ra != rb => ra.cmp(&rb),
-        _ => a.to_string().cmp(&b.to_string()),
-    }
-}
-
-/// How oxrdf escapes a character in a quoted string, if it does.
-fn escape(c: char) -> Option<EscapeSeq> {
-    Some(match c {
-        '\u{8}' => EscapeSeq::Short('b'),
-        '\t' => EscapeSeq::Short('t'),
-        '\n' => EscapeSeq::Short('n'),
-        '\u{C}' => EscapeSeq::Short('f'),
-        '\r' => EscapeSeq::Short('r'),
-        '"' => EscapeSeq::Short('"'),
-        '\\' => EscapeSeq::Short('\\'),
-        '\0'..='\u{1F}' | '\u{7F}' | '\u{FFFE}' | '\u{FFFF}' => EscapeSeq::Unicode(u32::from(c)),
-        _ => return None,
-    })
-}
-
-/// An escape sequence after its backslash.
-#[derive(PartialEq, Eq)]
-enum EscapeSeq {
-    Short(char),
-    Unicode(u32),
-}
-
-impl EscapeSeq {
-    fn text(&self) -> String {
-        match self {
-            EscapeSeq::Short(c) => c.to_string(),
-            EscapeSeq::Unicode(u) => format!("u{u:04X}"),
-        }
-    }
-}
-
-/// Two string values in the order of their quoted, escaped forms followed by the closing
-/// quote.
-fn cmp_escaped(a: &str, b: &str) -> Ordering {
-    let common = a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count();
-    let mut k = common;
-    while !a.is_char_boundary(k) {
-        k -= 1;
-    }
-    // Up to `k` both escape the same way; the first characters after it decide.
-    let (ca, cb) = (a[k..].chars().next(), b[k..].chars().next());
-    let first = |c: Option<char>| -> u8 {
-        match c {
-            None => b'"',
-            Some(c) if escape(c).is_some() => b'\\',
-            Some(c) => {
-                let mut buf = [0u8; 4];
-                c.encode_utf8(&mut buf).as_bytes()[0]
-            }
-        }
-    };
-    match (ca, cb) {
-        (None, None) => Ordering::Equal,
-        (Some(x), Some(y)) => match (escape(x), escape(y)) {
-            (None, None) => x.cmp(&y),
-            (Some(ex), Some(ey)) => ex.text().cmp(&ey.text()),
-            _ => first(ca).cmp(&first(cb)),
-        },
-        _ => first(ca).cmp(&first(cb)),
-    }
-}
-
 #[cfg(test)]
 mod tests {
-    use super::{cmp_nquads, sort_quads, CodePoints};
-    use oxigraph::model::{BlankNode, GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
-    use proptest::prelude::*;
-
-    fn text() -> impl Strategy<Value = String> {
-        proptest::collection::vec(
-            prop_oneof![
-                Just('a'),
-                Just('b'),
-                Just(' '),
-                Just('!'),
-                Just('"'),
-                Just('\\'),
-                Just('\n'),
-                Just('\t'),
-                Just('\u{1}'),
-                Just('\u{1F}'),
-                Just('\u{7F}'),
-                Just('#'),
-                Just('é'),
-                Just('’'),
-                Just('\u{FFFE}'),
-                Just('\u{FFFF}'),
-                Just('😀'),
-            ],
-            0..6,
-        )
-        .prop_map(|cs| cs.into_iter().collect())
-    }
-
-    fn iri() -> impl Strategy<Value = NamedNode> {
-        "[ab/#%-]{0,4}".prop_map(|s| NamedNode::new_unchecked(format!("http://e.org/{s}")))
-    }
-
-    fn subject() -> impl Strategy<Value = NamedOrBlankNode> {
-        prop_oneof![
-            iri().prop_map(NamedOrBlankNode::from),
-            "[ab1]{1,3}".prop_map(|s| NamedOrBlankNode::from(BlankNode::new_unchecked(s))),
-        ]
-    }
-
-    fn object() -> impl Strategy<Value = Term> {
-        prop_oneof![
-            iri().prop_map(Term::from),
-            "[ab1]{1,3}".prop_map(|s| Term::from(BlankNode::new_unchecked(s))),
-            text().prop_map(|v| Term::from(Literal::new_simple_literal(v))),
-            (text(), prop_oneof![Just("en"), Just("en-gb"), Just("e")])
-                .prop_map(|(v, l)| Term::from(Literal::new_language_tagged_literal_unchecked(v, l))),
-            (text(), iri()).prop_map(|(v, d)| Term::from(Literal::new_typed_literal(v, d))),
-        ]
-    }
-
-    fn quad() -> impl Strategy<Value = Quad> {
-        (subject(), iri(), object(), prop_oneof![Just(None), iri().prop_map(Some)])
-            .prop_map(|(s, p, o, g)| Quad::new(s, p, o, g.map(GraphName::from).unwrap_or(GraphName::DefaultGraph)))
-    }
-
-    proptest! {
-        #[test]
-        fn quads_compare_as_their_nquads_lines(a in quad(), b in quad()) {
-            prop_assert_eq!(cmp_nquads(&a, &b), a.to_string().cmp(&b.to_string()), "{} | {}", a, b);
-        }
-
-        #[test]
-        fn sorting_matches_sorting_the_lines(mut quads in proptest::collection::vec(quad(), 0..30)) {
-            let mut lines: Vec<String> = quads.iter().map(ToString::to_string).collect();
-            lines.sort();
-            lines.dedup();
-            sort_quads(&mut quads);
-            prop_assert_eq!(quads.iter().map(ToString::to_string).collect::<Vec<_>>(), lines);
-        }
-    }
+    use super::CodePoints;
 
     #[test]
     fn byte_offsets_become_code_points() {
