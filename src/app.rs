@@ -14,7 +14,7 @@ use std::process::ExitCode;
 
 use anyhow::{anyhow, bail, Context, Result};
 use chrono::NaiveDate;
-use oxigraph::io::{RdfFormat, RdfSerializer};
+use oxigraph::io::RdfFormat;
 use oxigraph::model::{GraphName, Literal, NamedNode, Quad, Term, Variable};
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
 use oxigraph::sparql::{QueryResults, QuerySolutionIter};
@@ -192,18 +192,6 @@ impl Progress {
     }
 }
 
-/// A serialiser set up as `export::write_quads` sets it up (the fixed prefixes), so that
-/// one article streamed through it gives the bytes `write_quads` gives.
-fn rdf_serializer(format: RdfFormat) -> Result<RdfSerializer> {
-    let mut s = RdfSerializer::from_format(format);
-    if matches!(format, RdfFormat::Turtle | RdfFormat::TriG | RdfFormat::RdfXml | RdfFormat::JsonLd { .. }) {
-        for (prefix, iri) in newskg::rdf::vocab::PREFIXES {
-            s = s.with_prefix(*prefix, *iri).with_context(|| format!("prefix {prefix}: <{iri}>"))?;
-        }
-    }
-    Ok(s)
-}
-
 /// What a worker hands to the writer for one article.
 enum Rendered {
     /// N-Quads or N-Triples lines, ready to write.
@@ -227,7 +215,7 @@ fn cmd_extract(config: InputConfig, format: &str, out: Option<&Path>) -> Result<
     if line_based {
         lines_out = Some(w);
     } else {
-        serializer = Some(rdf_serializer(format)?.for_writer(w));
+        serializer = Some(newskg::export::serializer(format)?.for_writer(w));
     }
     let work = |article| -> Result<Rendered, newskg::Error> {
         let (_, mut quads) = config.article_graph(article)?;

@@ -30,6 +30,20 @@ pub fn format_from_name(name: &str) -> Option<RdfFormat> {
     })
 }
 
+/// A serialiser for `format` with the fixed prefixes (for the formats that use them), as
+/// [`write_quads`] sets it up: one article streamed through it gives the same bytes.
+pub fn serializer(format: RdfFormat) -> Result<RdfSerializer> {
+    let mut serializer = RdfSerializer::from_format(format);
+    if matches!(format, RdfFormat::Turtle | RdfFormat::TriG | RdfFormat::RdfXml | RdfFormat::JsonLd { .. }) {
+        for (prefix, iri) in PREFIXES {
+            serializer = serializer
+                .with_prefix(*prefix, *iri)
+                .map_err(|e| Error::Iri { iri: iri.to_string(), reason: e.to_string() })?;
+        }
+    }
+    Ok(serializer)
+}
+
 /// Writes quads in `format`. Formats without named graphs get the triples of all graphs.
 pub fn write_quads(quads: &[Quad], format: RdfFormat, writer: impl Write) -> Result<()> {
     let mut quads = if format.supports_datasets() {
@@ -45,15 +59,7 @@ pub fn write_quads(quads: &[Quad], format: RdfFormat, writer: impl Write) -> Res
         // Compacted with the published context (see `jsonld.rs`).
         return crate::jsonld::write(&quads, writer);
     }
-    let mut serializer = RdfSerializer::from_format(format);
-    if matches!(format, RdfFormat::Turtle | RdfFormat::TriG | RdfFormat::RdfXml | RdfFormat::JsonLd { .. }) {
-        for (prefix, iri) in PREFIXES {
-            serializer = serializer
-                .with_prefix(*prefix, *iri)
-                .map_err(|e| Error::Iri { iri: iri.to_string(), reason: e.to_string() })?;
-        }
-    }
-    let mut w = serializer.for_writer(writer);
+    let mut w = serializer(format)?.for_writer(writer);
     for q in &quads {
         w.serialize_quad(q)?;
     }

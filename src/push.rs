@@ -89,7 +89,8 @@ impl Pusher {
             Protocol::Gsp => {
                 for (graph, quads) in graphs {
                     let mut body = Vec::new();
-                    write_quads(&as_triples(quads), RdfFormat::Turtle, &mut body)?;
+                    // Turtle has no graphs: write_quads writes the graph's triples.
+                    write_quads(quads, RdfFormat::Turtle, &mut body)?;
                     let url = graph_url(&self.options.url, graph);
                     self.send(&Outgoing { method: "PUT", url, content_type: "text/turtle; charset=utf-8", body })?;
                 }
@@ -152,7 +153,7 @@ impl Pusher {
             if let Some(a) = &auth {
                 builder = builder.header("Authorization", a);
             }
-            let request = builder.body(req.body.clone()).map_err(|e| Error::Http(format!("{}: {e}", req.url)))?;
+            let request = builder.body(req.body.as_slice()).map_err(|e| Error::Http(format!("{}: {e}", req.url)))?;
             self.requests += 1;
             let mut resp = match self.agent.run(request) {
                 Ok(r) => r,
@@ -229,21 +230,6 @@ impl Pusher {
 
 fn basic(user: &str, password: &str) -> String {
     format!("Basic {}", base64::engine::general_purpose::STANDARD.encode(format!("{user}:{password}")))
-}
-
-/// The quads as triples (in the default graph), for a graph body.
-fn as_triples(quads: &[Quad]) -> Vec<Quad> {
-    quads
-        .iter()
-        .map(|q| {
-            Quad::new(
-                q.subject.clone(),
-                q.predicate.clone(),
-                q.object.clone(),
-                oxigraph::model::GraphName::DefaultGraph,
-            )
-        })
-        .collect()
 }
 
 /// `url?graph=IRI` (or `&graph=` when the URL has a query already), percent-encoded.

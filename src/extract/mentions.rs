@@ -421,12 +421,13 @@ fn analyze_chunk(
                 && title_at(doc, rules, p + k, e_end).is_none();
             // "Washington Mutual", "Texas Instruments", "Manchester United": a place and
             // dictionary words that are no title, given name or common word name a body.
-            let place_led = p + k < e_end
+            let place_led = !rest_is_org_name
+                && p + k < e_end
                 && gaz.entry(e).class.base() == EntityClass::Place
                 && (p + k..e_end).all(|t| {
                     let w = doc.tok(t);
-                    lex.is_english(w)
-                        && !lex.is_common(w)
+                    lex.english_words.contains(doc.lower(t))
+                        && !lex.common_words.contains(doc.lower(t))
                         && !lex.first_names.contains(w)
                         && !lex.titles.contains_key(doc.lower(t))
                         && !DIRECTIONS.contains(&w)
@@ -434,7 +435,7 @@ fn analyze_chunk(
                         && gaz.demonym(&token_key([w])).is_none()
                 })
                 && title_at(doc, rules, p + k, e_end).is_none();
-            if place_led && !rest_is_org_name {
+            if place_led {
                 out.push(Candidate::new(p..e_end, Kind::Name(Some(EntityClass::Organization)), "name.place-led"));
                 p = e_end;
                 continue;
