@@ -4,6 +4,7 @@
 //! - `cli`: the command line (inputs, errors and exit codes, store commands);
 //! - `concurrent_use`: one writer at a time (refused with its PID), readers meanwhile;
 //! - `crash_safety`: an ingest killed mid-batch leaves whole articles, a rerun completes it;
+//! - `docs`: `ARCHITECTURE.md` names only files and items that exist;
 //! - `formats`: every export format re-parses to the same triples;
 //! - `html`: saved HTML pages as input (metadata, body text, offsets);
 //! - `jsonld`: the compacted JSON-LD export and its context;
@@ -22,6 +23,7 @@ mod bad_inputs;
 mod cli;
 mod concurrent_use;
 mod crash_safety;
+mod docs;
 mod formats;
 mod golden;
 mod html;
