@@ -31,6 +31,19 @@ pub enum Error {
     /// A rules file is malformed.
     #[error("{file}:{line}: {reason}")]
     Rules { file: String, line: usize, reason: String },
+    /// A file named as RDF is not RDF by its extension.
+    #[error("{file}: not an RDF file (by its extension: .ttl, .nt, .nq, .trig, .rdf, .jsonld)")]
+    NotRdf { file: String },
+    /// An RDF file (data or SHACL shapes) could not be read or does not parse. (`error`
+    /// is kept but not chained as a source: the message already says it.)
+    #[error("{file}: {error}")]
+    RdfFile { file: String, error: oxigraph::io::RdfParseError },
+    /// A SHACL shapes file holds no shapes to run.
+    #[error("{file}: {reason}")]
+    Shapes { file: String, reason: String },
+    /// A SHACL shape is malformed or uses a feature `validate` does not support.
+    #[error("{file}: shape {shape}: {reason}")]
+    Shape { file: String, shape: String, reason: String },
     /// The store could not be opened or written.
     #[error("store {path}: {reason}")]
     Store { path: PathBuf, reason: String },

@@ -100,11 +100,26 @@ fn files_and_custom_shapes_are_validated_and_bad_shapes_refused() {
         .stdout(predicate::str::contains("<urn:q1>: 0 value(s) of <urn:p>, at least 1 required"));
     std::fs::write(&shapes, "@prefix sh: <http://www.w3.org/ns/shacl#> . <urn:S> a sh:NodeShape ; sh:targetClass <urn:C> ; sh:closed true .").unwrap();
     newskg().args(["validate", "--shapes", shapes.to_str().unwrap(), data.to_str().unwrap()]).assert().code(2).stderr(
-        predicate::str::contains("newskg: error: shapes: <urn:S>: unsupported node-shape constraint sh:closed"),
+        format!("newskg: error: {}: shape <urn:S>: unsupported node-shape constraint sh:closed\n", shapes.display()),
     );
+    let not_rdf = dir.path().join("x.txt");
+    newskg().args(["validate", not_rdf.to_str().unwrap()]).assert().code(2).stderr(format!(
+        "newskg: error: {}: not an RDF file (by its extension: .ttl, .nt, .nq, .trig, .rdf, .jsonld)\n",
+        not_rdf.display()
+    ));
+    // A file that does not parse, or cannot be read: one line naming it.
+    let broken = dir.path().join("broken.ttl");
+    std::fs::write(&broken, "<urn:a> <urn:b> .").unwrap();
     newskg()
-        .args(["validate", dir.path().join("x.txt").to_str().unwrap()])
+        .args(["validate", broken.to_str().unwrap()])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("not an RDF file"));
+        .stderr(predicate::str::starts_with(format!("newskg: error: {}: Parser error at line 1", broken.display())))
+        .stderr(predicate::str::contains("\n").count(1));
+    let missing = dir.path().join("missing.ttl");
+    newskg().args(["validate", missing.to_str().unwrap()]).assert().code(2).stderr(format!(
+        "newskg: error: {}: {}\n",
+        missing.display(),
+        std::fs::read(&missing).unwrap_err()
+    ));
 }
