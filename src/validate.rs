@@ -691,7 +691,8 @@ fn run_constraint(
             )
         }
     };
-    let results = store.query(&query, &[]).map_err(|e| Error::Sparql(format!("shape {}: {e}", show(&ps.id))))?;
+    let results =
+        store.query(&query, &Default::default()).map_err(|e| Error::Sparql(format!("shape {}: {e}", show(&ps.id))))?;
     let QueryResults::Solutions(rows) = results else { return Ok(()) };
     for row in rows {
         let row = row.map_err(|e| Error::Sparql(e.to_string()))?;
@@ -734,8 +735,9 @@ fn run_sparql(
     out: &mut BTreeSet<Finding>,
 ) -> Result<()> {
     let query = format!("SELECT DISTINCT ?g ?this ?value WHERE {{ GRAPH ?g {{ {focus} {{ {} }} }} }}", c.select);
-    let results =
-        store.query(&query, &[]).map_err(|e| Error::Sparql(format!("shape {}: sh:sparql: {e}", node.label)))?;
+    let results = store
+        .query(&query, &Default::default())
+        .map_err(|e| Error::Sparql(format!("shape {}: sh:sparql: {e}", node.label)))?;
     let QueryResults::Solutions(rows) = results else { return Ok(()) };
     for row in rows {
         let row = row.map_err(|e| Error::Sparql(e.to_string()))?;
