@@ -4,6 +4,8 @@ use std::path::PathBuf;
 
 /// Everything that can fail in the library. Messages are one line, lowercase, and name the
 /// input or file concerned, so the binary can print them as `newskg: error: {error}`.
+/// Variants that wrap another error keep it as their `source()` (for programs to match
+/// on) and also give its message in their own, so a printer stops at this error.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// An input file or directory could not be read.
@@ -44,12 +46,24 @@ pub enum Error {
     /// A SHACL shape is malformed or uses a feature `validate` does not support.
     #[error("{file}: shape {shape}: {reason}")]
     Shape { file: String, shape: String, reason: String },
-    /// The store could not be opened or written.
-    #[error("store {path}: {reason}")]
-    Store { path: PathBuf, reason: String },
+    /// The store could not be opened, locked, read or written.
+    #[error("store {path}: {source}")]
+    Store { path: PathBuf, source: crate::store::StoreError },
     /// A SPARQL query or update is invalid or failed.
     #[error("{0}")]
     Sparql(String),
+    /// A SPARQL query is not valid SPARQL.
+    #[error("invalid SPARQL query: {0}")]
+    InvalidQuery(#[source] spargebra::SparqlSyntaxError),
+    /// A SPARQL update is not valid SPARQL.
+    #[error("invalid SPARQL update: {0}")]
+    InvalidUpdate(#[source] spargebra::SparqlSyntaxError),
+    /// A SPARQL query failed while it ran, or was cancelled.
+    #[error("{0}")]
+    QueryFailed(#[from] oxigraph::sparql::QueryEvaluationError),
+    /// A SPARQL update failed while it ran.
+    #[error("{0}")]
+    UpdateFailed(#[from] oxigraph::sparql::UpdateEvaluationError),
     /// An IRI could not be built.
     #[error("invalid IRI {iri:?}: {reason}")]
     Iri { iri: String, reason: String },

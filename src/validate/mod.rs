@@ -129,7 +129,7 @@ fn for_each_result(
     context: impl Display,
     mut each: impl FnMut(&str, &Term, &QuerySolution),
 ) -> Result<()> {
-    let results = store.query(query, &[]).map_err(|e| Error::Sparql(format!("{context}: {e}")))?;
+    let results = store.query(query, &Default::default()).map_err(|e| Error::Sparql(format!("{context}: {e}")))?;
     let QueryResults::Solutions(rows) = results else { return Ok(()) };
     for row in rows {
         let row = row.map_err(|e| Error::Sparql(e.to_string()))?;

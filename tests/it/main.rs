@@ -39,6 +39,8 @@ mod shell;
 mod validate;
 
 use std::path::{Path, PathBuf};
+use std::process::Child;
+use std::time::{Duration, Instant};
 
 use assert_cmd::Command;
 
@@ -93,4 +95,28 @@ pub fn stored_articles(store: &Path) -> Option<u64> {
     let out = newskg().args(["stats", "--store", store.to_str().unwrap()]).output().unwrap();
     let stdout = String::from_utf8(out.stdout).unwrap();
     out.status.success().then(|| stdout.lines().next()?.strip_prefix("articles\t")?.parse().ok()).flatten()
+}
+
+/// A child process killed when dropped (so a failed test leaves no writer behind).
+pub struct KillOnDrop(pub Child);
+
+impl Drop for KillOnDrop {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// Waits until the writer has paused in the store `store` (its test hook's file is there);
+/// fails if the writer ends first or nothing happens for five minutes.
+pub fn wait_for_pause(writer: &mut Child, store: &Path) {
+    let paused = store.join(newskg::store::PAUSED_FILE);
+    let started = Instant::now();
+    while !paused.exists() {
+        if let Some(status) = writer.try_wait().unwrap() {
+            panic!("the writer ended ({status}) before it paused");
+        }
+        assert!(started.elapsed() < Duration::from_secs(300), "the writer did not pause within five minutes");
+        std::thread::sleep(Duration::from_millis(10));
+    }
 }
