@@ -80,6 +80,7 @@ fn declares(source: &str, name: &str) -> bool {
             l.starts_with(&format!("{name}:"))
                 || l.starts_with(&format!("{name},"))
                 || l.starts_with(&format!("{name} {{"))
+                || l.starts_with(&format!("{name}("))
         })
 }
 
@@ -117,5 +118,6 @@ fn the_checks_tell_paths_and_items_apart() {
     assert_eq!(item_path("app::run"), Some(vec!["app", "run"]));
     assert_eq!(item_path("newskg::rdf::to_quads(&Article)"), Some(vec!["rdf", "to_quads"]));
     assert!(declares("pub fn run(args: Cli) {}", "run") && declares("    pub text: String,", "text"));
+    assert!(declares("    InvalidQuery(#[source] SyntaxError),", "InvalidQuery"));
     assert!(!declares("let run = 1; // run", "run"));
 }
