@@ -16,7 +16,7 @@ use rustc_hash::FxHashMap;
 
 use super::mentions::{name_span, Candidate, Kind};
 use super::{Entity, Evidence};
-use crate::rules::{EntityClass, Rules};
+use crate::rules::{EntityClass, Rules, WordClass};
 use crate::text::{is_all_caps, Doc, TokenKind};
 
 /// The entities of a document, and which entity each candidate became.
@@ -197,7 +197,7 @@ pub fn resolve(doc: &Doc, rules: &Rules, candidates: &[Candidate]) -> Resolved {
         let target = (0..n).find(|&j| {
             words[j].len() >= 2
                 && class[j].is_none_or(|c| c.base() == EntityClass::Organization)
-                && initials(&words[j]) == s.to_lowercase()
+                && initials(rules, &words[j]) == s.to_lowercase()
         });
         if let Some(j) = target {
             sets.union(i, j);
@@ -324,12 +324,9 @@ fn head_words<'a>(described: &'a str, owner: &str) -> BTreeSet<&'a str> {
     described.split(' ').filter(|w| !owner.contains(w) && w.chars().all(char::is_lowercase)).collect()
 }
 
-fn initials(words: &[&str]) -> String {
-    words
-        .iter()
-        .filter(|w| !matches!(**w, "of" | "the" | "and" | "for" | "s"))
-        .filter_map(|w| w.chars().next())
-        .collect()
+/// The initials of a normalised name's words, skipping function words ("of", "the").
+fn initials(rules: &Rules, words: &[&str]) -> String {
+    words.iter().filter(|w| !rules.lexicons.is(WordClass::InitialsSkip, w)).filter_map(|w| w.chars().next()).collect()
 }
 
 /// Decides a cluster's class, or `None` to drop it.
@@ -413,30 +410,6 @@ fn cluster_class(
     None
 }
 
-/// Source nouns that name people who speak for no state ("Irish analysts").
-const PRIVATE_SOURCE_NOUNS: &[&str] = &[
-    "person",
-    "people",
-    "witness",
-    "witnesses",
-    "resident",
-    "residents",
-    "expert",
-    "experts",
-    "analyst",
-    "analysts",
-    "executive",
-    "executives",
-    "employee",
-    "employees",
-    "member",
-    "members",
-    "insider",
-    "insiders",
-    "source",
-    "sources",
-];
-
 /// Whether a demonym mention stands for its country as a state or a people: it is plural
 /// ("Afghans"), or a title, a government head or a source noun follows it, perhaps after
 /// one modifier ("Iranian military officials", "the Chinese state media").
@@ -455,7 +428,7 @@ fn demonym_for_state(doc: &Doc, rules: &Rules, c: &Candidate) -> bool {
         lex.titles.contains_key(w)
             || lex.org_lower_heads.contains_key(w)
             || next.is_some_and(|n| lex.org_lower_heads.contains_key(&format!("{w} {n}")))
-            || (lex.source_nouns.contains(w) && !PRIVATE_SOURCE_NOUNS.contains(&w))
+            || (lex.source_nouns.contains(w) && !lex.is(WordClass::PrivateSource, w))
     };
     match (word(t), word(t + 1)) {
         (Some(a), b) if state(a, b) => true,

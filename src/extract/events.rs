@@ -22,59 +22,14 @@ use chrono::NaiveDate;
 
 use super::index::{pronoun_classes, MentionIndex};
 use super::{time, Event, Evidence, Holding, Quote, Speaker};
-use crate::rules::{EntityClass, Rules, EVENT_TYPES};
+use crate::rules::{EntityClass, EventType, Modality, Rules, TriggerForm, WordClass};
 use crate::text::{Doc, TokenKind};
-
-const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "this", "that", "these", "those", "their", "his", "her", "its", "our", "any", "no", "another",
-    "such",
-];
-const CLAUSE_BREAKS: &[&str] = &[
-    ";",
-    "which",
-    "who",
-    "whom",
-    "whose",
-    "because",
-    "while",
-    "although",
-    "though",
-    "but",
-    "after",
-    "before",
-    "when",
-    "where",
-    "whereas",
-    "as",
-    "if",
-    "and",
-    "—",
-    "according",
-    "that",
-];
-/// Words after a nominal trigger that introduce its participants ("a meeting with X",
-/// "talks between X and Y", "the assassination of X", "which included X").
-const NOUN_LINKS: &[&str] = &[
-    "with",
-    "between",
-    "among",
-    "of",
-    "including",
-    "included",
-    "includes",
-    "involving",
-    "against",
-    "on",
-    "by",
-    "from",
-    "to",
-];
 
 /// A trigger found in the text.
 struct Trigger {
     tokens: Range<usize>,
-    kind: &'static str,
-    noun: bool,
+    kind: EventType,
+    form: TriggerForm,
     /// "the meeting", "the talks": refers back to an event already told.
     definite: bool,
 }
@@ -92,33 +47,33 @@ fn find_triggers(doc: &Doc, rules: &Rules, quoted: &[bool]) -> Vec<Trigger> {
             let max = lex.trigger_max_tokens.min(s.end - t);
             let hit = (1..=max).rev().find_map(|k| {
                 let key: Vec<&str> = (t..t + k).map(|i| doc.lower(i)).collect();
-                lex.event_triggers.get(&key.join(" ")).map(|(ty, noun)| (k, ty.clone(), *noun))
+                lex.event_triggers.get(&key.join(" ")).map(|trigger| (k, *trigger))
             });
-            let Some((k, ty, noun)) = hit else {
+            let Some((k, trigger)) = hit else {
                 t += 1;
                 continue;
             };
-            let kind = EVENT_TYPES.iter().copied().find(|e| *e == ty).unwrap_or("Statement");
+            let noun = trigger.form == TriggerForm::Noun;
             // Capitalised mid-sentence: part of a name ("Justice Department"), not a trigger.
             let capital = doc.tok(t).starts_with(char::is_uppercase) && !doc.is_sentence_start(t);
             let prev = if t > s.start { doc.lower(t - 1) } else { "" };
-            let det_before = DETERMINERS.contains(&prev)
+            let det_before = lex.is(WordClass::Determiner, prev)
                 || (t > s.start && doc.tokens[t - 1].kind == TokenKind::Possessive)
                 || (t > s.start + 1
-                    && DETERMINERS.contains(&doc.lower(t - 2))
+                    && lex.is(WordClass::Determiner, doc.lower(t - 2))
                     && doc.tokens[t - 1].kind == TokenKind::Word);
             let ing = doc.tok(t + k - 1).ends_with("ing");
             // "had been denied visas", "was announced": a statement verb in the passive
             // names no speaker as its subject.
             let passive_statement =
-                kind == "Statement" && !noun && matches!(prev, "was" | "were" | "been" | "be" | "being" | "is" | "are");
+                trigger.kind == EventType::Statement && !noun && lex.is(WordClass::PassiveAuxiliary, prev);
             let ok = !capital && (!noun || !ing || det_before) && !passive_statement;
             if ok {
                 out.push(Trigger {
                     tokens: t..t + k,
-                    kind,
-                    noun,
-                    definite: noun && matches!(prev, "the" | "this" | "that"),
+                    kind: trigger.kind,
+                    form: trigger.form,
+                    definite: noun && lex.is(WordClass::Definite, prev),
                 });
             }
             t += k;
@@ -127,20 +82,11 @@ fn find_triggers(doc: &Doc, rules: &Rules, quoted: &[bool]) -> Vec<Trigger> {
     out
 }
 
-/// The modality of a trigger from the few words before it.
-fn modality(doc: &Doc, sentence_start: usize, t: usize) -> Option<&'static str> {
+/// The modality of a trigger from the four words before it (`modality-cues.tsv`).
+fn modality(doc: &Doc, rules: &Rules, sentence_start: usize, t: usize) -> Option<Modality> {
     let from = t.saturating_sub(4).max(sentence_start);
     let words: Vec<&str> = (from..t).map(|i| doc.lower(i)).collect();
-    let has = |w: &str| words.contains(&w);
-    if has("not") || has("never") || has("n't") || has("no") {
-        Some("negated")
-    } else if has("will") || has("shall") || (has("plans") && has("to")) || has("tomorrow") {
-        Some("future")
-    } else if has("would") || has("could") || has("might") || has("may") || has("if") || has("should") {
-        Some("hypothetical")
-    } else {
-        None
-    }
+    rules.lexicons.modality(&words)
 }
 
 /// Finds events.
@@ -152,6 +98,7 @@ pub fn find(
     quotes: &[Quote],
     article_date: Option<NaiveDate>,
 ) -> Vec<Event> {
+    let lex = &rules.lexicons;
     // Whether each token is inside a quotation (a table, so that look-ups do not grow
     // with the number of quotations).
     let mut quoted = vec![false; doc.tokens.len()];
@@ -188,7 +135,7 @@ pub fn find(
             .unwrap_or(s.start)
             .max((s.start..tr.tokens.start).rev().find(|&i| doc.lower(i) == ";").map_or(s.start, |i| i + 1));
         let mut right = next_trigger.unwrap_or(s.end).min(s.end);
-        let allow_include = tr.noun;
+        let allow_include = tr.form == TriggerForm::Noun;
         // A speech tail ("..., council leader X told NTB") ends the clause at its comma.
         if let Some(v) = (tr.tokens.end..s.end).find(|&v| rules.lexicons.speech_verbs.contains_key(doc.lower(v))) {
             let cut = (tr.tokens.end..v)
@@ -200,7 +147,7 @@ pub fn find(
         let mut k = tr.tokens.end;
         while k < right {
             let w = doc.lower(k);
-            if CLAUSE_BREAKS.contains(&w) && !(w == "and" && next_is_mention(index, k)) {
+            if lex.is(WordClass::ClauseBreak, w) && !(w == "and" && next_is_mention(index, k)) {
                 // "the meeting, which included X and Y" belongs to the noun.
                 if allow_include && w == "which" && k + 1 < right && doc.lower(k + 1).starts_with("includ") {
                     k += 2;
@@ -229,33 +176,31 @@ pub fn find(
             .into_iter()
             .rev()
             .filter(usable)
-            .filter(|m| !after_preposition(doc, m.tokens.start) && !in_description(m))
-            .find(|m| !after_place_word(doc, m.tokens.start) || index.class(m.entity) == EntityClass::Country)
+            .filter(|m| !after_preposition(doc, rules, m.tokens.start) && !in_description(m))
+            .find(|m| !after_place_word(doc, rules, m.tokens.start) || index.class(m.entity) == EntityClass::Country)
             .map(|m| m.entity)
             .or_else(|| {
                 // A pronoun subject right before the trigger (within two words); not the
                 // "it" of "it was noted".
                 (tr.tokens.start.saturating_sub(3).max(s.start)..tr.tokens.start)
-                    .find_map(|p| pronoun_classes(doc, p).map(|c| (p, c)))
-                    .filter(|&(p, _)| {
-                        !(doc.lower(p) == "it" && matches!(doc.lower(p + 1), "is" | "was" | "has" | "had"))
-                    })
+                    .find_map(|p| pronoun_classes(doc, rules, p).map(|c| (p, c)))
+                    .filter(|&(p, _)| !(doc.lower(p) == "it" && lex.is(WordClass::ExpletiveVerb, doc.lower(p + 1))))
                     .and_then(|(p, classes)| index.latest_before(p.saturating_sub(80), p, |c| classes.contains(&c)))
                     .map(|m| m.entity)
             });
         if let Some(e) = subject {
             participants.push(e);
         }
-        let statement = tr.kind == "Statement";
+        let statement = tr.kind == EventType::Statement;
         // A nominal trigger takes objects only after a linking word.
-        let first_link = if tr.noun {
-            (tr.tokens.end..right).find(|&k| NOUN_LINKS.contains(&doc.lower(k))).unwrap_or(right)
+        let first_link = if tr.form == TriggerForm::Noun {
+            (tr.tokens.end..right).find(|&k| lex.is(WordClass::NounLink, doc.lower(k))).unwrap_or(right)
         } else {
             tr.tokens.end
         };
         // "Prosecutors in Oslo charged ...": a place before the trigger.
         if let Some(m) = index.outermost_in(left..tr.tokens.start).into_iter().rev().find(|m| {
-            after_place_word(doc, m.tokens.start)
+            after_place_word(doc, rules, m.tokens.start)
                 && index.class(m.entity).base() == EntityClass::Place
                 && index.class(m.entity) != EntityClass::Country
         }) {
@@ -263,7 +208,7 @@ pub fn find(
         }
         for m in index.outermost_in(first_link..right).into_iter().filter(usable) {
             let class = index.class(m.entity);
-            if after_place_word(doc, m.tokens.start) {
+            if after_place_word(doc, rules, m.tokens.start) {
                 // "in New York" is the place; "at the Iranian U.N. mission" neither place nor
                 // participant.
                 if place.is_none() && class.base() == EntityClass::Place {
@@ -288,12 +233,12 @@ pub fn find(
         if participants.is_empty() && !tr.definite {
             continue;
         }
-        let modality = modality(doc, s.start, tr.tokens.start);
+        let modality = modality(doc, rules, s.start, tr.tokens.start);
         // A negated event did not happen ("has not confirmed"): it is no event.
-        if modality == Some("negated") {
+        if modality == Some(Modality::Negated) {
             continue;
         }
-        let times = time::find(doc, s.clone(), article_date);
+        let times = time::find(doc, rules, s.clone(), article_date);
         // Each time expression belongs to the trigger nearest to it.
         let distance = |x: &time::TimeExpr, t: &Trigger| x.tokens.start.abs_diff(t.tokens.start);
         // (Triggers are in text order: those of this sentence are a slice.)
@@ -304,7 +249,7 @@ pub fn find(
             .filter(|x| in_sentence.iter().all(|o| distance(x, o) >= distance(x, tr)))
             .min_by_key(|x| distance(x, tr));
         // A future event's weekday lies ahead of the article date.
-        let date = nearest.and_then(|x| if modality == Some("future") { x.ahead.or(x.date) } else { x.date });
+        let date = nearest.and_then(|x| if modality == Some(Modality::Future) { x.ahead.or(x.date) } else { x.date });
         events.push(Event {
             kind: tr.kind,
             participants,
@@ -314,13 +259,12 @@ pub fn find(
             modality,
             evidence: vec![Evidence {
                 span: doc.span(tr.tokens.start, tr.tokens.end),
-                rule: rule_id(tr.kind, tr.noun),
+                rule: tr.kind.trigger_rule(tr.form),
             }],
             sentence: si,
             // "the assassination of X" names its own victim: a new event, not a reference
             // back (while "the meeting, which included X" adds to the one told before).
-            definite: tr.definite
-                && !(first_link < right && matches!(doc.lower(first_link), "of" | "against" | "on" | "to")),
+            definite: tr.definite && !(first_link < right && lex.is(WordClass::OwnArgumentLink, doc.lower(first_link))),
         });
     }
     // A selection for a post ("X for secretary of state", "named X as Y") or a resignation
@@ -342,7 +286,7 @@ pub fn find(
             }
         }
         events.push(Event {
-            kind: "Appointment",
+            kind: EventType::Appointment,
             participants,
             place: None,
             date: None,
@@ -362,7 +306,7 @@ pub fn find(
                 .partition_point(|s| doc.tokens[s.end - 1].end <= span.start)
                 .min(doc.sentences.len().saturating_sub(1));
             events.push(Event {
-                kind: "Statement",
+                kind: EventType::Statement,
                 participants: vec![e],
                 place: None,
                 date: None,
@@ -382,48 +326,17 @@ fn next_is_mention(index: &MentionIndex, k: usize) -> bool {
 }
 
 /// Whether a mention hangs off a preposition ("ties to Iran", "a spokesperson for X").
-fn after_preposition(doc: &Doc, t: usize) -> bool {
+fn after_preposition(doc: &Doc, rules: &Rules, t: usize) -> bool {
     let prev = |k: usize| if t >= k { doc.lower(t - k) } else { "" };
     let p = if prev(1) == "the" { prev(2) } else { prev(1) };
-    matches!(p, "to" | "of" | "for" | "with" | "from" | "by" | "about" | "against" | "on" | "into")
+    rules.lexicons.is(WordClass::AttachmentPreposition, p)
 }
 
-fn after_place_word(doc: &Doc, t: usize) -> bool {
+/// Whether a mention follows a place preposition ("in Oslo", "at the Kremlin").
+fn after_place_word(doc: &Doc, rules: &Rules, t: usize) -> bool {
     let prev = |k: usize| if t >= k { doc.lower(t - k) } else { "" };
-    matches!(prev(1), "in" | "at" | "near") || (prev(1) == "the" && matches!(prev(2), "in" | "at" | "near"))
-}
-
-fn rule_id(kind: &str, noun: bool) -> &'static str {
-    let i = EVENT_TYPES.iter().position(|e| *e == kind).unwrap_or(0);
-    const VERB: [&str; 10] = [
-        "event.Meeting.verb",
-        "event.Communication.verb",
-        "event.Statement.verb",
-        "event.Accusation.verb",
-        "event.LegalAction.verb",
-        "event.Appointment.verb",
-        "event.Attack.verb",
-        "event.Sanction.verb",
-        "event.Agreement.verb",
-        "event.Election.verb",
-    ];
-    const NOUN: [&str; 10] = [
-        "event.Meeting.noun",
-        "event.Communication.noun",
-        "event.Statement.noun",
-        "event.Accusation.noun",
-        "event.LegalAction.noun",
-        "event.Appointment.noun",
-        "event.Attack.noun",
-        "event.Sanction.noun",
-        "event.Agreement.noun",
-        "event.Election.noun",
-    ];
-    if noun {
-        NOUN[i]
-    } else {
-        VERB[i]
-    }
+    let place = |w: &str| rules.lexicons.is(WordClass::PlacePreposition, w);
+    place(prev(1)) || (prev(1) == "the" && place(prev(2)))
 }
 
 /// Merges events of one type that share a participant and whose dates agree (or one has
@@ -440,7 +353,8 @@ fn merge(events: Vec<Event>) -> Vec<Event> {
                 && (o.place.is_none() || e.place.is_none() || o.place == e.place)
         };
         // Appointments are one per appointee: "X for A and Y for B" are two.
-        let same_appointee = |o: &Event| e.kind != "Appointment" || o.participants.first() == e.participants.first();
+        let same_appointee =
+            |o: &Event| e.kind != EventType::Appointment || o.participants.first() == e.participants.first();
         let same = if e.definite {
             // "the meeting" joins the latest meeting, unless it names other participants
             // ("the assassination of X" after a plot against Y).

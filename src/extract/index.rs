@@ -6,7 +6,7 @@ use std::ops::Range;
 use super::entities::Resolved;
 use super::mentions::{Candidate, Kind};
 use super::Entity;
-use crate::rules::EntityClass;
+use crate::rules::{EntityClass, Rules};
 use crate::text::Doc;
 
 /// One kept mention: its tokens and its entity.
@@ -95,17 +95,8 @@ impl<'a> MentionIndex<'a> {
     }
 }
 
-/// Whether token `t` is a personal pronoun, and which classes it can stand for.
-pub fn pronoun_classes(doc: &Doc, t: usize) -> Option<&'static [EntityClass]> {
-    use EntityClass::*;
-    match doc.lower(t) {
-        "he" | "she" | "him" | "her" => Some(&[Person]),
-        "it" => {
-            Some(&[Organization, NewsOrganization, GovernmentOrganization, InternationalOrganization, Company, Country])
-        }
-        "they" => {
-            Some(&[Organization, NewsOrganization, GovernmentOrganization, InternationalOrganization, Company, Country])
-        }
-        _ => None,
-    }
+/// Whether token `t` is a personal pronoun, and which classes it can stand for
+/// (`pronouns.tsv`).
+pub fn pronoun_classes<'r>(doc: &Doc, rules: &'r Rules, t: usize) -> Option<&'r [EntityClass]> {
+    rules.lexicons.pronoun(doc.lower(t))
 }

@@ -13,7 +13,7 @@
 use std::ops::Range;
 
 use crate::rules::token_key;
-use crate::rules::{EntityClass, RuleId, Rules, Title};
+use crate::rules::{EntityClass, HoldingStatus, MarkerPosition, RuleId, Rules, Title, WordClass};
 use crate::text::{is_all_caps, is_capitalized, Doc, TokenKind};
 
 /// The words of one sentence's tokens from some index on, addressed by token index.
@@ -49,7 +49,7 @@ pub struct TitleMention {
     pub tokens: Range<usize>,
     pub title: Title,
     /// A status from a marker in or before the title ("-elect", "former").
-    pub status: Option<String>,
+    pub status: Option<HoldingStatus>,
     /// The tokens of what the post belongs to, when the title names it ("Chief Executive
     /// of GM").
     pub of: Option<Range<usize>>,
@@ -73,18 +73,6 @@ impl Candidate {
         Candidate { tokens, kind, rule, titles: Vec::new(), context: None }
     }
 }
-
-/// Words that make a place name more precise rather than naming a body ("Northern Canada").
-const DIRECTIONS: &[&str] = &[
-    "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central", "Upper", "Lower",
-    "Greater", "New", "Old", "Mainland", "Rural", "Coastal",
-];
-const CONNECTORS: &[&str] = &[
-    "of", "for", "de", "du", "des", "van", "von", "der", "den", "bin", "ibn", "al", "el", "la", "le", "da", "di",
-    "del", "y", "&",
-];
-/// Lower-case heads that may be followed by "to X" / "in X" as part of the name.
-const PLACED_HEADS: &[&str] = &["mission", "embassy", "consulate", "delegation"];
 
 /// Finds every candidate mention in the document, in text order.
 pub fn find(doc: &Doc, rules: &Rules) -> Vec<Candidate> {
@@ -246,7 +234,7 @@ fn chunk_end(doc: &Doc, rules: &Rules, i: usize, end: usize) -> usize {
             continue;
         }
         let w = doc.lower(j);
-        let connector = CONNECTORS.contains(&w) || rules.lexicons.particles.contains(w);
+        let connector = rules.lexicons.is(WordClass::Connector, w) || rules.lexicons.particles.contains(w);
         let the_name = |k: usize| k + 1 < end && doc.lower(k) == "the" && starts_name(doc, k + 1);
         if connector && j + 1 < end && (starts_name(doc, j + 1) || (matches!(w, "of" | "for") && the_name(j + 1))) {
             j += 1;
@@ -283,7 +271,7 @@ fn chunk_end(doc: &Doc, rules: &Rules, i: usize, end: usize) -> usize {
 
 /// The longest title starting at token `p` within `p..end`, as (end, title, status).
 /// A status suffix glued to the title ("President-elect") is split off.
-fn title_at(doc: &Doc, rules: &Rules, p: usize, end: usize) -> Option<(usize, Title, Option<String>)> {
+fn title_at(doc: &Doc, rules: &Rules, p: usize, end: usize) -> Option<(usize, Title, Option<HoldingStatus>)> {
     let lex = &rules.lexicons;
     let max = lex.title_max_tokens.min(end - p);
     for k in (1..=max).rev() {
@@ -292,7 +280,7 @@ fn title_at(doc: &Doc, rules: &Rules, p: usize, end: usize) -> Option<(usize, Ti
         if let Some(last) = words.last_mut() {
             if let Some((head, suffix)) = last.rsplit_once('-') {
                 if let Some(m) = lex.status_markers.get(&format!("-{suffix}")) {
-                    status = Some(m.status.clone());
+                    status = Some(m.status);
                     *last = head;
                 }
             }
@@ -322,7 +310,7 @@ fn analyze_chunk(
     let first = out.len();
     let mut p = i;
     let mut titles: Vec<TitleMention> = Vec::new();
-    let mut status_prefix: Option<String> = marker_before(doc, rules, i);
+    let mut status_prefix: Option<HoldingStatus> = marker_before(doc, rules, i);
     // A lower-case title right before the chunk: "AP reporter Michelle L. Price",
     // "trade envoy Mark Dunn".
     if let Some(a0) = lowercase_title_before(doc, rules, sentence_start, i) {
@@ -430,7 +418,7 @@ fn analyze_chunk(
                         && !lex.common_words.contains(doc.lower(t))
                         && !lex.first_names.contains(w)
                         && !lex.titles.contains_key(doc.lower(t))
-                        && !DIRECTIONS.contains(&w)
+                        && !lex.is(WordClass::Direction, w)
                         && gaz.longest_match(&[w]).is_none()
                         && gaz.demonym(&token_key([w])).is_none()
                 })
@@ -455,7 +443,7 @@ fn analyze_chunk(
             let after = p + k;
             let currency = after < doc.tokens.len()
                 && ((doc.tok(after).starts_with('$') && !doc.space_after(after - 1))
-                    || matches!(doc.lower(after), "dollar" | "dollars"));
+                    || lex.is(WordClass::Currency, doc.lower(after)));
             if !currency {
                 out.push(Candidate::new(p..p + k, Kind::Gazetteer(e), gaz.entry(e).rule));
             }
@@ -495,13 +483,13 @@ fn analyze_chunk(
         }
         // A common word opening a sentence ("However", "Former", "Monday"), or an article.
         let w = doc.tok(p);
-        let marker = lex.status_markers.get(doc.lower(p)).filter(|m| m.position == "prefix");
+        let marker = lex.status_markers.get(doc.lower(p)).filter(|m| m.position == MarkerPosition::Prefix);
         if titles.is_empty()
             && !is_all_caps(w)
             && (matches!(w, "The" | "A" | "An") || marker.is_some() || (doc.is_sentence_start(p) && lex.is_common(w)))
         {
             if let Some(m) = marker {
-                status_prefix = Some(m.status.clone());
+                status_prefix = Some(m.status);
             }
             p += 1;
             continue;
@@ -512,7 +500,7 @@ fn analyze_chunk(
             (a..b).all(|t| lex.first_names.contains(doc.tok(t)) || (doc.tok(t).len() == 2 && doc.tok(t).ends_with('.')))
         };
         let mut q = p + 1;
-        let connector = |t: usize| CONNECTORS.contains(&doc.lower(t));
+        let connector = |t: usize| lex.is(WordClass::Connector, doc.lower(t));
         while q < j
             && (given(p, q)
                 || connector(q - 1)
@@ -542,7 +530,7 @@ fn analyze_chunk(
                 .filter(|&(k, e)| q + k == j && gaz.entry(e).class == EntityClass::Country)
                 .map(|(k, _)| q + k);
             let noun = lex.is_english(doc.tok(p))
-                && !DIRECTIONS.contains(&doc.tok(p))
+                && !lex.is(WordClass::Direction, doc.tok(p))
                 && gaz.demonym(&token_key([doc.tok(p)])).is_none();
             if let (Some(e), true) = (country_end, noun) {
                 out.push(Candidate::new(
@@ -679,12 +667,17 @@ fn lowercase_title_before(doc: &Doc, rules: &Rules, sentence_start: usize, i: us
 }
 
 /// A status marker word right before a chunk ("former", "incoming").
-fn marker_before(doc: &Doc, rules: &Rules, i: usize) -> Option<String> {
+fn marker_before(doc: &Doc, rules: &Rules, i: usize) -> Option<HoldingStatus> {
     let prev = i.checked_sub(1)?;
     if !is_word(doc, prev) {
         return None;
     }
-    rules.lexicons.status_markers.get(doc.lower(prev)).filter(|m| m.position == "prefix").map(|m| m.status.clone())
+    rules
+        .lexicons
+        .status_markers
+        .get(doc.lower(prev))
+        .filter(|m| m.position == MarkerPosition::Prefix)
+        .map(|m| m.status)
 }
 
 /// After the candidates `out[first..]` of one chunk ending at `j`: a lower-case
@@ -738,7 +731,7 @@ fn described_org(doc: &Doc, rules: &Rules, first: usize, j: usize, end: usize, o
     let mut stop = q + k;
     let head = doc.lower(stop - 1);
     // "mission to the United Nations", "embassy in Kabul"
-    if PLACED_HEADS.contains(&head) && stop + 1 < end && matches!(doc.lower(stop), "to" | "in") {
+    if lex.is(WordClass::PlacedHead, head) && stop + 1 < end && matches!(doc.lower(stop), "to" | "in") {
         let mut t = stop + 1;
         if doc.lower(t) == "the" {
             t += 1;
@@ -839,9 +832,7 @@ fn hyphen_prefixed(doc: &Doc, rules: &Rules, i: usize, out: &mut Vec<Candidate>)
     }
     let w = doc.tok(i);
     let Some((prefix, rest)) = w.split_once('-') else { return };
-    if !matches!(prefix, "anti" | "pro" | "non" | "ex" | "post" | "pre" | "mid")
-        || !rest.starts_with(char::is_uppercase)
-    {
+    if !rules.lexicons.is(WordClass::HyphenPrefix, prefix) || !rest.starts_with(char::is_uppercase) {
         return;
     }
     let key = token_key([rest]);

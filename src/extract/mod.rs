@@ -26,7 +26,8 @@ use std::ops::Range;
 use chrono::NaiveDate;
 
 use crate::article::Article;
-use crate::rules::{EntityClass, RuleId, Rules};
+pub use crate::rules::HoldingStatus;
+use crate::rules::{EntityClass, EventType, Modality, RuleId, Rules};
 use crate::text::Doc;
 
 /// A stretch of article text that a fact was read from (byte offsets).
@@ -62,27 +63,6 @@ pub struct Entity {
     pub wikidata: Option<String>,
     /// The rule that decided the entity's type.
     pub rule: RuleId,
-}
-
-/// The status of a post held (the contract's four values).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum HoldingStatus {
-    Incumbent,
-    Designate,
-    Former,
-    Acting,
-}
-
-impl HoldingStatus {
-    /// From the lexicon's status names; anything unknown is incumbent.
-    pub fn from_name(s: &str) -> Self {
-        match s {
-            "designate" => HoldingStatus::Designate,
-            "former" => HoldingStatus::Former,
-            "acting" => HoldingStatus::Acting,
-            _ => HoldingStatus::Incumbent,
-        }
-    }
 }
 
 /// A post held by a person.
@@ -122,16 +102,15 @@ pub struct Quote {
 /// An event.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Event {
-    /// One of the contract's event types (`rules::EVENT_TYPES`).
-    pub kind: &'static str,
+    pub kind: EventType,
     /// Entity indices, subject first.
     pub participants: Vec<usize>,
     pub place: Option<usize>,
     pub date: Option<NaiveDate>,
     /// The time words the date was read from.
     pub time_text: Option<Range<usize>>,
-    /// "future", "hypothetical" or "negated"; `None` for an asserted event.
-    pub modality: Option<&'static str>,
+    /// `None` for an asserted event (a negated one is never kept).
+    pub modality: Option<Modality>,
     /// One per mention of the event (its trigger or attribution), sorted.
     pub evidence: Vec<Evidence>,
     /// The sentence of its first mention.

@@ -21,7 +21,7 @@ use std::ops::Range;
 use super::entities::Resolved;
 use super::mentions::{Candidate, Kind};
 use super::{Evidence, Holding, HoldingStatus};
-use crate::rules::{EntityClass, Rules, Title, TitleKind};
+use crate::rules::{EntityClass, OrgHint, Rules, Title, TitleKind, WordClass};
 use crate::text::{Doc, TokenKind};
 
 /// What the patterns look at.
@@ -101,7 +101,7 @@ pub fn find(doc: &Doc, rules: &Rules, candidates: &[Candidate], resolved: &Resol
                 t.of.as_ref()
                     .and_then(|r| cx.entity_at(r).map(|e| (e, t.tokens.start)))
                     .or_else(|| owner_before(&cx, t.tokens.start));
-            let status = t.status.as_deref().map(HoldingStatus::from_name).unwrap_or(HoldingStatus::Incumbent);
+            let status = t.status.unwrap_or(HoldingStatus::Incumbent);
             let start = of.map_or(t.tokens.start, |(_, s)| s).min(t.tokens.start);
             out.push(Holding {
                 holder,
@@ -152,22 +152,7 @@ pub fn find(doc: &Doc, rules: &Rules, candidates: &[Candidate], resolved: &Resol
         }
         // "X resigned as foreign affairs minister", "X was forced to step down as CEO"
         if let Some(a) = (q..(q + 6).min(end)).find(|&k| cx.lower(k) == "as") {
-            let resign = (q..a).any(|k| {
-                matches!(
-                    cx.lower(k),
-                    "resign"
-                        | "resigned"
-                        | "resigns"
-                        | "quit"
-                        | "quits"
-                        | "down"
-                        | "retired"
-                        | "retire"
-                        | "ousted"
-                        | "removed"
-                        | "fired"
-                )
-            });
+            let resign = (q..a).any(|k| cx.rules.lexicons.is(WordClass::Resignation, cx.lower(k)));
             if resign {
                 if let Some(h) =
                     title_phrase(&cx, holder, a + 1, end, HoldingStatus::Former, "post.resignation", c.tokens.start)
@@ -243,7 +228,7 @@ fn national_posts(cx: &Ctx, out: &mut [Holding]) {
             .lexicons
             .titles
             .values()
-            .any(|t| [title, first, last].contains(&t.title.as_str()) && t.org_hint == "country")
+            .any(|t| [title, first, last].contains(&t.title.as_str()) && t.org_hint == Some(OrgHint::Country))
     };
     for h in out.iter_mut().filter(|h| h.of.is_none() && national(&h.title)) {
         let para =
@@ -277,26 +262,9 @@ fn drop_subsumed(all: Vec<Holding>) -> Vec<Holding> {
         .collect()
 }
 
-/// "named", "nominated", "picked", "chose", "tapped", "appointed" a few words before:
-/// the verb's token index.
+/// A naming verb ("named", "appointed") up to three words before: the verb's token index.
 fn preceded_by_naming(cx: &Ctx, start: usize) -> Option<usize> {
-    (start.saturating_sub(3)..start).rev().find(|&t| {
-        matches!(
-            cx.lower(t),
-            "named"
-                | "nominated"
-                | "picked"
-                | "chose"
-                | "chosen"
-                | "tapped"
-                | "appointed"
-                | "selected"
-                | "names"
-                | "nominates"
-                | "picks"
-                | "appoints"
-        )
-    })
+    (start.saturating_sub(3)..start).rev().find(|&t| cx.rules.lexicons.is(WordClass::Naming, cx.lower(t)))
 }
 
 /// The entity that owns a title starting at token `t`: "Iran's" (possessive), "Iranian"
@@ -331,13 +299,13 @@ fn title_phrase(
         }
         if let Some((t_end, t)) = cx.title_at(s, end) {
             if let Some(m) = (p..s).find_map(|i| lex.status_markers.get(cx.lower(i))) {
-                status = HoldingStatus::from_name(&m.status);
+                status = m.status;
             }
             found = Some((t_end, t));
             break;
         }
         // Only words may stand before the title, and no person ("X, a friend of Y").
-        if doc.tokens[s].kind != TokenKind::Word || matches!(cx.lower(s), "and" | "or" | "who" | "which") {
+        if doc.tokens[s].kind != TokenKind::Word || lex.is(WordClass::TitlePhraseBreak, cx.lower(s)) {
             break;
         }
     }
@@ -416,7 +384,7 @@ fn apposition_before(cx: &Ctx, holder: usize, from: usize, comma: usize, name_en
     // The title must open its noun phrase: a determiner, a possessive, a name or the
     // sentence start before it ("the coach", "team's coach", "a Scientology attorney").
     let ok_before = t_start == from
-        || matches!(cx.lower(t_start - 1), "the" | "a" | "an" | "its" | "his" | "her" | "their")
+        || cx.rules.lexicons.is(WordClass::TitleOpener, cx.lower(t_start - 1))
         || doc.tokens[t_start - 1].kind == TokenKind::Possessive
         || doc.tok(t_start - 1).starts_with(char::is_uppercase);
     ok_before.then(|| Holding {

@@ -13,7 +13,7 @@ use super::index::{pronoun_classes, MentionIndex};
 use super::quotes::description;
 use super::{AnonymousSource, Attribution, Event, Evidence, Fact, Quote, Source, Speaker};
 use crate::extract::entities::name_key;
-use crate::rules::{EntityClass, Rules};
+use crate::rules::{EntityClass, EventType, Rules, SpeechKind, WordClass};
 use crate::text::{Doc, TokenKind};
 
 struct Found {
@@ -57,10 +57,10 @@ pub fn find(
                 let x = t + 2;
                 if let Some(m) = index.starting_at(x) {
                     found.push(Found { sentence: si, source: Source::Entity(m.entity), rule: "source.according-to" });
-                } else if let Some(e) = report_by(doc, index, x, s.end) {
+                } else if let Some(e) = report_by(doc, rules, index, x, s.end) {
                     found.push(Found { sentence: si, source: Source::Entity(e), rule: "source.reported-by" });
                 } else if let Some((d_end, _)) = description(doc, rules, x, s.end) {
-                    let d_end = familiar_with(doc, d_end, s.end);
+                    let d_end = familiar_with(doc, rules, d_end, s.end);
                     let source = anon(doc, x, d_end, "source.according-to");
                     found.push(Found { sentence: si, source, rule: "source.according-to" });
                 }
@@ -74,7 +74,7 @@ pub fn find(
                 }
             }
             // a report by X
-            if let Some(e) = report_by(doc, index, t, s.end) {
+            if let Some(e) = report_by(doc, rules, index, t, s.end) {
                 found.push(Found { sentence: si, source: Source::Entity(e), rule: "source.reported-by" });
             }
             // quoting X
@@ -99,14 +99,17 @@ pub fn find(
             }
             // X said / X reported / officials say (not inside a quotation: the quote stage
             // attributes those).
-            if let Some(&say) = lex.speech_verbs.get(w) {
+            if let Some(&speech) = lex.speech_verbs.get(w) {
                 let in_quote = quotes
                     .iter()
                     .any(|q| q.evidence.span.start <= doc.tokens[t].start && doc.tokens[t].end <= q.evidence.span.end);
                 // "X reported from Geneva" is a byline, not a source.
                 let byline = t + 1 < s.end && doc.lower(t + 1) == "from";
                 if !in_quote && !byline && !w.ends_with("ing") {
-                    let rule = if say { "source.said" } else { "source.reported" };
+                    let rule = match speech {
+                        SpeechKind::Say => "source.said",
+                        SpeechKind::Report => "source.reported",
+                    };
                     if let Some(m) = index.ending_at(t).filter(|m| {
                         index.class(m.entity).base() != EntityClass::Place
                             || index.class(m.entity) == EntityClass::Country
@@ -116,7 +119,7 @@ pub fn find(
                         let source = anon(doc, a, t, rule);
                         found.push(Found { sentence: si, source, rule });
                     } else if t > s.start {
-                        if let Some(classes) = pronoun_classes(doc, t - 1) {
+                        if let Some(classes) = pronoun_classes(doc, rules, t - 1) {
                             if let Some(m) =
                                 index.latest_before(s.start.saturating_sub(60), t - 1, |c| classes.contains(&c))
                             {
@@ -143,7 +146,7 @@ pub fn find(
         }
         for (ei, e) in events.iter().enumerate() {
             let own_statement =
-                e.kind == "Statement" && matches!(f.source, Source::Entity(x) if e.participants.contains(&x));
+                e.kind == EventType::Statement && matches!(f.source, Source::Entity(x) if e.participants.contains(&x));
             if e.sentence == f.sentence && !own_statement {
                 attributions.push(Attribution { fact: Fact::Event(ei), source: f.source.clone(), rule: f.rule });
             }
@@ -167,13 +170,13 @@ pub fn find(
 }
 
 /// "a report by X", "reports by X", "a statement from X": the entity X.
-fn report_by(doc: &Doc, index: &MentionIndex, t: usize, end: usize) -> Option<usize> {
+fn report_by(doc: &Doc, rules: &Rules, index: &MentionIndex, t: usize, end: usize) -> Option<usize> {
     let mut p = t;
     if p < end && matches!(doc.lower(p), "a" | "an" | "the") {
         p += 1;
     }
     if p + 2 < end
-        && matches!(doc.lower(p), "report" | "reports" | "statement" | "story" | "investigation" | "survey")
+        && rules.lexicons.is(WordClass::ReportNoun, doc.lower(p))
         && matches!(doc.lower(p + 1), "by" | "from" | "in")
     {
         return index.starting_at(p + 2).map(|m| m.entity);
@@ -182,8 +185,8 @@ fn report_by(doc: &Doc, index: &MentionIndex, t: usize, end: usize) -> Option<us
 }
 
 /// Extends a description over "familiar with the matter" / "close to the talks".
-fn familiar_with(doc: &Doc, d_end: usize, end: usize) -> usize {
-    if d_end + 1 < end && matches!(doc.lower(d_end), "familiar" | "close" | "briefed") {
+fn familiar_with(doc: &Doc, rules: &Rules, d_end: usize, end: usize) -> usize {
+    if d_end + 1 < end && rules.lexicons.is(WordClass::Familiarity, doc.lower(d_end)) {
         let mut k = d_end + 1;
         while k < end && doc.tokens[k].kind == TokenKind::Word && k < d_end + 6 {
             k += 1;
@@ -202,7 +205,7 @@ fn description_ending_at(doc: &Doc, rules: &Rules, from: usize, t: usize) -> Opt
     let mut a = head;
     while a > from && a + 4 > head && doc.tokens[a - 1].kind == TokenKind::Word {
         let w = doc.lower(a - 1);
-        if matches!(w, "a" | "an" | "the" | "two" | "three" | "several" | "some" | "many") {
+        if rules.lexicons.is(WordClass::DescriptionOpener, w) {
             a -= 1;
             break;
         }

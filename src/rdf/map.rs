@@ -15,7 +15,7 @@ use super::vocab::{self, nif, nkg, owl, schema, skos};
 use crate::article::Article;
 use crate::error::Result;
 use crate::extract::{Evidence, Extraction, Fact, Source, Speaker};
-use crate::rules::EntityClass;
+use crate::rules::{EntityClass, EventType};
 
 /// Byte offsets → code-point offsets, for one text.
 pub struct CodePoints {
@@ -174,7 +174,7 @@ pub fn to_quads(article: &Article, ex: &Extraction, minter: &Minter, segments: S
     for ev in &ex.events {
         let first = &ev.evidence[0].span;
         let (b, e) = (out.cps.of(first.start), out.cps.of(first.end));
-        let node = minter.keyed_fact(&iri, "event", &format!("{b}-{e}-{}", ev.kind))?;
+        let node = minter.keyed_fact(&iri, "event", &format!("{b}-{e}-{}", ev.kind.name()))?;
         out.add(node.clone(), rdf::TYPE, vocab::event_class_iri(ev.kind).into_owned());
         out.add(node.clone(), rdf::TYPE, nkg::EVENT.into_owned());
         for &p in &ev.participants {
@@ -191,7 +191,7 @@ pub fn to_quads(article: &Article, ex: &Extraction, minter: &Minter, segments: S
             out.literal(&node, nkg::TIME_EXPRESSION, &words);
         }
         if let Some(m) = ev.modality {
-            out.literal(&node, nkg::MODALITY, m);
+            out.literal(&node, nkg::MODALITY, m.name());
         }
         out.literal(&node, nkg::RULE, ev.evidence[0].rule);
         for evd in &ev.evidence {
@@ -209,7 +209,7 @@ pub fn to_quads(article: &Article, ex: &Extraction, minter: &Minter, segments: S
         if let Some(Speaker::Entity(s)) = q.speaker {
             out.add(node.clone(), nkg::SPEAKER, entity_iris[s].clone());
             let statement = ex.events.iter().position(|ev| {
-                ev.kind == "Statement"
+                ev.kind == EventType::Statement
                     && ev.participants.contains(&s)
                     && q.attribution.as_ref().is_some_and(|a| ev.evidence.iter().any(|x| x.span == *a))
             });

@@ -4,7 +4,7 @@ use std::sync::OnceLock;
 
 use newskg::article::read_plain;
 use newskg::extract::{Extraction, HoldingStatus, Speaker};
-use newskg::rules::EntityClass;
+use newskg::rules::{EntityClass, EventType, Modality};
 use newskg::{extract, Rules};
 
 fn rules() -> &'static Rules {
@@ -169,7 +169,7 @@ fn meetings_with_place_and_resolved_weekday() {
             .to_owned(),
     );
     let ex = extract(&article, rules());
-    let m = ex.events.iter().find(|e| e.kind == "Meeting").expect("a meeting");
+    let m = ex.events.iter().find(|e| e.kind == EventType::Meeting).expect("a meeting");
     let names: Vec<&str> = m.participants.iter().map(|&p| ex.entities[p].label.as_str()).collect();
     assert_eq!(names, ["Ravi Nair", "Eva Brandt"]);
     assert_eq!(m.place.map(|p| ex.entities[p].label.as_str()), Some("Berlin"));
@@ -185,14 +185,14 @@ fn meeting_expectations_is_no_meeting() {
 #[test]
 fn a_definite_mention_joins_the_earlier_event() {
     let (_, ex) = run("Ana Lima met Joao Silva in Porto. The meeting lasted an hour.");
-    assert_eq!(ex.events.iter().filter(|e| e.kind == "Meeting").count(), 1, "{:?}", ex.events);
+    assert_eq!(ex.events.iter().filter(|e| e.kind == EventType::Meeting).count(), 1, "{:?}", ex.events);
 }
 
 #[test]
 fn future_events_are_marked() {
     let (_, ex) = run("Ana Lima will meet Joao Silva in Porto.");
-    let m = ex.events.iter().find(|e| e.kind == "Meeting").expect("a meeting");
-    assert_eq!(m.modality, Some("future"));
+    let m = ex.events.iter().find(|e| e.kind == EventType::Meeting).expect("a meeting");
+    assert_eq!(m.modality, Some(Modality::Future));
 }
 
 #[test]
@@ -201,8 +201,9 @@ fn legal_actions_and_attacks() {
     assert!(ex
         .events
         .iter()
-        .any(|e| e.kind == "LegalAction" && e.participants.iter().any(|&p| ex.entities[p].label == "Victor Hale")));
-    assert!(ex.events.iter().any(|e| e.kind == "Attack"));
+        .any(|e| e.kind == EventType::LegalAction
+            && e.participants.iter().any(|&p| ex.entities[p].label == "Victor Hale")));
+    assert!(ex.events.iter().any(|e| e.kind == EventType::Attack));
 }
 
 #[test]
@@ -261,7 +262,7 @@ fn a_selection_is_an_appointment_of_one_appointee() {
     let appointees: Vec<&str> = ex
         .events
         .iter()
-        .filter(|e| e.kind == "Appointment")
+        .filter(|e| e.kind == EventType::Appointment)
         .map(|e| ex.entities[e.participants[0]].label.as_str())
         .collect();
     assert!(appointees.contains(&"Paul Grady"), "{:?}", ex.events);
@@ -351,5 +352,5 @@ fn a_statement_verb_in_the_passive_is_no_statement() {
     assert!(ex.events.iter().all(|e| e.kind != "Statement"), "{:?}", ex.events);
     // Negative: the active verb with a speaker is one.
     let (_, ex) = run("Minister Ola Berg denied the report on Monday.");
-    assert!(ex.events.iter().any(|e| e.kind == "Statement"), "{:?}", ex.events);
+    assert!(ex.events.iter().any(|e| e.kind == EventType::Statement), "{:?}", ex.events);
 }
