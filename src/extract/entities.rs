@@ -15,7 +15,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use rustc_hash::FxHashMap;
 
 use super::mentions::{name_span, Candidate, Kind};
-use super::{Entity, Evidence};
+use super::{Entity, EntityId, Evidence};
 use crate::rules::{EntityClass, Rules, WordClass};
 use crate::text::{is_all_caps, Doc, TokenKind};
 
@@ -24,7 +24,7 @@ use crate::text::{is_all_caps, Doc, TokenKind};
 pub struct Resolved {
     pub entities: Vec<Entity>,
     /// Per candidate (same order as the input): its entity, if it was kept.
-    pub of_candidate: Vec<Option<usize>>,
+    pub of_candidate: Vec<Option<EntityId>>,
 }
 
 /// Normalised form of a name for identity within an article: lower case, letters and
@@ -92,11 +92,11 @@ pub fn resolve(doc: &Doc, rules: &Rules, candidates: &[Candidate]) -> Resolved {
     let mut by_key: FxHashMap<String, usize> = FxHashMap::default();
     for (i, c) in candidates.iter().enumerate() {
         let key = match &c.kind {
-            Kind::Gazetteer(e) | Kind::Demonym(e) => format!("g{e}"),
+            Kind::Gazetteer(e) | Kind::Demonym(e) => format!("g{}", e.index()),
             Kind::Name(_) => {
                 // A name that is also a gazetteer form joins that entry ("New York Times").
                 match rules.gazetteer.lookup(&crate::rules::token_key(surface[i].split(' '))).first() {
-                    Some(e) => format!("g{e}"),
+                    Some(e) => format!("g{}", e.index()),
                     None => format!("n{}", keys[i]),
                 }
             }
@@ -296,7 +296,7 @@ pub fn resolve(doc: &Doc, rules: &Rules, candidates: &[Candidate]) -> Resolved {
         }
         mentions.sort();
         mentions.dedup_by(|a, b| a.span == b.span);
-        let e = resolved.entities.len();
+        let e = EntityId::new(resolved.entities.len());
         for &i in &members {
             resolved.of_candidate[i] = Some(e);
         }

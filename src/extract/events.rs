@@ -21,7 +21,7 @@ use std::ops::Range;
 use chrono::NaiveDate;
 
 use super::index::{pronoun_classes, MentionIndex};
-use super::{time, Event, Evidence, Holding, Quote, Speaker};
+use super::{time, EntityId, Event, Evidence, Holding, PostPattern, Quote, SentenceId, Speaker};
 use crate::rules::{EntityClass, EventType, Modality, Rules, TriggerForm, WordClass};
 use crate::text::{Doc, TokenKind};
 
@@ -163,7 +163,7 @@ pub fn find(
             k += 1;
         }
         let usable = |m: &&super::index::Mention| !owners.contains(&m.tokens) && !quoted[m.tokens.start];
-        let mut participants: Vec<usize> = Vec::new();
+        let mut participants: Vec<EntityId> = Vec::new();
         let mut place = None;
         // Subject: the latest mention before the trigger in the clause that is no
         // prepositional attachment ("ties to Iran"), place ("in Oslo") or source
@@ -261,7 +261,7 @@ pub fn find(
                 span: doc.span(tr.tokens.start, tr.tokens.end),
                 rule: tr.kind.trigger_rule(tr.form),
             }],
-            sentence: si,
+            sentence: SentenceId::new(si),
             // "the assassination of X" names its own victim: a new event, not a reference
             // back (while "the meeting, which included X" adds to the one told before).
             definite: tr.definite && !(first_link < right && lex.is(WordClass::OwnArgumentLink, doc.lower(first_link))),
@@ -270,11 +270,11 @@ pub fn find(
     // A selection for a post ("X for secretary of state", "named X as Y") or a resignation
     // ("X resigned as minister") is an appointment event: the holder, and whoever named
     // them (the first person of the sentence).
-    for h in holdings.iter().filter(|h| matches!(h.evidence.rule, "post.selection" | "post.resignation")) {
+    for h in holdings.iter().filter(|h| matches!(h.pattern, PostPattern::Selection | PostPattern::Resignation)) {
         let a = doc.tokens.partition_point(|t| t.end <= h.evidence.span.start);
         let si = doc.sentence_of(a.min(doc.tokens.len().saturating_sub(1)));
         let mut participants = vec![h.holder];
-        if h.evidence.rule == "post.selection" {
+        if h.pattern == PostPattern::Selection {
             let s = doc.sentences[si].clone();
             if let Some(m) = index.mentions.iter().find(|m| {
                 m.tokens.start >= s.start
@@ -293,7 +293,7 @@ pub fn find(
             time_text: None,
             modality: None,
             evidence: vec![Evidence { span: h.evidence.span.clone(), rule: "event.Appointment.post" }],
-            sentence: si,
+            sentence: SentenceId::new(si),
             definite: false,
         });
     }
@@ -313,7 +313,7 @@ pub fn find(
                 time_text: None,
                 modality: None,
                 evidence: vec![Evidence { span, rule: "event.Statement.quote" }],
-                sentence: si,
+                sentence: SentenceId::new(si),
                 definite: false,
             });
         }

@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use super::entities::Resolved;
 use super::mentions::{Candidate, Kind};
-use super::Entity;
+use super::{Entity, EntityId};
 use crate::rules::{EntityClass, Rules};
 use crate::text::Doc;
 
@@ -13,7 +13,7 @@ use crate::text::Doc;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Mention {
     pub tokens: Range<usize>,
-    pub entity: usize,
+    pub entity: EntityId,
     /// A described organisation ("Iran's U.N. mission"), which contains other mentions.
     pub described: bool,
 }
@@ -53,7 +53,7 @@ impl<'a> MentionIndex<'a> {
         &self.mentions[lo..hi]
     }
 
-    pub fn class(&self, entity: usize) -> EntityClass {
+    pub fn class(&self, entity: EntityId) -> EntityClass {
         self.entities[entity].class
     }
 

@@ -13,7 +13,7 @@
 use std::ops::Range;
 
 use crate::rules::token_key;
-use crate::rules::{EntityClass, HoldingStatus, MarkerPosition, RuleId, Rules, Title, WordClass};
+use crate::rules::{EntityClass, EntryId, HoldingStatus, MarkerPosition, RuleId, Rules, Title, WordClass};
 use crate::text::{is_all_caps, is_capitalized, Doc, TokenKind};
 
 /// The words of one sentence's tokens from some index on, addressed by token index.
@@ -33,9 +33,9 @@ impl<'a> Words<'a> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Kind {
     /// A gazetteer entry.
-    Gazetteer(usize),
+    Gazetteer(EntryId),
     /// A demonym standing for a gazetteer entry ("Iranian" → Iran).
-    Demonym(usize),
+    Demonym(EntryId),
     /// A capitalised name; the class when the name itself shows it.
     Name(Option<EntityClass>),
     /// An organisation described by an owner and a lower-case head ("Iranian foreign
@@ -455,8 +455,9 @@ fn analyze_chunk(
         if let Some(k) =
             (1..=2.min(j - p)).rev().find(|&k| gaz.demonym(&token_key(words.range(p, p + k).iter().copied())).is_some())
         {
-            let e = gaz.demonym(&token_key(words.range(p, p + k).iter().copied())).unwrap_or_default();
-            out.push(Candidate::new(p..p + k, Kind::Demonym(e), "demonym"));
+            if let Some(e) = gaz.demonym(&token_key(words.range(p, p + k).iter().copied())) {
+                out.push(Candidate::new(p..p + k, Kind::Demonym(e), "demonym"));
+            }
             p += k;
             continue;
         }

@@ -20,7 +20,7 @@ use std::ops::Range;
 
 use super::entities::Resolved;
 use super::mentions::{Candidate, Kind};
-use super::{Evidence, Holding, HoldingStatus};
+use super::{EntityId, Holding, HoldingStatus, PostPattern};
 use crate::rules::{EntityClass, OrgHint, Rules, Title, TitleKind, WordClass};
 use crate::text::{Doc, TokenKind};
 
@@ -38,12 +38,12 @@ impl Ctx<'_> {
     }
 
     /// The entity of the longest kept candidate with exactly these tokens.
-    fn entity_at(&self, tokens: &Range<usize>) -> Option<usize> {
+    fn entity_at(&self, tokens: &Range<usize>) -> Option<EntityId> {
         self.candidates.iter().position(|c| c.tokens == *tokens).and_then(|i| self.resolved.of_candidate[i])
     }
 
     /// The longest kept candidate starting at `t` that is no person: (entity, end).
-    fn organisation_at(&self, t: usize) -> Option<(usize, usize)> {
+    fn organisation_at(&self, t: usize) -> Option<(EntityId, usize)> {
         self.candidates
             .iter()
             .enumerate()
@@ -54,7 +54,7 @@ impl Ctx<'_> {
     }
 
     /// The longest kept candidate ending at `t` that is no person: (entity, start).
-    fn organisation_ending_at(&self, t: usize) -> Option<(usize, usize)> {
+    fn organisation_ending_at(&self, t: usize) -> Option<(EntityId, usize)> {
         self.candidates
             .iter()
             .enumerate()
@@ -108,7 +108,8 @@ pub fn find(doc: &Doc, rules: &Rules, candidates: &[Candidate], resolved: &Resol
                 title: t.title.title.clone(),
                 of: of.map(|(e, _)| e),
                 status,
-                evidence: Evidence { span: doc.span(start, c.tokens.end), rule: "post.prenominal" },
+                pattern: PostPattern::Prenominal,
+                evidence: PostPattern::Prenominal.evidence(doc.span(start, c.tokens.end)),
             });
         }
         let sentence = doc.sentences[doc.sentence_of(c.tokens.start)].clone();
@@ -123,9 +124,15 @@ pub fn find(doc: &Doc, rules: &Rules, candidates: &[Candidate], resolved: &Resol
                 if matches!(cx.lower(p), "a" | "an" | "the") {
                     p += 1;
                 }
-                let Some(h) =
-                    title_phrase(&cx, holder, p, end, HoldingStatus::Incumbent, "post.apposition", c.tokens.start)
-                else {
+                let Some(h) = title_phrase(
+                    &cx,
+                    holder,
+                    p,
+                    end,
+                    HoldingStatus::Incumbent,
+                    PostPattern::Apposition,
+                    c.tokens.start,
+                ) else {
                     break;
                 };
                 let stop = doc.tokens.partition_point(|t| t.start < h.evidence.span.end);
@@ -146,7 +153,7 @@ pub fn find(doc: &Doc, rules: &Rules, candidates: &[Candidate], resolved: &Resol
         // "X is the chief executive of Y", "X was the ..."
         if q + 2 < end && matches!(cx.lower(q), "is" | "was") && matches!(cx.lower(q + 1), "the" | "a" | "an") {
             let status = if cx.lower(q) == "was" { HoldingStatus::Former } else { HoldingStatus::Incumbent };
-            if let Some(h) = title_phrase(&cx, holder, q + 2, end, status, "post.copular", c.tokens.start) {
+            if let Some(h) = title_phrase(&cx, holder, q + 2, end, status, PostPattern::Copular, c.tokens.start) {
                 out.push(h);
             }
         }
@@ -154,9 +161,15 @@ pub fn find(doc: &Doc, rules: &Rules, candidates: &[Candidate], resolved: &Resol
         if let Some(a) = (q..(q + 6).min(end)).find(|&k| cx.lower(k) == "as") {
             let resign = (q..a).any(|k| cx.rules.lexicons.is(WordClass::Resignation, cx.lower(k)));
             if resign {
-                if let Some(h) =
-                    title_phrase(&cx, holder, a + 1, end, HoldingStatus::Former, "post.resignation", c.tokens.start)
-                {
+                if let Some(h) = title_phrase(
+                    &cx,
+                    holder,
+                    a + 1,
+                    end,
+                    HoldingStatus::Former,
+                    PostPattern::Resignation,
+                    c.tokens.start,
+                ) {
                     out.push(h);
                 }
             }
@@ -165,9 +178,15 @@ pub fn find(doc: &Doc, rules: &Rules, candidates: &[Candidate], resolved: &Resol
         if q + 1 < end && matches!(cx.lower(q), "for" | "as") {
             let naming = preceded_by_naming(&cx, c.tokens.start);
             if cx.lower(q) == "for" || naming.is_some() {
-                if let Some(mut h) =
-                    title_phrase(&cx, holder, q + 1, end, HoldingStatus::Designate, "post.selection", c.tokens.start)
-                {
+                if let Some(mut h) = title_phrase(
+                    &cx,
+                    holder,
+                    q + 1,
+                    end,
+                    HoldingStatus::Designate,
+                    PostPattern::Selection,
+                    c.tokens.start,
+                ) {
                     if h.of.is_none() {
                         h.of = naming
                             .and_then(|v| cx.organisation_ending_at(v))
@@ -210,11 +229,11 @@ fn merge_same_post(all: Vec<Holding>) -> Vec<Holding> {
 /// often as any other, when the post's paragraph names no other country.
 fn national_posts(cx: &Ctx, out: &mut [Holding]) {
     let entities = &cx.resolved.entities;
-    let countries: Vec<(usize, usize)> = entities
+    let countries: Vec<(EntityId, usize)> = entities
         .iter()
         .enumerate()
         .filter(|(_, e)| e.class == EntityClass::Country)
-        .map(|(i, e)| (i, e.mentions.len()))
+        .map(|(i, e)| (EntityId::new(i), e.mentions.len()))
         .collect();
     let Some(&(main, n)) = countries.iter().max_by_key(|(i, n)| (*n, std::cmp::Reverse(*i))) else { return };
     let second = countries.iter().filter(|(i, _)| *i != main).map(|(_, n)| *n).max().unwrap_or(0);
@@ -270,7 +289,7 @@ fn preceded_by_naming(cx: &Ctx, start: usize) -> Option<usize> {
 /// The entity that owns a title starting at token `t`: "Iran's" (possessive), "Iranian"
 /// (demonym), "AP" (an organisation or place name right before). Returns the entity and
 /// the first token of its mention.
-fn owner_before(cx: &Ctx, t: usize) -> Option<(usize, usize)> {
+fn owner_before(cx: &Ctx, t: usize) -> Option<(EntityId, usize)> {
     let mut end = t;
     if end > 0 && cx.doc.tokens[end - 1].kind == TokenKind::Possessive {
         end -= 1;
@@ -282,11 +301,11 @@ fn owner_before(cx: &Ctx, t: usize) -> Option<(usize, usize)> {
 /// then "to the prime minister" or "of/for/at (the) Y".
 fn title_phrase(
     cx: &Ctx,
-    holder: usize,
+    holder: EntityId,
     p: usize,
     end: usize,
     mut status: HoldingStatus,
-    rule: &'static str,
+    pattern: PostPattern,
     start: usize,
 ) -> Option<Holding> {
     let lex = &cx.rules.lexicons;
@@ -343,12 +362,12 @@ fn title_phrase(
             stop = e_end;
         }
     }
-    Some(Holding { holder, title: title.title, of, status, evidence: Evidence { span: doc.span(start, stop), rule } })
+    Some(Holding { holder, title: title.title, of, status, pattern, evidence: pattern.evidence(doc.span(start, stop)) })
 }
 
 /// A title (and what it is of) right before a comma that precedes the name: "the Afghan
 /// team's coach, X", "the president of the Lombardy region, X", "a Scientology attorney, X".
-fn apposition_before(cx: &Ctx, holder: usize, from: usize, comma: usize, name_end: usize) -> Option<Holding> {
+fn apposition_before(cx: &Ctx, holder: EntityId, from: usize, comma: usize, name_end: usize) -> Option<Holding> {
     let doc = cx.doc;
     let mut e = comma;
     // Skip a bracketed aside: "the secretary general of CEI (Italian Episcopal Conference), X".
@@ -392,6 +411,7 @@ fn apposition_before(cx: &Ctx, holder: usize, from: usize, comma: usize, name_en
         title: title.title,
         of,
         status: HoldingStatus::Incumbent,
-        evidence: Evidence { span: doc.span(start.min(t_start), name_end), rule: "post.apposition" },
+        pattern: PostPattern::Apposition,
+        evidence: PostPattern::Apposition.evidence(doc.span(start.min(t_start), name_end)),
     })
 }

@@ -19,7 +19,7 @@
 use std::ops::Range;
 
 use super::index::{pronoun_classes, MentionIndex};
-use super::{Evidence, Quote, Speaker};
+use super::{EntityId, Evidence, Quote, Speaker};
 use crate::rules::{EntityClass, Rules, SpeechKind, WordClass};
 use crate::text::{is_closing_quote, is_opening_quote, Doc, TokenKind};
 
@@ -235,7 +235,7 @@ fn before(doc: &Doc, rules: &Rules, index: &MentionIndex, m: &Marks) -> Option<F
 /// ("X ... emphasized ..., stating"); else the mention right before the verb, or before an
 /// apposition ("X, a spokesperson for Y, said"), or a pronoun's antecedent. Returns the
 /// entity and the first token of the attribution.
-fn subject_of(doc: &Doc, rules: &Rules, index: &MentionIndex, v: usize) -> Option<(usize, usize)> {
+fn subject_of(doc: &Doc, rules: &Rules, index: &MentionIndex, v: usize) -> Option<(EntityId, usize)> {
     let sentence = doc.sentences[doc.sentence_of(v)].clone();
     if doc.tok(v).ends_with("ing") {
         // "with Boswell stating: ..." names its own subject; else the sentence's first speaker.
@@ -332,7 +332,7 @@ fn speaker_class(c: EntityClass) -> bool {
 
 /// A pronoun at `t` resolved to the latest compatible mention before `before` (in its
 /// paragraph or the few before it).
-fn pronoun(doc: &Doc, rules: &Rules, index: &MentionIndex, t: usize, before: usize) -> Option<usize> {
+fn pronoun(doc: &Doc, rules: &Rules, index: &MentionIndex, t: usize, before: usize) -> Option<EntityId> {
     let classes = pronoun_classes(doc, rules, t)?;
     let para_start = doc.paragraphs.iter().find(|p| p.contains(&t)).map_or(0, |p| p.start);
     let from = para_start.saturating_sub(200);

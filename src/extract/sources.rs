@@ -11,13 +11,16 @@
 
 use super::index::{pronoun_classes, MentionIndex};
 use super::quotes::description;
-use super::{AnonymousSource, Attribution, Event, Evidence, Fact, Quote, Source, Speaker};
+use super::{
+    AnonymousSource, Attribution, EntityId, Event, EventId, Evidence, Fact, Quote, QuoteId, SentenceId, Source,
+    SourceId, Speaker,
+};
 use crate::extract::entities::name_key;
 use crate::rules::{EntityClass, EventType, Rules, SpeechKind, WordClass};
 use crate::text::{Doc, TokenKind};
 
 struct Found {
-    sentence: usize,
+    sentence: SentenceId,
     source: Source,
     rule: &'static str,
 }
@@ -37,14 +40,15 @@ pub fn find(
         let label = doc.text[span.clone()].to_owned();
         let key = name_key(&label);
         if let Some(i) = anonymous.iter().position(|s| name_key(&s.label) == key) {
-            return Source::Anonymous(i);
+            return Source::Anonymous(SourceId::new(i));
         }
         let affiliation = index.outermost_in(a..b).first().map(|m| m.entity);
         anonymous.push(AnonymousSource { label, affiliation, evidence: Evidence { span, rule } });
-        Source::Anonymous(anonymous.len() - 1)
+        Source::Anonymous(SourceId::new(anonymous.len() - 1))
     };
     let mut found: Vec<Found> = Vec::new();
     for (si, s) in doc.sentences.iter().enumerate() {
+        let si = SentenceId::new(si);
         let mut t = s.start;
         while t < s.end {
             if doc.tokens[t].kind != TokenKind::Word {
@@ -136,19 +140,20 @@ pub fn find(
     for f in &found {
         // "“…,” Ivanova said": a quotation of the sentence is attributed to its speaker
         // already, so the sentence as a claim adds nothing (and would cost a sentence node).
-        let sentence = doc.span(doc.sentences[f.sentence].start, doc.sentences[f.sentence].end);
+        let s = &doc.sentences[f.sentence.index()];
+        let sentence = doc.span(s.start, s.end);
         let quoted = quotes.iter().any(|q| {
             matches!((&q.speaker, &f.source), (Some(Speaker::Entity(a)), Source::Entity(b)) if a == b)
                 && sentence.contains(&q.evidence.span.start)
         });
         if !quoted {
-            attributions.push(Attribution { fact: Fact::Sentence(f.sentence), source: f.source.clone(), rule: f.rule });
+            attributions.push(Attribution { fact: Fact::Sentence(f.sentence), source: f.source, rule: f.rule });
         }
         for (ei, e) in events.iter().enumerate() {
             let own_statement =
                 e.kind == EventType::Statement && matches!(f.source, Source::Entity(x) if e.participants.contains(&x));
             if e.sentence == f.sentence && !own_statement {
-                attributions.push(Attribution { fact: Fact::Event(ei), source: f.source.clone(), rule: f.rule });
+                attributions.push(Attribution { fact: Fact::Event(EventId::new(ei)), source: f.source, rule: f.rule });
             }
         }
     }
@@ -162,7 +167,7 @@ pub fn find(
             }
             None => continue,
         };
-        attributions.push(Attribution { fact: Fact::Quote(qi), source, rule: "source.quote" });
+        attributions.push(Attribution { fact: Fact::Quote(QuoteId::new(qi)), source, rule: "source.quote" });
     }
     attributions.sort();
     attributions.dedup();
@@ -170,7 +175,7 @@ pub fn find(
 }
 
 /// "a report by X", "reports by X", "a statement from X": the entity X.
-fn report_by(doc: &Doc, rules: &Rules, index: &MentionIndex, t: usize, end: usize) -> Option<usize> {
+fn report_by(doc: &Doc, rules: &Rules, index: &MentionIndex, t: usize, end: usize) -> Option<EntityId> {
     let mut p = t;
     if p < end && matches!(doc.lower(p), "a" | "an" | "the") {
         p += 1;

@@ -11,7 +11,7 @@ mod types;
 
 use std::path::Path;
 
-pub use gazetteer::{token_key, EntityClass, GazEntry, Gazetteer};
+pub use gazetteer::{token_key, EntityClass, EntryId, GazEntry, Gazetteer};
 pub use lexicons::{HeadClass, Lexicons, ModalityCue, StatusMarker, Title, TitleKind, TriggerWord};
 pub use types::{
     EventType, HoldingStatus, MarkerPosition, Modality, OrgHint, OtherKind, SpeechKind, TriggerForm, WordClass,

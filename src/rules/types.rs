@@ -34,6 +34,13 @@ macro_rules! named_enum {
                 }
             }
         }
+
+        impl std::fmt::Display for $name {
+            /// The value's spelling, as `name()`.
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.name())
+            }
+        }
     };
 }
 
