@@ -20,7 +20,7 @@ use std::ops::Range;
 
 use chrono::NaiveDate;
 
-use super::index::{pronoun_classes, MentionIndex};
+use super::index::{pronoun_classes, Mention, MentionIndex};
 use super::{time, EntityId, Event, Evidence, Holding, PostPattern, Quote, SentenceId, Speaker};
 use crate::rules::{EntityClass, EventType, Modality, Rules, TriggerForm, WordClass};
 use crate::text::{Doc, TokenKind};
@@ -89,6 +89,22 @@ fn modality(doc: &Doc, rules: &Rules, sentence_start: usize, t: usize) -> Option
     rules.lexicons.modality(&words)
 }
 
+/// What the event patterns of one document look at.
+struct Ctx<'a> {
+    doc: &'a Doc<'a>,
+    rules: &'a Rules,
+    index: &'a MentionIndex<'a>,
+    /// Whether each token is inside a quotation (a table, so that look-ups do not grow
+    /// with the number of quotations).
+    quoted: Vec<bool>,
+    /// The mentions that only own a post ("Iran's" in "Iran's U.N. ambassador X"): no
+    /// participants.
+    owners: FxHashSet<Range<usize>>,
+    /// Every trigger, in text order.
+    triggers: Vec<Trigger>,
+    article_date: Option<NaiveDate>,
+}
+
 /// Finds events.
 pub fn find(
     doc: &Doc,
@@ -98,17 +114,13 @@ pub fn find(
     quotes: &[Quote],
     article_date: Option<NaiveDate>,
 ) -> Vec<Event> {
-    let lex = &rules.lexicons;
-    // Whether each token is inside a quotation (a table, so that look-ups do not grow
-    // with the number of quotations).
     let mut quoted = vec![false; doc.tokens.len()];
     for q in quotes {
         let a = doc.tokens.partition_point(|t| t.end <= q.evidence.span.start);
         let b = doc.tokens.partition_point(|t| t.start < q.evidence.span.end);
         quoted[a..b.max(a)].fill(true);
     }
-    // Mentions that only own a post are not participants.
-    let owners: FxHashSet<Range<usize>> = holdings
+    let owners = holdings
         .iter()
         .flat_map(|h| {
             let a = doc.tokens.partition_point(|t| t.start < h.evidence.span.start);
@@ -124,133 +136,43 @@ pub fn find(
         })
         .collect();
     let triggers = find_triggers(doc, rules, &quoted);
-    let mut events = Vec::new();
-    for (ti, tr) in triggers.iter().enumerate() {
+    let cx = Ctx { doc, rules, index, quoted, owners, triggers, article_date };
+    let mut events: Vec<Event> = (0..cx.triggers.len()).filter_map(|ti| cx.trigger_event(ti)).collect();
+    events.extend(appointments(doc, index, holdings));
+    events.extend(quote_statements(doc, quotes));
+    merge(events)
+}
+
+impl Ctx<'_> {
+    /// The event of trigger `ti`: none when it has no participant (unless it refers back:
+    /// "the meeting") or is negated.
+    fn trigger_event(&self, ti: usize) -> Option<Event> {
+        let (doc, lex) = (self.doc, &self.rules.lexicons);
+        let tr = &self.triggers[ti];
         let si = doc.sentence_of(tr.tokens.start);
         let s = doc.sentences[si].clone();
-        // The clause: from the previous trigger or clause break to the next.
-        let prev_trigger = triggers[..ti].iter().rev().find(|p| p.tokens.start >= s.start).map(|p| p.tokens.end);
-        let next_trigger = triggers[ti + 1..].iter().find(|p| p.tokens.start < s.end).map(|p| p.tokens.start);
-        let left = prev_trigger
-            .unwrap_or(s.start)
-            .max((s.start..tr.tokens.start).rev().find(|&i| doc.lower(i) == ";").map_or(s.start, |i| i + 1));
-        let mut right = next_trigger.unwrap_or(s.end).min(s.end);
-        let allow_include = tr.form == TriggerForm::Noun;
-        // A speech tail ("..., council leader X told NTB") ends the clause at its comma.
-        if let Some(v) = (tr.tokens.end..s.end).find(|&v| rules.lexicons.speech_verbs.contains_key(doc.lower(v))) {
-            let cut = (tr.tokens.end..v)
-                .rev()
-                .find(|&c| doc.tok(c) == ",")
-                .unwrap_or_else(|| index.ending_at(v).map_or(v, |m| m.tokens.start));
-            right = right.min(cut);
-        }
-        let mut k = tr.tokens.end;
-        while k < right {
-            let w = doc.lower(k);
-            if lex.is(WordClass::ClauseBreak, w) && !(w == "and" && next_is_mention(index, k)) {
-                // "the meeting, which included X and Y" belongs to the noun.
-                if allow_include && w == "which" && k + 1 < right && doc.lower(k + 1).starts_with("includ") {
-                    k += 2;
-                    continue;
-                }
-                right = k;
-                break;
-            }
-            if quoted[k] {
-                right = k;
-                break;
-            }
-            k += 1;
-        }
-        let usable = |m: &&super::index::Mention| !owners.contains(&m.tokens) && !quoted[m.tokens.start];
-        let mut participants: Vec<EntityId> = Vec::new();
-        let mut place = None;
-        // Subject: the latest mention before the trigger in the clause that is no
-        // prepositional attachment ("ties to Iran"), place ("in Oslo") or source
-        // description ("a U.S. official").
-        let in_description = |m: &super::index::Mention| {
-            m.tokens.end < doc.tokens.len() && rules.lexicons.source_nouns.contains(doc.lower(m.tokens.end))
-        };
-        let subject = index
-            .outermost_in(left..tr.tokens.start)
-            .into_iter()
-            .rev()
-            .filter(usable)
-            .filter(|m| !after_preposition(doc, rules, m.tokens.start) && !in_description(m))
-            .find(|m| !after_place_word(doc, rules, m.tokens.start) || index.class(m.entity) == EntityClass::Country)
-            .map(|m| m.entity)
-            .or_else(|| {
-                // A pronoun subject right before the trigger (within two words); not the
-                // "it" of "it was noted".
-                (tr.tokens.start.saturating_sub(3).max(s.start)..tr.tokens.start)
-                    .find_map(|p| pronoun_classes(doc, rules, p).map(|c| (p, c)))
-                    .filter(|&(p, _)| !(doc.lower(p) == "it" && lex.is(WordClass::ExpletiveVerb, doc.lower(p + 1))))
-                    .and_then(|(p, classes)| index.latest_before(p.saturating_sub(80), p, |c| classes.contains(&c)))
-                    .map(|m| m.entity)
-            });
-        if let Some(e) = subject {
-            participants.push(e);
-        }
-        let statement = tr.kind == EventType::Statement;
+        let (left, right) = self.clause(ti, &s);
+        let mut participants: Vec<EntityId> = self.subject(tr, left, &s).into_iter().collect();
         // A nominal trigger takes objects only after a linking word.
         let first_link = if tr.form == TriggerForm::Noun {
             (tr.tokens.end..right).find(|&k| lex.is(WordClass::NounLink, doc.lower(k))).unwrap_or(right)
         } else {
             tr.tokens.end
         };
-        // "Prosecutors in Oslo charged ...": a place before the trigger.
-        if let Some(m) = index.outermost_in(left..tr.tokens.start).into_iter().rev().find(|m| {
-            after_place_word(doc, rules, m.tokens.start)
-                && index.class(m.entity).base() == EntityClass::Place
-                && index.class(m.entity) != EntityClass::Country
-        }) {
-            place = Some(m.entity);
-        }
-        for m in index.outermost_in(first_link..right).into_iter().filter(usable) {
-            let class = index.class(m.entity);
-            if after_place_word(doc, rules, m.tokens.start) {
-                // "in New York" is the place; "at the Iranian U.N. mission" neither place nor
-                // participant.
-                if place.is_none() && class.base() == EntityClass::Place {
-                    place = Some(m.entity);
-                }
-                continue;
-            }
-            if statement {
-                // Only "told X" adds the addressee; "said X" names the speaker when no
-                // subject came before.
-                let adjacent = m.tokens.start == tr.tokens.end;
-                let told = doc.lower(tr.tokens.start).starts_with("tol") || doc.lower(tr.tokens.start) == "tells";
-                if adjacent && (told || participants.is_empty()) {
-                    participants.push(m.entity);
-                }
-                continue;
-            }
-            if !participants.contains(&m.entity) {
-                participants.push(m.entity);
-            }
-        }
+        let place = self.objects(tr, first_link..right, &mut participants, self.place_before(left, tr));
         if participants.is_empty() && !tr.definite {
-            continue;
+            return None;
         }
-        let modality = modality(doc, rules, s.start, tr.tokens.start);
+        let modality = modality(doc, self.rules, s.start, tr.tokens.start);
         // A negated event did not happen ("has not confirmed"): it is no event.
         if modality == Some(Modality::Negated) {
-            continue;
+            return None;
         }
-        let times = time::find(doc, rules, s.clone(), article_date);
-        // Each time expression belongs to the trigger nearest to it.
-        let distance = |x: &time::TimeExpr, t: &Trigger| x.tokens.start.abs_diff(t.tokens.start);
-        // (Triggers are in text order: those of this sentence are a slice.)
-        let in_sentence = &triggers[triggers.partition_point(|o| o.tokens.start < s.start)
-            ..triggers.partition_point(|o| o.tokens.start < s.end)];
-        let nearest = times
-            .iter()
-            .filter(|x| in_sentence.iter().all(|o| distance(x, o) >= distance(x, tr)))
-            .min_by_key(|x| distance(x, tr));
+        let nearest = self.nearest_time(ti, &s);
         // A future event's weekday lies ahead of the article date.
-        let date = nearest.and_then(|x| if modality == Some(Modality::Future) { x.ahead.or(x.date) } else { x.date });
-        events.push(Event {
+        let date =
+            nearest.as_ref().and_then(|x| if modality == Some(Modality::Future) { x.ahead.or(x.date) } else { x.date });
+        Some(Event {
             kind: tr.kind,
             participants,
             place,
@@ -265,11 +187,151 @@ pub fn find(
             // "the assassination of X" names its own victim: a new event, not a reference
             // back (while "the meeting, which included X" adds to the one told before).
             definite: tr.definite && !(first_link < right && lex.is(WordClass::OwnArgumentLink, doc.lower(first_link))),
-        });
+        })
     }
-    // A selection for a post ("X for secretary of state", "named X as Y") or a resignation
-    // ("X resigned as minister") is an appointment event: the holder, and whoever named
-    // them (the first person of the sentence).
+
+    /// The clause of trigger `ti` in sentence `s`: from the previous trigger or ";" to the
+    /// next trigger, clause break, quotation or speech tail ("..., council leader X told
+    /// NTB" ends at its comma).
+    fn clause(&self, ti: usize, s: &Range<usize>) -> (usize, usize) {
+        let (doc, lex, index) = (self.doc, &self.rules.lexicons, self.index);
+        let tr = &self.triggers[ti];
+        let prev_trigger = self.triggers[..ti].iter().rev().find(|p| p.tokens.start >= s.start).map(|p| p.tokens.end);
+        let next_trigger = self.triggers[ti + 1..].iter().find(|p| p.tokens.start < s.end).map(|p| p.tokens.start);
+        let left = prev_trigger
+            .unwrap_or(s.start)
+            .max((s.start..tr.tokens.start).rev().find(|&i| doc.lower(i) == ";").map_or(s.start, |i| i + 1));
+        let mut right = next_trigger.unwrap_or(s.end).min(s.end);
+        if let Some(v) = (tr.tokens.end..s.end).find(|&v| lex.speech_verbs.contains_key(doc.lower(v))) {
+            let cut = (tr.tokens.end..v)
+                .rev()
+                .find(|&c| doc.tok(c) == ",")
+                .unwrap_or_else(|| index.ending_at(v).map_or(v, |m| m.tokens.start));
+            right = right.min(cut);
+        }
+        let mut k = tr.tokens.end;
+        while k < right {
+            let w = doc.lower(k);
+            if lex.is(WordClass::ClauseBreak, w) && !(w == "and" && next_is_mention(index, k)) {
+                // "the meeting, which included X and Y" belongs to the noun.
+                let includes = w == "which" && k + 1 < right && doc.lower(k + 1).starts_with("includ");
+                if tr.form == TriggerForm::Noun && includes {
+                    k += 2;
+                    continue;
+                }
+                right = k;
+                break;
+            }
+            if self.quoted[k] {
+                right = k;
+                break;
+            }
+            k += 1;
+        }
+        (left, right)
+    }
+
+    /// Whether a mention can be a participant: it owns no post and is not quoted.
+    fn usable(&self, m: &Mention) -> bool {
+        !self.owners.contains(&m.tokens) && !self.quoted[m.tokens.start]
+    }
+
+    /// The subject: the latest mention before the trigger in its clause that is no
+    /// prepositional attachment ("ties to Iran"), place ("in Oslo") or source description
+    /// ("a U.S. official"); else a pronoun right before the trigger (within two words; not
+    /// the "it" of "it was noted"), resolved to the latest compatible mention.
+    fn subject(&self, tr: &Trigger, left: usize, s: &Range<usize>) -> Option<EntityId> {
+        let (doc, rules, index) = (self.doc, self.rules, self.index);
+        let lex = &rules.lexicons;
+        let in_description =
+            |m: &Mention| m.tokens.end < doc.tokens.len() && lex.source_nouns.contains(doc.lower(m.tokens.end));
+        index
+            .outermost_in(left..tr.tokens.start)
+            .into_iter()
+            .rev()
+            .filter(|m| self.usable(m))
+            .filter(|m| !after_preposition(doc, rules, m.tokens.start) && !in_description(m))
+            .find(|m| !after_place_word(doc, rules, m.tokens.start) || index.class(m.entity) == EntityClass::Country)
+            .map(|m| m.entity)
+            .or_else(|| {
+                (tr.tokens.start.saturating_sub(3).max(s.start)..tr.tokens.start)
+                    .find_map(|p| pronoun_classes(doc, rules, p).map(|c| (p, c)))
+                    .filter(|&(p, _)| !(doc.lower(p) == "it" && lex.is(WordClass::ExpletiveVerb, doc.lower(p + 1))))
+                    .and_then(|(p, classes)| index.latest_before(p.saturating_sub(80), p, |c| classes.contains(&c)))
+                    .map(|m| m.entity)
+            })
+    }
+
+    /// "Prosecutors in Oslo charged ...": a place (no country) before the trigger.
+    fn place_before(&self, left: usize, tr: &Trigger) -> Option<EntityId> {
+        let index = self.index;
+        let m = index.outermost_in(left..tr.tokens.start).into_iter().rev().find(|m| {
+            after_place_word(self.doc, self.rules, m.tokens.start)
+                && index.class(m.entity).base() == EntityClass::Place
+                && index.class(m.entity) != EntityClass::Country
+        })?;
+        Some(m.entity)
+    }
+
+    /// The mentions after the trigger in `range` (from its first link to the clause's end):
+    /// participants, and a place after "in", "at" or "near" when `place` is none yet.
+    /// Statements take only the addressee of "told X", or "said X" when no subject came
+    /// before. Returns the place.
+    fn objects(
+        &self,
+        tr: &Trigger,
+        range: Range<usize>,
+        participants: &mut Vec<EntityId>,
+        mut place: Option<EntityId>,
+    ) -> Option<EntityId> {
+        let (doc, index) = (self.doc, self.index);
+        for m in index.outermost_in(range).into_iter().filter(|m| self.usable(m)) {
+            let class = index.class(m.entity);
+            if after_place_word(doc, self.rules, m.tokens.start) {
+                // "in New York" is the place; "at the Iranian U.N. mission" neither place nor
+                // participant.
+                if place.is_none() && class.base() == EntityClass::Place {
+                    place = Some(m.entity);
+                }
+                continue;
+            }
+            if tr.kind == EventType::Statement {
+                let adjacent = m.tokens.start == tr.tokens.end;
+                let told = doc.lower(tr.tokens.start).starts_with("tol") || doc.lower(tr.tokens.start) == "tells";
+                if adjacent && (told || participants.is_empty()) {
+                    participants.push(m.entity);
+                }
+                continue;
+            }
+            if !participants.contains(&m.entity) {
+                participants.push(m.entity);
+            }
+        }
+        place
+    }
+
+    /// The time expression of sentence `s` that belongs to trigger `ti`: the nearest to it,
+    /// among those no other trigger of the sentence is nearer to.
+    fn nearest_time(&self, ti: usize, s: &Range<usize>) -> Option<time::TimeExpr> {
+        let tr = &self.triggers[ti];
+        let times = time::find(self.doc, self.rules, s.clone(), self.article_date);
+        let distance = |x: &time::TimeExpr, t: &Trigger| x.tokens.start.abs_diff(t.tokens.start);
+        // (Triggers are in text order: those of this sentence are a slice.)
+        let triggers = &self.triggers;
+        let in_sentence = &triggers[triggers.partition_point(|o| o.tokens.start < s.start)
+            ..triggers.partition_point(|o| o.tokens.start < s.end)];
+        times
+            .into_iter()
+            .filter(|x| in_sentence.iter().all(|o| distance(x, o) >= distance(x, tr)))
+            .min_by_key(|x| distance(x, tr))
+    }
+}
+
+/// A selection for a post ("X for secretary of state", "named X as Y") or a resignation
+/// ("X resigned as minister") is an appointment event: the holder, and for a selection
+/// whoever named them (the first person of the sentence).
+fn appointments(doc: &Doc, index: &MentionIndex, holdings: &[Holding]) -> Vec<Event> {
+    let mut events = Vec::new();
     for h in holdings.iter().filter(|h| matches!(h.pattern, PostPattern::Selection | PostPattern::Resignation)) {
         let a = doc.tokens.partition_point(|t| t.end <= h.evidence.span.start);
         let si = doc.sentence_of(a.min(doc.tokens.len().saturating_sub(1)));
@@ -297,7 +359,12 @@ pub fn find(
             definite: false,
         });
     }
-    // A quotation's speaker made a statement.
+    events
+}
+
+/// A quotation's named speaker made a statement.
+fn quote_statements(doc: &Doc, quotes: &[Quote]) -> Vec<Event> {
+    let mut events = Vec::new();
     for q in quotes {
         if let Some(Speaker::Entity(e)) = q.speaker {
             let span = q.attribution.clone().unwrap_or(q.evidence.span.clone());
@@ -318,7 +385,7 @@ pub fn find(
             });
         }
     }
-    merge(events)
+    events
 }
 
 fn next_is_mention(index: &MentionIndex, k: usize) -> bool {

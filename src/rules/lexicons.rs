@@ -8,22 +8,11 @@
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::types::{
-    EventType, HoldingStatus, MarkerPosition, Modality, OrgHint, OtherKind, SpeechKind, TriggerForm, WordClass,
-    WordClasses,
+    EventType, HoldingStatus, MarkerPosition, Modality, OrgHint, OtherKind, SpeechKind, TitleKind, TriggerForm,
+    WordClass, WordClasses,
 };
 use super::{EntityClass, Rows};
 use crate::error::Result;
-
-/// What kind of title a title word is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TitleKind {
-    Office,
-    Honorific,
-    Occupation,
-    Religious,
-    Military,
-    Royal,
-}
 
 /// A title from `titles.tsv`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -180,116 +169,31 @@ fn words(s: &str) -> usize {
 }
 
 impl LexiconsBuilder {
+    /// Adds the rows of one lexicon file.
     pub fn add(&mut self, rows: &Rows) -> Result<()> {
         let lex = &mut self.lex;
         match rows.name {
             "lexicons/first-names.txt" => lex.first_names.extend(rows.lines().map(|(_, l)| l.trim().to_owned())),
-            "lexicons/surname-particles.txt" => {
-                lex.particles.extend(rows.lines().map(|(_, l)| l.trim().to_lowercase()))
-            }
-            "lexicons/common-words.txt" => lex.common_words.extend(rows.lines().map(|(_, l)| l.trim().to_lowercase())),
-            "lexicons/english-words.txt" => {
-                lex.english_words.extend(rows.lines().map(|(_, l)| l.trim().to_lowercase()))
-            }
-            "lexicons/titles.tsv" => {
-                for (line, c) in rows.tsv(&["surface", "title", "kind", "org_hint"])? {
-                    let kind = match c[2] {
-                        "office" => TitleKind::Office,
-                        "honorific" => TitleKind::Honorific,
-                        "occupation" => TitleKind::Occupation,
-                        "religious" => TitleKind::Religious,
-                        "military" => TitleKind::Military,
-                        "royal" => TitleKind::Royal,
-                        k => return Err(rows.error(line, format!("unknown title kind {k:?}"))),
-                    };
-                    let org_hint = match c[3] {
-                        "" => None,
-                        h => Some(parse(rows, line, "org_hint", h, OrgHint::from_name)?),
-                    };
-                    let key = c[0].to_lowercase();
-                    lex.title_max_tokens = lex.title_max_tokens.max(words(&key));
-                    lex.titles.insert(key, Title { title: c[1].to_owned(), kind, org_hint });
-                }
-            }
-            "lexicons/status-markers.tsv" => {
-                for (line, c) in rows.tsv(&["surface", "status", "position"])? {
-                    let status = parse(rows, line, "status", c[1], HoldingStatus::from_name)?;
-                    let position = parse(rows, line, "position", c[2], MarkerPosition::from_name)?;
-                    lex.status_markers.insert(c[0].to_lowercase(), StatusMarker { status, position });
-                }
-            }
-            "lexicons/org-heads.tsv" | "lexicons/place-cues.tsv" => {
-                let places = rows.name.ends_with("place-cues.tsv");
-                for (line, c) in rows.tsv(&["word", "position", "class"])? {
-                    let class = EntityClass::from_name(c[2])
-                        .ok_or_else(|| rows.error(line, format!("unknown class {:?}", c[2])))?;
-                    let head = HeadClass { class };
-                    let table = match (places, c[1]) {
-                        (false, "head") => &mut lex.org_heads,
-                        (false, "suffix") => &mut lex.org_suffixes,
-                        (false, "lower-head") => {
-                            lex.lower_head_max_tokens = lex.lower_head_max_tokens.max(words(c[0]));
-                            &mut lex.org_lower_heads
-                        }
-                        (true, "head") => &mut lex.place_heads,
-                        (true, "prefix") => &mut lex.place_prefixes,
-                        (_, p) => return Err(rows.error(line, format!("unknown position {p:?}"))),
-                    };
-                    table.insert(c[0].to_owned(), head);
-                }
-            }
-            "lexicons/other-heads.tsv" => {
-                for (line, c) in rows.tsv(&["word", "position", "kind"])? {
-                    let kind = parse(rows, line, "kind", c[2], OtherKind::from_name)?;
-                    let table = match c[1] {
-                        "head" => &mut lex.other_heads,
-                        "after" => &mut lex.other_after,
-                        p => return Err(rows.error(line, format!("unknown position {p:?}"))),
-                    };
-                    table.insert(c[0].to_owned(), kind);
-                }
-            }
-            "lexicons/context-cues.tsv" => {
-                for (line, c) in rows.tsv(&["word", "position", "class"])? {
-                    let class = EntityClass::from_name(c[2])
-                        .ok_or_else(|| rows.error(line, format!("unknown class {:?}", c[2])))?;
-                    let table = match c[1] {
-                        "before" => &mut lex.cue_before,
-                        "after" => &mut lex.cue_after,
-                        p => return Err(rows.error(line, format!("unknown position {p:?}"))),
-                    };
-                    table.insert(c[0].to_lowercase(), class);
-                }
-            }
+            "lexicons/surname-particles.txt" => lex.particles.extend(lower_lines(rows)),
+            "lexicons/common-words.txt" => lex.common_words.extend(lower_lines(rows)),
+            "lexicons/english-words.txt" => lex.english_words.extend(lower_lines(rows)),
+            "lexicons/titles.tsv" => lex.add_titles(rows)?,
+            "lexicons/status-markers.tsv" => lex.add_status_markers(rows)?,
+            "lexicons/org-heads.tsv" => lex.add_heads(rows, Heads::Organization)?,
+            "lexicons/place-cues.tsv" => lex.add_heads(rows, Heads::Place)?,
+            "lexicons/other-heads.tsv" => lex.add_other_heads(rows)?,
+            "lexicons/context-cues.tsv" => lex.add_context_cues(rows)?,
             "lexicons/speech-verbs.tsv" => {
                 for (line, c) in rows.tsv(&["word", "kind"])? {
-                    let kind = parse(rows, line, "kind", c[1], SpeechKind::from_name)?;
-                    lex.speech_verbs.insert(c[0].to_lowercase(), kind);
+                    lex.speech_verbs
+                        .insert(c[0].to_lowercase(), parse(rows, line, "kind", c[1], SpeechKind::from_name)?);
                 }
             }
             "lexicons/source-nouns.tsv" => {
-                for (_, c) in rows.tsv(&["noun"])? {
-                    lex.source_nouns.insert(c[0].to_lowercase());
-                }
+                lex.source_nouns.extend(rows.tsv(&["noun"])?.into_iter().map(|(_, c)| c[0].to_lowercase()));
             }
-            "lexicons/event-triggers.tsv" => {
-                for (line, c) in rows.tsv(&["trigger", "type", "form"])? {
-                    let kind = parse(rows, line, "event type", c[1], EventType::from_name)?;
-                    let form = parse(rows, line, "form", c[2], TriggerForm::from_name)?;
-                    let key = c[0].to_lowercase();
-                    lex.trigger_max_tokens = lex.trigger_max_tokens.max(words(&key));
-                    lex.event_triggers.insert(key, TriggerWord { kind, form });
-                }
-            }
-            "lexicons/modality-cues.tsv" => {
-                for (line, c) in rows.tsv(&["cue", "modality"])? {
-                    let modality = parse(rows, line, "modality", c[1], Modality::from_name)?;
-                    let words = c[0].to_lowercase().split_whitespace().map(str::to_owned).collect();
-                    lex.modality_cues.push(ModalityCue { words, modality });
-                }
-                // By precedence; rows of one modality keep their order.
-                lex.modality_cues.sort_by_key(|c| c.modality);
-            }
+            "lexicons/event-triggers.tsv" => lex.add_event_triggers(rows)?,
+            "lexicons/modality-cues.tsv" => lex.add_modality_cues(rows)?,
             "lexicons/pronouns.tsv" => {
                 for (line, c) in rows.tsv(&["pronoun", "classes"])? {
                     let classes = c[1]
@@ -299,29 +203,7 @@ impl LexiconsBuilder {
                     lex.pronouns.insert(c[0].to_lowercase(), classes);
                 }
             }
-            "lexicons/time-words.tsv" => {
-                for (line, c) in rows.tsv(&["words", "kind", "offset"])? {
-                    let key = c[0].to_lowercase();
-                    let offset: i64 =
-                        c[2].parse().map_err(|_| rows.error(line, format!("offset {:?} is no whole number", c[2])))?;
-                    match (c[1], offset) {
-                        ("day", _) => {
-                            let mut earlier: Vec<String> = key.split_whitespace().map(str::to_owned).collect();
-                            let Some(last) = earlier.pop() else { return Err(rows.error(line, "no words".into())) };
-                            earlier.reverse();
-                            let phrases = lex.relative_days.entry(last).or_default();
-                            phrases.retain(|p| p.earlier != earlier);
-                            phrases.push(RelativeDay { earlier, days: offset });
-                            phrases.sort_by_key(|p| std::cmp::Reverse(p.earlier.len()));
-                        }
-                        ("shift", -1 | 1) => {
-                            lex.weekday_shifts.insert(key, offset as i32);
-                        }
-                        ("shift", _) => return Err(rows.error(line, "a shift is -1 or 1".into())),
-                        (k, _) => return Err(rows.error(line, format!("unknown kind {k:?}"))),
-                    }
-                }
-            }
+            "lexicons/time-words.tsv" => lex.add_time_words(rows)?,
             "lexicons/word-classes.tsv" => {
                 for (line, c) in rows.tsv(&["word", "class"])? {
                     let class = parse(rows, line, "word class", c[1], WordClass::from_name)?;
@@ -335,5 +217,137 @@ impl LexiconsBuilder {
 
     pub fn finish(self) -> Lexicons {
         self.lex
+    }
+}
+
+/// The lines of a word list, trimmed and lower-cased.
+fn lower_lines<'a>(rows: &'a Rows) -> impl Iterator<Item = String> + 'a {
+    rows.lines().map(|(_, l)| l.trim().to_lowercase())
+}
+
+/// Which head words a heads file gives.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Heads {
+    /// `org-heads.tsv`: positions head, suffix, lower-head.
+    Organization,
+    /// `place-cues.tsv`: positions head, prefix.
+    Place,
+}
+
+/// The loaders of the table files, one per file.
+impl Lexicons {
+    fn add_titles(&mut self, rows: &Rows) -> Result<()> {
+        for (line, c) in rows.tsv(&["surface", "title", "kind", "org_hint"])? {
+            let kind = parse(rows, line, "title kind", c[2], TitleKind::from_name)?;
+            let org_hint = match c[3] {
+                "" => None,
+                h => Some(parse(rows, line, "org_hint", h, OrgHint::from_name)?),
+            };
+            let key = c[0].to_lowercase();
+            self.title_max_tokens = self.title_max_tokens.max(words(&key));
+            self.titles.insert(key, Title { title: c[1].to_owned(), kind, org_hint });
+        }
+        Ok(())
+    }
+
+    fn add_status_markers(&mut self, rows: &Rows) -> Result<()> {
+        for (line, c) in rows.tsv(&["surface", "status", "position"])? {
+            let status = parse(rows, line, "status", c[1], HoldingStatus::from_name)?;
+            let position = parse(rows, line, "position", c[2], MarkerPosition::from_name)?;
+            self.status_markers.insert(c[0].to_lowercase(), StatusMarker { status, position });
+        }
+        Ok(())
+    }
+
+    fn add_heads(&mut self, rows: &Rows, heads: Heads) -> Result<()> {
+        for (line, c) in rows.tsv(&["word", "position", "class"])? {
+            let class = parse(rows, line, "class", c[2], EntityClass::from_name)?;
+            let table = match (heads, c[1]) {
+                (Heads::Organization, "head") => &mut self.org_heads,
+                (Heads::Organization, "suffix") => &mut self.org_suffixes,
+                (Heads::Organization, "lower-head") => {
+                    self.lower_head_max_tokens = self.lower_head_max_tokens.max(words(c[0]));
+                    &mut self.org_lower_heads
+                }
+                (Heads::Place, "head") => &mut self.place_heads,
+                (Heads::Place, "prefix") => &mut self.place_prefixes,
+                (_, p) => return Err(rows.error(line, format!("unknown position {p:?}"))),
+            };
+            table.insert(c[0].to_owned(), HeadClass { class });
+        }
+        Ok(())
+    }
+
+    fn add_other_heads(&mut self, rows: &Rows) -> Result<()> {
+        for (line, c) in rows.tsv(&["word", "position", "kind"])? {
+            let kind = parse(rows, line, "kind", c[2], OtherKind::from_name)?;
+            let table = match c[1] {
+                "head" => &mut self.other_heads,
+                "after" => &mut self.other_after,
+                p => return Err(rows.error(line, format!("unknown position {p:?}"))),
+            };
+            table.insert(c[0].to_owned(), kind);
+        }
+        Ok(())
+    }
+
+    fn add_context_cues(&mut self, rows: &Rows) -> Result<()> {
+        for (line, c) in rows.tsv(&["word", "position", "class"])? {
+            let class = parse(rows, line, "class", c[2], EntityClass::from_name)?;
+            let table = match c[1] {
+                "before" => &mut self.cue_before,
+                "after" => &mut self.cue_after,
+                p => return Err(rows.error(line, format!("unknown position {p:?}"))),
+            };
+            table.insert(c[0].to_lowercase(), class);
+        }
+        Ok(())
+    }
+
+    fn add_event_triggers(&mut self, rows: &Rows) -> Result<()> {
+        for (line, c) in rows.tsv(&["trigger", "type", "form"])? {
+            let kind = parse(rows, line, "event type", c[1], EventType::from_name)?;
+            let form = parse(rows, line, "form", c[2], TriggerForm::from_name)?;
+            let key = c[0].to_lowercase();
+            self.trigger_max_tokens = self.trigger_max_tokens.max(words(&key));
+            self.event_triggers.insert(key, TriggerWord { kind, form });
+        }
+        Ok(())
+    }
+
+    fn add_modality_cues(&mut self, rows: &Rows) -> Result<()> {
+        for (line, c) in rows.tsv(&["cue", "modality"])? {
+            let modality = parse(rows, line, "modality", c[1], Modality::from_name)?;
+            let words = c[0].to_lowercase().split_whitespace().map(str::to_owned).collect();
+            self.modality_cues.push(ModalityCue { words, modality });
+        }
+        // By precedence; rows of one modality keep their order.
+        self.modality_cues.sort_by_key(|c| c.modality);
+        Ok(())
+    }
+
+    fn add_time_words(&mut self, rows: &Rows) -> Result<()> {
+        for (line, c) in rows.tsv(&["words", "kind", "offset"])? {
+            let key = c[0].to_lowercase();
+            let offset: i64 =
+                c[2].parse().map_err(|_| rows.error(line, format!("offset {:?} is no whole number", c[2])))?;
+            match (c[1], offset) {
+                ("day", _) => {
+                    let mut earlier: Vec<String> = key.split_whitespace().map(str::to_owned).collect();
+                    let Some(last) = earlier.pop() else { return Err(rows.error(line, "no words".into())) };
+                    earlier.reverse();
+                    let phrases = self.relative_days.entry(last).or_default();
+                    phrases.retain(|p| p.earlier != earlier);
+                    phrases.push(RelativeDay { earlier, days: offset });
+                    phrases.sort_by_key(|p| std::cmp::Reverse(p.earlier.len()));
+                }
+                ("shift", -1 | 1) => {
+                    self.weekday_shifts.insert(key, offset as i32);
+                }
+                ("shift", _) => return Err(rows.error(line, "a shift is -1 or 1".into())),
+                (k, _) => return Err(rows.error(line, format!("unknown kind {k:?}"))),
+            }
+        }
+        Ok(())
     }
 }

@@ -12,9 +12,10 @@ mod types;
 use std::path::Path;
 
 pub use gazetteer::{token_key, EntityClass, EntryId, GazEntry, Gazetteer};
-pub use lexicons::{HeadClass, Lexicons, ModalityCue, StatusMarker, Title, TitleKind, TriggerWord};
+pub use lexicons::{HeadClass, Lexicons, ModalityCue, StatusMarker, Title, TriggerWord};
 pub use types::{
-    EventType, HoldingStatus, MarkerPosition, Modality, OrgHint, OtherKind, SpeechKind, TriggerForm, WordClass,
+    EventType, HoldingStatus, MarkerPosition, Modality, OrgHint, OtherKind, SpeechKind, TitleKind, TriggerForm,
+    WordClass,
 };
 
 use crate::error::{Error, Result};

@@ -122,6 +122,19 @@ named_enum! {
 }
 
 named_enum! {
+    /// What kind of title a title word is (`titles.tsv`); honorific and religious titles
+    /// make no post.
+    pub enum TitleKind {
+        Office = "office",
+        Honorific = "honorific",
+        Occupation = "occupation",
+        Religious = "religious",
+        Military = "military",
+        Royal = "royal",
+    }
+}
+
+named_enum! {
     /// Where a status marker stands relative to the title it qualifies.
     pub enum MarkerPosition {
         /// Before the title ("former", "ex-").
