@@ -142,22 +142,21 @@ pub const PREFIXES: &[(&str, &str)] = &[
 ];
 
 use crate::extract::HoldingStatus;
-use crate::rules::EntityClass;
+use crate::rules::{EntityClass, EventType};
 
-/// The ontology class of an event type name (one of `rules::EVENT_TYPES`).
-pub fn event_class_iri(kind: &str) -> NamedNodeRef<'static> {
+/// The ontology class of an event type.
+pub fn event_class_iri(kind: EventType) -> NamedNodeRef<'static> {
     match kind {
-        "Meeting" => nkg::MEETING,
-        "Communication" => nkg::COMMUNICATION,
-        "Statement" => nkg::STATEMENT,
-        "Accusation" => nkg::ACCUSATION,
-        "LegalAction" => nkg::LEGAL_ACTION,
-        "Appointment" => nkg::APPOINTMENT,
-        "Attack" => nkg::ATTACK,
-        "Sanction" => nkg::SANCTION,
-        "Agreement" => nkg::AGREEMENT,
-        "Election" => nkg::ELECTION,
-        _ => nkg::EVENT,
+        EventType::Meeting => nkg::MEETING,
+        EventType::Communication => nkg::COMMUNICATION,
+        EventType::Statement => nkg::STATEMENT,
+        EventType::Accusation => nkg::ACCUSATION,
+        EventType::LegalAction => nkg::LEGAL_ACTION,
+        EventType::Appointment => nkg::APPOINTMENT,
+        EventType::Attack => nkg::ATTACK,
+        EventType::Sanction => nkg::SANCTION,
+        EventType::Agreement => nkg::AGREEMENT,
+        EventType::Election => nkg::ELECTION,
     }
 }
 
