@@ -67,7 +67,8 @@ pub mod owl {
 }
 
 /// SHACL: the terms `validate` reads in shapes and writes in reports. Not declared in our
-/// ontology (`ALL` is checked against the ontology for `nkg` only).
+/// ontology (only `nkg::ALL` is checked against it); `scripts/test-rdf-tools.sh` checks
+/// that each is a term of the W3C SHACL vocabulary.
 pub mod sh {
     namespace!("http://www.w3.org/ns/shacl#";
         // Targets, shapes and their parameters.

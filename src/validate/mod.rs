@@ -10,8 +10,9 @@
 //! `sh:in`, `sh:hasValue`, `sh:pattern`, `sh:minInclusive` and the other range bounds,
 //! `sh:lessThanOrEquals`, `sh:or` (of value tests) and `sh:qualifiedValueShape` with
 //! `sh:qualifiedMinCount`/`sh:qualifiedMaxCount`; `sh:severity`, `sh:message`,
-//! `sh:deactivated`; and SHACL-SPARQL node constraints (`sh:sparql [ sh:select "..." ]`,
-//! run as a subquery joined with the focus nodes).
+//! `sh:deactivated` (on shapes and constraints); and SHACL-SPARQL node constraints
+//! (`sh:sparql [ sh:select "..." ]`, run as a subquery joined with the focus nodes; their
+//! results say the constraint's `sh:message`, else the node shape's).
 //!
 //! **Invariant:** a shape using anything else is refused when the shapes are read (never
 //! silently ignored); results are sorted, so reports are deterministic. Data conforms
@@ -103,7 +104,8 @@ fn run_sparql(
     let query = compile::sparql_query(focus, constraint);
     for_each_result(store, &query, format_args!("shape {}: sh:sparql", node.label), |graph, focus, row| {
         let value = row.get("value").cloned();
-        let mut message = constraint.message.clone().unwrap_or_else(|| "SPARQL constraint not met".into());
+        let own = constraint.message.as_ref().or(node.message.as_ref());
+        let mut message = own.cloned().unwrap_or_else(|| "SPARQL constraint not met".into());
         if let Some(v) = &value {
             message = format!("{message}: {}", show(v));
         }

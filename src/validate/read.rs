@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use std::fmt::Display;
 
 use oxigraph::io::{RdfFormat, RdfParser};
-use oxigraph::model::vocab::rdf;
+use oxigraph::model::vocab::{rdf, xsd};
 use oxigraph::model::{BlankNode, Graph, NamedNode, NamedNodeRef, NamedOrBlankNode, Term, TermRef, Triple, TripleRef};
 
 use super::report::short;
@@ -150,7 +150,7 @@ impl<'a> Reader<'a> {
 
     /// A node shape, or `None` when it is deactivated.
     fn node_shape(&self, node: &NamedOrBlankNode) -> Result<Option<NodeShape>> {
-        if self.is_true(node, sh::DEACTIVATED) {
+        if self.deactivated(node, node)? {
             return Ok(None);
         }
         let mut targets = Vec::new();
@@ -182,7 +182,7 @@ impl<'a> Reader<'a> {
         let mut properties = Vec::new();
         for p in self.objects(node, sh::PROPERTY) {
             let id = as_node(p).ok_or_else(|| self.bad(node, "sh:property must be a node"))?;
-            if self.is_true(&id, sh::DEACTIVATED) {
+            if self.deactivated(&id, &id)? {
                 continue;
             }
             let mut shape = self.property_shape(&id)?;
@@ -193,14 +193,15 @@ impl<'a> Reader<'a> {
         }
         let mut sparql = Vec::new();
         for c in self.objects(node, sh::SPARQL) {
-            sparql.push(self.sparql_constraint(c, node)?);
+            sparql.extend(self.sparql_constraint(c, node)?);
         }
         let severity = match self.object(node, sh::SEVERITY) {
             Some(s) => self.named(s, node, "sh:severity")?,
             None => sh::VIOLATION.into_owned(),
         };
         let id: Term = node.clone().into();
-        Ok(Some(NodeShape { id, label: node_label, severity, targets, properties, sparql }))
+        let message = self.message(node);
+        Ok(Some(NodeShape { id, label: node_label, severity, message, targets, properties, sparql }))
     }
 
     fn property_shape(&self, id: &NamedOrBlankNode) -> Result<PropertyShape> {
@@ -215,7 +216,7 @@ impl<'a> Reader<'a> {
             path,
             constraints: Vec::new(),
             severity: sh::VIOLATION.into_owned(),
-            message: None,
+            message: self.message(id),
         };
         for t in self.triples(id) {
             let o = t.object;
@@ -235,12 +236,7 @@ impl<'a> Reader<'a> {
                     shape.severity = self.named(o, id, "sh:severity")?;
                     continue;
                 }
-                sh::MESSAGE => {
-                    if let TermRef::Literal(l) = o {
-                        shape.message = Some(l.value().to_owned());
-                    }
-                    continue;
-                }
+                sh::MESSAGE => continue,
                 p => match sh_local(p) {
                     None => continue,
                     Some(local) => match self.condition(p, o, id)? {
@@ -271,16 +267,18 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// Reads `sh:sparql [ sh:select "..." ; sh:message "..." ]`; refuses anything else.
-    fn sparql_constraint(&self, c: TermRef<'_>, shape: &NamedOrBlankNode) -> Result<SparqlConstraint> {
+    /// Reads `sh:sparql [ sh:select "..." ; sh:message "..." ]`, or `None` when it is
+    /// deactivated; refuses anything else.
+    fn sparql_constraint(&self, c: TermRef<'_>, shape: &NamedOrBlankNode) -> Result<Option<SparqlConstraint>> {
         let node = as_node(c).ok_or_else(|| self.bad(shape, "sh:sparql must be a node"))?;
+        if self.deactivated(&node, shape)? {
+            return Ok(None);
+        }
         let mut select = None;
-        let mut message = None;
         for t in self.triples(&node) {
             match (t.predicate, t.object) {
                 (sh::SELECT, TermRef::Literal(l)) => select = Some(l.value().to_owned()),
-                (sh::MESSAGE, TermRef::Literal(l)) => message = Some(l.value().to_owned()),
-                (sh::DEACTIVATED | sh::NAME | sh::DESCRIPTION, _) => {}
+                (sh::MESSAGE, TermRef::Literal(_)) | (sh::DEACTIVATED | sh::NAME | sh::DESCRIPTION, _) => {}
                 (p, _) => {
                     if let Some(local) = sh_local(p) {
                         return Err(self.bad(shape, format!("unsupported sh:sparql property sh:{local}")));
@@ -295,7 +293,7 @@ impl<'a> Reader<'a> {
         if !matches!(query, spargebra::Query::Select { dataset: None, .. }) {
             return Err(self.bad(shape, "sh:select must be a SELECT query without FROM"));
         }
-        Ok(SparqlConstraint { select: query.to_string(), message })
+        Ok(Some(SparqlConstraint { select: query.to_string(), message: self.message(&node) }))
     }
 
     /// The value conditions of a shape node (an `sh:or` member or a qualified value
@@ -345,9 +343,28 @@ impl<'a> Reader<'a> {
         }))
     }
 
-    /// Whether a boolean parameter of a node is `true`.
-    fn is_true(&self, node: &NamedOrBlankNode, parameter: NamedNodeRef<'_>) -> bool {
-        self.object(node, parameter).is_some_and(|o| matches!(o, TermRef::Literal(l) if l.value() == "true"))
+    /// Whether a shape or constraint is deactivated: `sh:deactivated` is an `xsd:boolean`
+    /// (`true` or `1`; `false` or `0`); other values are refused. `shape` names the
+    /// shape in errors.
+    fn deactivated(&self, node: &NamedOrBlankNode, shape: &NamedOrBlankNode) -> Result<bool> {
+        let Some(value) = self.object(node, sh::DEACTIVATED) else { return Ok(false) };
+        match value {
+            TermRef::Literal(l) if l.datatype() == xsd::BOOLEAN => match l.value() {
+                "true" | "1" => return Ok(true),
+                "false" | "0" => return Ok(false),
+                _ => {}
+            },
+            _ => {}
+        }
+        Err(self.bad(shape, format!("sh:deactivated must be true or false, not {value}")))
+    }
+
+    /// The message of a shape or constraint (its first `sh:message` literal).
+    fn message(&self, node: &NamedOrBlankNode) -> Option<String> {
+        self.objects(node, sh::MESSAGE).into_iter().find_map(|o| match o {
+            TermRef::Literal(l) => Some(l.value().to_owned()),
+            _ => None,
+        })
     }
 
     fn named(&self, t: TermRef<'_>, shape: &NamedOrBlankNode, what: &str) -> Result<NamedNode> {

@@ -30,6 +30,8 @@ pub(super) struct NodeShape {
     /// How reports name the shape.
     pub label: String,
     pub severity: NamedNode,
+    /// The message of results of its SHACL-SPARQL constraints that have none of their own.
+    pub message: Option<String>,
     pub targets: Vec<Target>,
     pub properties: Vec<PropertyShape>,
     pub sparql: Vec<SparqlConstraint>,
