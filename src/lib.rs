@@ -5,10 +5,15 @@
 //! sentences with offsets into the untouched text, the extraction stages find entities and
 //! facts as standoff spans, the RDF layer maps them to quads under the newskg ontology, and
 //! the store and export modules keep and write those quads.
+//!
+//! Public: what a user of the library needs (readers, `extract`, `rdf::to_quads`, `Store`,
+//! export) and what the `newskg` binary, a user of this library like any other, builds its
+//! commands on (queries, results, serve, push, validate). Internals that no command needs
+//! by name (query rewriting for bindings, date parsing) are crate-private.
 
 pub mod article;
-pub mod bindings;
-pub mod dates;
+pub(crate) mod bindings;
+pub(crate) mod dates;
 pub mod error;
 pub mod export;
 pub mod extract;

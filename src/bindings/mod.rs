@@ -46,7 +46,8 @@ pub fn bind_variables(query: Query, bindings: &[Binding]) -> Result<Query> {
 
 /// Binds `bindings` for the whole query as a one-row `VALUES` block joined to the WHERE
 /// pattern, and nothing else (the meaning of a binding; [`bind_variables`] gives the same
-/// rows faster).
+/// rows faster). The reference the tests hold [`bind_variables`] to.
+#[cfg(test)]
 pub fn join_values(query: Query, bindings: &[Binding]) -> Result<Query> {
     check_values(bindings)?;
     if bindings.is_empty() {
@@ -100,6 +101,7 @@ fn values_row(bindings: &[Binding]) -> GraphPattern {
 /// Joins `values` to the WHERE pattern, below the modifiers, grouping and top-level filters
 /// (`own_projection`: the query's own `Project` is still to be passed; see
 /// [`has_own_projection`]).
+#[cfg(test)]
 fn inject_values(p: GraphPattern, values: &GraphPattern, own_projection: bool) -> GraphPattern {
     let b = |inner: Box<GraphPattern>| Box::new(inject_values(*inner, values, own_projection));
     match p {
