@@ -285,6 +285,9 @@ fn chunk_end(doc: &Doc, rules: &Rules, i: usize, end: usize) -> usize {
 /// A status suffix glued to the title ("President-elect") is split off.
 fn title_at(doc: &Doc, rules: &Rules, p: usize, end: usize) -> Option<(usize, Title, Option<String>)> {
     let lex = &rules.lexicons;
+    if let Some(t) = lex.exact_title(doc.tok(p)).filter(|_| p < end) {
+        return Some((p + 1, t.clone(), None));
+    }
     let max = lex.title_max_tokens.min(end - p);
     for k in (1..=max).rev() {
         let mut words: Vec<&str> = (p..p + k).map(|t| doc.lower(t)).collect();
@@ -674,6 +677,7 @@ fn lowercase_title_before(doc: &Doc, rules: &Rules, sentence_start: usize, i: us
             && lex
                 .titles
                 .get(&(a..i).map(|t| doc.tok(t)).collect::<Vec<_>>().join(" "))
+                .or_else(|| lex.exact_title(doc.tok(a)).filter(|_| a + 1 == i))
                 .is_some_and(|t| !matches!(t.kind, crate::rules::TitleKind::Honorific))
     })
 }

@@ -68,20 +68,28 @@ impl Ctx<'_> {
     fn title_at(&self, s: usize, end: usize) -> Option<(usize, Title)> {
         let lex = &self.rules.lexicons;
         let max = lex.title_max_tokens.min(end.saturating_sub(s));
-        (1..=max).rev().find_map(|k| {
-            let words: Vec<&str> = (s..s + k).map(|i| self.lower(i)).collect();
-            lex.titles.get(&words.join(" ")).map(|t| (s + k, t.clone()))
-        })
+        (1..=max)
+            .rev()
+            .find_map(|k| {
+                let words: Vec<&str> = (s..s + k).map(|i| self.lower(i)).collect();
+                lex.titles.get(&words.join(" ")).map(|t| (s + k, t.clone()))
+            })
+            .or_else(|| lex.exact_title(self.doc.tok(s)).filter(|_| s < end).map(|t| (s + 1, t.clone())))
     }
 
     /// The longest title ending just before `e` (lower-cased words): (start, title).
     fn title_ending_at(&self, from: usize, e: usize) -> Option<(usize, Title)> {
         let lex = &self.rules.lexicons;
         let max = lex.title_max_tokens.min(e - from);
-        (1..=max).rev().find_map(|k| {
-            let words: Vec<&str> = (e - k..e).map(|i| self.lower(i)).collect();
-            lex.titles.get(&words.join(" ")).map(|t| (e - k, t.clone()))
-        })
+        (1..=max)
+            .rev()
+            .find_map(|k| {
+                let words: Vec<&str> = (e - k..e).map(|i| self.lower(i)).collect();
+                lex.titles.get(&words.join(" ")).map(|t| (e - k, t.clone()))
+            })
+            .or_else(|| {
+                lex.exact_title(self.doc.tok(e.checked_sub(1)?)).filter(|_| e > from).map(|t| (e - 1, t.clone()))
+            })
     }
 }
 

@@ -56,6 +56,9 @@ pub struct Lexicons {
     /// Lower-cased surface (tokens joined by one space) → title.
     pub titles: FxHashMap<String, Title>,
     pub title_max_tokens: usize,
+    /// One-token titles matched with their exact case (`titles-exact.tsv`): "DL", "F",
+    /// lower-case "center", which as "DE", "F." or "Center" are something else.
+    pub titles_exact: FxHashMap<String, Title>,
     /// Lower-cased surface → marker.
     pub status_markers: FxHashMap<String, StatusMarker>,
     /// Capitalised org head words ("Department", "Times") → class.
@@ -90,6 +93,11 @@ impl Lexicons {
     /// Whether a word (any case) is a common word that is not a name.
     pub fn is_common(&self, word: &str) -> bool {
         self.common_words.contains(&word.to_lowercase())
+    }
+
+    /// The title a single token is by its exact case (`titles-exact.tsv`).
+    pub fn exact_title(&self, token: &str) -> Option<&Title> {
+        self.titles_exact.get(token)
     }
 
     /// Whether a word (any case) is an English dictionary word.
@@ -133,7 +141,8 @@ impl LexiconsBuilder {
             "lexicons/english-words.txt" => {
                 lex.english_words.extend(rows.lines().map(|(_, l)| l.trim().to_lowercase()))
             }
-            "lexicons/titles.tsv" => {
+            "lexicons/titles.tsv" | "lexicons/titles-exact.tsv" => {
+                let exact = rows.name.ends_with("titles-exact.tsv");
                 for (line, c) in rows.tsv(&["surface", "title", "kind", "org_hint"])? {
                     let kind = match c[2] {
                         "office" => TitleKind::Office,
@@ -144,9 +153,17 @@ impl LexiconsBuilder {
                         "royal" => TitleKind::Royal,
                         k => return Err(rows.error(line, format!("unknown title kind {k:?}"))),
                     };
+                    let title = Title { title: c[1].to_owned(), kind, org_hint: c[3].to_owned() };
+                    if exact {
+                        if c[0].contains(' ') {
+                            return Err(rows.error(line, format!("an exact-case title is one token: {:?}", c[0])));
+                        }
+                        lex.titles_exact.insert(c[0].to_owned(), title);
+                        continue;
+                    }
                     let key = c[0].to_lowercase();
                     lex.title_max_tokens = lex.title_max_tokens.max(words(&key));
-                    lex.titles.insert(key, Title { title: c[1].to_owned(), kind, org_hint: c[3].to_owned() });
+                    lex.titles.insert(key, title);
                 }
             }
             "lexicons/status-markers.tsv" => {

@@ -1,0 +1,66 @@
+//! Posts held (issue 12): titles with complements, compound titles, appositions, party-state
+//! tags, sports and trade roles, status markers; on sentences written for these tests, with
+//! negative cases.
+
+use std::sync::OnceLock;
+
+use newskg::article::read_plain;
+use newskg::extract::HoldingStatus;
+use newskg::{extract, Rules};
+
+fn rules() -> &'static Rules {
+    static RULES: OnceLock<Rules> = OnceLock::new();
+    RULES.get_or_init(|| Rules::builtin().expect("built-in rules load"))
+}
+
+/// One post as (holder, title, owner label, status).
+type Post = (String, String, Option<String>, HoldingStatus);
+
+fn posts(text: &str) -> Vec<Post> {
+    let ex = extract(&read_plain("test", text.to_owned()), rules());
+    let label = |e: usize| ex.entities[e].label.clone();
+    ex.holdings.iter().map(|h| (label(h.holder), h.title.clone(), h.of.map(label), h.status)).collect()
+}
+
+fn person_labels(text: &str) -> Vec<String> {
+    let ex = extract(&read_plain("test", text.to_owned()), rules());
+    ex.entities.iter().map(|e| e.label.clone()).collect()
+}
+
+/// The post of `holder` titled `title`, or a panic listing all posts.
+fn post<'a>(all: &'a [Post], holder: &str, title: &str) -> &'a Post {
+    all.iter()
+        .find(|p| p.0 == holder && p.1 == title)
+        .unwrap_or_else(|| panic!("{holder}: {title} missing from {all:?}"))
+}
+
+#[test]
+fn sports_positions_before_names() {
+    let all = posts("Hawks winger Tom Vale scored twice. Falcons defenseman Ray Obi left hurt. Lions goalie Sam Reyes stopped 30 shots. Rams running back Lee Park ran for 90 yards.");
+    post(&all, "Tom Vale", "winger");
+    post(&all, "Ray Obi", "defenseman");
+    post(&all, "Sam Reyes", "goalie");
+    post(&all, "Lee Park", "running back");
+}
+
+#[test]
+fn lower_case_center_is_a_position_but_not_in_a_place_name() {
+    let all = posts("Hawks center Tom Vale won the faceoff.");
+    post(&all, "Tom Vale", "center");
+    let all = posts("Fans filled the Vale Center on Monday, and Ray Obi spoke at the center of the city.");
+    assert!(all.is_empty(), "{all:?}");
+}
+
+#[test]
+fn sports_abbreviations_are_titles_and_not_part_of_the_name() {
+    let text = "Hawks: F Tom Vale missed his third game. Falcons DL Ray Obi was fined.";
+    let all = posts(text);
+    post(&all, "Tom Vale", "forward");
+    post(&all, "Ray Obi", "DL");
+    let names = person_labels(text);
+    assert!(names.contains(&"Tom Vale".to_owned()) && names.contains(&"Ray Obi".to_owned()), "{names:?}");
+    assert!(!names.iter().any(|n| n.starts_with("F ") || n.starts_with("DL ")), "{names:?}");
+    // "De" in a name is a particle, not the abbreviation "DE" (defensive end).
+    let all = posts("Actor Marco De Luca arrived.");
+    assert!(!all.iter().any(|p| p.1 == "DE"), "{all:?}");
+}
