@@ -24,6 +24,9 @@ use super::{Evidence, Holding, HoldingStatus};
 use crate::rules::{EntityClass, Rules, Title, TitleKind};
 use crate::text::{Doc, TokenKind};
 
+mod phrase;
+use phrase::title_phrase;
+
 /// What the patterns look at.
 struct Ctx<'a> {
     doc: &'a Doc<'a>,
@@ -131,13 +134,11 @@ pub fn find(doc: &Doc, rules: &Rules, candidates: &[Candidate], resolved: &Resol
                 if matches!(cx.lower(p), "a" | "an" | "the") {
                     p += 1;
                 }
-                let Some(h) =
-                    title_phrase(&cx, holder, p, end, HoldingStatus::Incumbent, "post.apposition", c.tokens.start)
-                else {
-                    break;
-                };
-                let stop = doc.tokens.partition_point(|t| t.start < h.evidence.span.end);
-                out.push(h);
+                let found =
+                    title_phrase(&cx, holder, p, end, HoldingStatus::Incumbent, "post.apposition", c.tokens.start);
+                let Some(last) = found.last() else { break };
+                let stop = doc.tokens.partition_point(|t| t.start < last.evidence.span.end);
+                out.extend(found);
                 // A second apposition joined by ", and" ("X, Director of Y, and Chairman of Z").
                 match (stop..end).find(|&k| doc.tok(k) == ",") {
                     Some(k) if k + 2 < end && cx.lower(k + 1) == "and" => p = k + 2,
@@ -154,9 +155,7 @@ pub fn find(doc: &Doc, rules: &Rules, candidates: &[Candidate], resolved: &Resol
         // "X is the chief executive of Y", "X was the ..."
         if q + 2 < end && matches!(cx.lower(q), "is" | "was") && matches!(cx.lower(q + 1), "the" | "a" | "an") {
             let status = if cx.lower(q) == "was" { HoldingStatus::Former } else { HoldingStatus::Incumbent };
-            if let Some(h) = title_phrase(&cx, holder, q + 2, end, status, "post.copular", c.tokens.start) {
-                out.push(h);
-            }
+            out.extend(title_phrase(&cx, holder, q + 2, end, status, "post.copular", c.tokens.start));
         }
         // "X resigned as foreign affairs minister", "X was forced to step down as CEO"
         if let Some(a) = (q..(q + 6).min(end)).find(|&k| cx.lower(k) == "as") {
@@ -177,18 +176,22 @@ pub fn find(doc: &Doc, rules: &Rules, candidates: &[Candidate], resolved: &Resol
                 )
             });
             if resign {
-                if let Some(h) =
-                    title_phrase(&cx, holder, a + 1, end, HoldingStatus::Former, "post.resignation", c.tokens.start)
-                {
-                    out.push(h);
-                }
+                out.extend(title_phrase(
+                    &cx,
+                    holder,
+                    a + 1,
+                    end,
+                    HoldingStatus::Former,
+                    "post.resignation",
+                    c.tokens.start,
+                ));
             }
         }
         // "X for secretary of state", "Y named X as chief executive" (of Y)
         if q + 1 < end && matches!(cx.lower(q), "for" | "as") {
             let naming = preceded_by_naming(&cx, c.tokens.start);
             if cx.lower(q) == "for" || naming.is_some() {
-                if let Some(mut h) =
+                for mut h in
                     title_phrase(&cx, holder, q + 1, end, HoldingStatus::Designate, "post.selection", c.tokens.start)
                 {
                     if h.of.is_none() {
@@ -316,74 +319,6 @@ fn owner_before(cx: &Ctx, t: usize) -> Option<(usize, usize)> {
         end -= 1;
     }
     cx.organisation_ending_at(end)
-}
-
-/// A title phrase at `p` (up to four modifiers before it, "an Ottawa New Democrat MP"),
-/// then "to the prime minister" or "of/for/at (the) Y".
-fn title_phrase(
-    cx: &Ctx,
-    holder: usize,
-    p: usize,
-    end: usize,
-    mut status: HoldingStatus,
-    rule: &'static str,
-    start: usize,
-) -> Option<Holding> {
-    let lex = &cx.rules.lexicons;
-    let doc = cx.doc;
-    let mut found = None;
-    for skip in 0..=4 {
-        let s = p + skip;
-        if s >= end {
-            break;
-        }
-        if let Some((t_end, t)) = cx.title_at(s, end) {
-            if let Some(m) = (p..s).find_map(|i| lex.status_markers.get(cx.lower(i))) {
-                status = HoldingStatus::from_name(&m.status);
-            }
-            found = Some((t_end, t));
-            break;
-        }
-        // Only words may stand before the title, and no person ("X, a friend of Y").
-        if doc.tokens[s].kind != TokenKind::Word || matches!(cx.lower(s), "and" | "or" | "who" | "which") {
-            break;
-        }
-    }
-    let (t_end, mut title) = found?;
-    if matches!(title.kind, TitleKind::Honorific) {
-        return None;
-    }
-    // Capitalised modifiers that name nothing complete the title ("Foreign Affairs
-    // minister"); names ("an Ottawa New Democrat MP") and adjectives do not.
-    let t_start = t_end - title.title.split(' ').count().min(t_end - p);
-    let mut m = t_start;
-    let named = |t: usize| {
-        cx.candidates.iter().zip(&cx.resolved.of_candidate).any(|(c, e)| e.is_some() && c.tokens.contains(&t))
-    };
-    while m > p && doc.tok(m - 1).starts_with(char::is_uppercase) && !named(m - 1) {
-        m -= 1;
-    }
-    if m < t_start && m == p {
-        title.title = format!("{} {}", doc.slice(m, t_start).to_lowercase(), title.title);
-    }
-    let mut stop = t_end;
-    // "undersecretary to the prime minister": a title completed by another title.
-    if t_end + 1 < end && cx.lower(t_end) == "to" {
-        let o = if cx.lower(t_end + 1) == "the" { t_end + 2 } else { t_end + 1 };
-        if let Some((e2, t2)) = cx.title_at(o, end) {
-            title.title = format!("{} to the {}", title.title, t2.title);
-            stop = e2;
-        }
-    }
-    let mut of = None;
-    if stop == t_end && t_end + 1 < end && matches!(cx.lower(t_end), "of" | "for" | "at" | "to" | "with") {
-        let o = if cx.lower(t_end + 1) == "the" && t_end + 2 < end { t_end + 2 } else { t_end + 1 };
-        if let Some((e, e_end)) = cx.organisation_at(o) {
-            of = Some(e);
-            stop = e_end;
-        }
-    }
-    Some(Holding { holder, title: title.title, of, status, evidence: Evidence { span: doc.span(start, stop), rule } })
 }
 
 /// A title (and what it is of) right before a comma that precedes the name: "the Afghan

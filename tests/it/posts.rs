@@ -64,3 +64,45 @@ fn sports_abbreviations_are_titles_and_not_part_of_the_name() {
     let all = posts("Actor Marco De Luca arrived.");
     assert!(!all.iter().any(|p| p.1 == "DE"), "{all:?}");
 }
+
+#[test]
+fn compound_titles_keep_their_modifiers_and_complements() {
+    let all = posts("Dan Cole, a senior military analyst at Lima Group, said it. Rosa Quispe, deputy associate administrator for exploration at the Andes Agency, spoke. Tom Vale, a professor of international studies at the University of Lima who studies trade, agreed. Ann Moss, head of fundamental research at Vale Capital, said.");
+    assert_eq!(post(&all, "Dan Cole", "senior military analyst").2.as_deref(), Some("Lima Group"));
+    assert_eq!(
+        post(&all, "Rosa Quispe", "deputy associate administrator for exploration").2.as_deref(),
+        Some("Andes Agency")
+    );
+    assert_eq!(post(&all, "Tom Vale", "professor of international studies").2.as_deref(), Some("University of Lima"));
+    post(&all, "Ann Moss", "head of fundamental research");
+}
+
+#[test]
+fn a_complement_needs_a_boundary_and_no_determiner() {
+    // "the city" is what the head heads, not part of a title; "heads of" runs into a clause.
+    let all = posts("Dan Cole, the head of the city council, spoke.");
+    assert!(!all.iter().any(|p| p.1.contains("city")), "{all:?}");
+    let all = posts("Dan Cole, a professor of law who teaches here, spoke.");
+    post(&all, "Dan Cole", "professor of law");
+}
+
+#[test]
+fn joined_titles_share_their_owner() {
+    let all = posts("Rosa Quispe, president and chief operating officer of Lumo Corp., said so.");
+    assert_eq!(post(&all, "Rosa Quispe", "president").2.as_deref(), Some("Lumo Corp."));
+    assert_eq!(post(&all, "Rosa Quispe", "chief operating officer").2.as_deref(), Some("Lumo Corp."));
+    // "and" before another titled person starts a new person, not a second title.
+    let all = posts("The team includes Sen. Ann Moss for secretary of state and Rep. Tom Vale for trade adviser.");
+    assert!(!all.iter().any(|p| p.0 == "Ann Moss" && p.1 == "representative"), "{all:?}");
+}
+
+#[test]
+fn a_possessive_owner_in_an_apposition() {
+    let all = posts("Rain is coming, said Dan Cole, Vale Energy's principal meteorologist.");
+    assert_eq!(post(&all, "Dan Cole", "principal meteorologist").2.as_deref(), Some("Vale Energy"));
+    let all = posts("Lumo Corp. builds landers. Rosa Quispe, the company's chief operating officer, said so.");
+    assert_eq!(post(&all, "Rosa Quispe", "chief operating officer").2.as_deref(), Some("Lumo Corp."));
+    // Not an apposition: the possessive opens the main clause.
+    let all = posts("Despite his contempt for Tom Vale, Peru's president has offered talks.");
+    assert!(!all.iter().any(|p| p.0 == "Tom Vale"), "{all:?}");
+}
