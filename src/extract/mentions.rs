@@ -282,7 +282,8 @@ fn chunk_end(doc: &Doc, rules: &Rules, i: usize, end: usize) -> usize {
 }
 
 /// The longest title starting at token `p` within `p..end`, as (end, title, status).
-/// A status suffix glued to the title ("President-elect") is split off.
+/// A status suffix or prefix glued to the title ("President-elect", "ex-President",
+/// "then-Secretary") is split off.
 fn title_at(doc: &Doc, rules: &Rules, p: usize, end: usize) -> Option<(usize, Title, Option<String>)> {
     let lex = &rules.lexicons;
     if let Some(t) = lex.exact_title(doc.tok(p)).filter(|_| p < end) {
@@ -297,6 +298,14 @@ fn title_at(doc: &Doc, rules: &Rules, p: usize, end: usize) -> Option<(usize, Ti
                 if let Some(m) = lex.status_markers.get(&format!("-{suffix}")) {
                     status = Some(m.status.clone());
                     *last = head;
+                }
+            }
+        }
+        if let Some(first) = words.first_mut() {
+            if let Some((prefix, head)) = first.split_once('-') {
+                if let Some(m) = lex.status_markers.get(&format!("{prefix}-")).filter(|m| m.position == "prefix") {
+                    status = status.or(Some(m.status.clone()));
+                    *first = head;
                 }
             }
         }

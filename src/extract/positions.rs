@@ -67,6 +67,13 @@ impl Ctx<'_> {
             .max_by_key(|&(_, start)| std::cmp::Reverse(start))
     }
 
+    /// An exact-case title written in lower case at `t` ("center"); the abbreviations
+    /// ("F", "DL") are titles only right before a name, never in an apposition ("X, D-Ohio").
+    fn exact_word_title(&self, t: usize) -> Option<&Title> {
+        let tok = self.doc.tok(t);
+        self.rules.lexicons.exact_title(tok).filter(|_| tok.chars().any(char::is_lowercase))
+    }
+
     /// The longest title starting at `s` (lower-cased words): (end, title).
     fn title_at(&self, s: usize, end: usize) -> Option<(usize, Title)> {
         let lex = &self.rules.lexicons;
@@ -77,7 +84,7 @@ impl Ctx<'_> {
                 let words: Vec<&str> = (s..s + k).map(|i| self.lower(i)).collect();
                 lex.titles.get(&words.join(" ")).map(|t| (s + k, t.clone()))
             })
-            .or_else(|| lex.exact_title(self.doc.tok(s)).filter(|_| s < end).map(|t| (s + 1, t.clone())))
+            .or_else(|| self.exact_word_title(s).filter(|_| s < end).map(|t| (s + 1, t.clone())))
     }
 
     /// The longest title ending just before `e` (lower-cased words): (start, title).
@@ -90,9 +97,7 @@ impl Ctx<'_> {
                 let words: Vec<&str> = (e - k..e).map(|i| self.lower(i)).collect();
                 lex.titles.get(&words.join(" ")).map(|t| (e - k, t.clone()))
             })
-            .or_else(|| {
-                lex.exact_title(self.doc.tok(e.checked_sub(1)?)).filter(|_| e > from).map(|t| (e - 1, t.clone()))
-            })
+            .or_else(|| self.exact_word_title(e.checked_sub(1)?).filter(|_| e > from).map(|t| (e - 1, t.clone())))
     }
 }
 
@@ -103,6 +108,8 @@ pub fn find(doc: &Doc, rules: &Rules, candidates: &[Candidate], resolved: &Resol
     let person = |i: usize| resolved.of_candidate[i].filter(|&e| resolved.entities[e].class == EntityClass::Person);
     for (ci, c) in candidates.iter().enumerate() {
         let Some(holder) = person(ci) else { continue };
+        // "Sen. Jane Roe, R-Ohio": the state a legislator's title is of.
+        let state = party_state(&cx, c.tokens.end);
         // Titles before the name.
         for t in &c.titles {
             if matches!(t.title.kind, TitleKind::Honorific | TitleKind::Religious) {
@@ -111,7 +118,8 @@ pub fn find(doc: &Doc, rules: &Rules, candidates: &[Candidate], resolved: &Resol
             let of =
                 t.of.as_ref()
                     .and_then(|r| cx.entity_at(r).map(|e| (e, t.tokens.start)))
-                    .or_else(|| owner_before(&cx, t.tokens.start));
+                    .or_else(|| owner_before(&cx, t.tokens.start))
+                    .or(state.map(|e| (e, t.tokens.start)));
             let status = t.status.as_deref().map(HoldingStatus::from_name).unwrap_or(HoldingStatus::Incumbent);
             let start = of.map_or(t.tokens.start, |(_, s)| s).min(t.tokens.start);
             out.push(Holding {
@@ -121,6 +129,18 @@ pub fn find(doc: &Doc, rules: &Rules, candidates: &[Candidate], resolved: &Resol
                 status,
                 evidence: Evidence { span: doc.span(start, c.tokens.end), rule: "post.prenominal" },
             });
+            // "Sens. Jane Roe and Tom Vale": a plural title is held by each name it lists.
+            if plural_title(&cx, &t.tokens) {
+                for (other, o_end) in listed_persons(&cx, c.tokens.end) {
+                    out.push(Holding {
+                        holder: other,
+                        title: t.title.title.clone(),
+                        of: of.map(|(e, _)| e),
+                        status,
+                        evidence: Evidence { span: doc.span(start, o_end), rule: "post.prenominal" },
+                    });
+                }
+            }
         }
         let sentence = doc.sentences[doc.sentence_of(c.tokens.start)].clone();
         let end = sentence.end;
@@ -286,6 +306,62 @@ fn drop_subsumed(all: Vec<Holding>) -> Vec<Holding> {
         })
         .map(|(_, h)| h.clone())
         .collect()
+}
+
+/// Whether the title tokens are a plural abbreviation of a title: "Sens." beside "Sen.",
+/// "Reps." beside "Rep." (not "Pres.", whose "Pre." is no title).
+fn plural_title(cx: &Ctx, tokens: &Range<usize>) -> bool {
+    if tokens.is_empty() {
+        return false;
+    }
+    let last = cx.lower(tokens.end - 1);
+    last.strip_suffix("s.").is_some_and(|stem| cx.rules.lexicons.titles.contains_key(&format!("{stem}.")))
+}
+
+/// The persons listed right after token `q` ("and Tom Vale", ", Tom Vale and Ann Moss")
+/// with no title of their own: (entity, end token).
+fn listed_persons(cx: &Ctx, q: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut k = q;
+    while k < cx.doc.tokens.len() && out.len() < 5 {
+        let mut next = k;
+        while next < cx.doc.tokens.len() && matches!(cx.lower(next), "," | "and") {
+            next += 1;
+        }
+        if next == k || cx.doc.sentence_of(next.min(cx.doc.tokens.len() - 1)) != cx.doc.sentence_of(q - 1) {
+            break;
+        }
+        let Some((e, end)) = cx
+            .candidates
+            .iter()
+            .zip(&cx.resolved.of_candidate)
+            .filter(|(c, _)| c.tokens.start == next && c.titles.is_empty())
+            .filter_map(|(c, e)| e.map(|e| (e, c.tokens.end)))
+            .find(|&(e, _)| cx.resolved.entities[e].class == EntityClass::Person)
+        else {
+            break;
+        };
+        out.push((e, end));
+        k = end;
+    }
+    out
+}
+
+/// The state of a party-state tag at token `q`, right after a name: ", R-Ohio", "(D-N.Y.)".
+fn party_state(cx: &Ctx, q: usize) -> Option<usize> {
+    let doc = cx.doc;
+    if q + 3 >= doc.tokens.len() || !matches!(doc.tok(q), "," | "(") || !matches!(doc.tok(q + 1), "R" | "D" | "I") {
+        return None;
+    }
+    if doc.tok(q + 2) != "-" || doc.sentence_of(q) != doc.sentence_of(q + 3) {
+        return None;
+    }
+    cx.candidates
+        .iter()
+        .zip(&cx.resolved.of_candidate)
+        .filter(|(c, _)| c.tokens.start == q + 3)
+        .filter_map(|(_, e)| *e)
+        .find(|&e| cx.resolved.entities[e].class.base() == EntityClass::Place)
 }
 
 /// "named", "nominated", "picked", "chose", "tapped", "appointed" a few words before:

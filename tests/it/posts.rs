@@ -106,3 +106,46 @@ fn a_possessive_owner_in_an_apposition() {
     let all = posts("Despite his contempt for Tom Vale, Peru's president has offered talks.");
     assert!(!all.iter().any(|p| p.0 == "Tom Vale"), "{all:?}");
 }
+
+#[test]
+fn party_state_tags_give_the_state() {
+    let all = posts("Sen. Jane Roe, R-Ohio, said no. Rep. Tom Vale (D-W.Va.) agreed.");
+    assert_eq!(post(&all, "Jane Roe", "senator").2.as_deref(), Some("Ohio"));
+    assert_eq!(post(&all, "Tom Vale", "representative").2.as_deref(), Some("West Virginia"));
+    // The tag is no post ("D" is no defenseman here) and no person.
+    assert!(!all.iter().any(|p| p.1 == "defenseman"), "{all:?}");
+    assert!(!person_labels("Sen. Jane Roe, R-Ohio, said no.").iter().any(|n| n.contains("R-")));
+    // No tag: a hyphenated word after a comma is left alone.
+    let all = posts("Sen. Jane Roe, whose D-Day film won, spoke.");
+    assert_eq!(post(&all, "Jane Roe", "senator").2, None);
+}
+
+#[test]
+fn a_plural_title_is_held_by_each_listed_name() {
+    let all = posts("Sens. Jane Roe and Tom Vale have struggled.");
+    post(&all, "Jane Roe", "senator");
+    post(&all, "Tom Vale", "senator");
+    // A singular title is not shared: "Pres." is no plural of "Pre.".
+    let all = posts("Sen. Jane Roe and Tom Vale met. Pres. Ann Moss and Dan Cole spoke.");
+    assert!(!all.iter().any(|p| p.0 == "Tom Vale" || p.0 == "Dan Cole"), "{all:?}");
+}
+
+#[test]
+fn status_markers_before_and_glued_to_titles() {
+    let all = posts("Ex-President Tom Vale attended. The late Sen. John Roe was honored. Interim Police Chief Ed Alvarez spoke. Rosa Quispe, then the president of Lumo Corp., refused. Dan Cole, the acting director of the agency, agreed.");
+    assert_eq!(post(&all, "Tom Vale", "president").3, HoldingStatus::Former);
+    assert_eq!(post(&all, "John Roe", "senator").3, HoldingStatus::Former);
+    assert_eq!(post(&all, "Ed Alvarez", "police chief").3, HoldingStatus::Acting);
+    assert_eq!(post(&all, "Rosa Quispe", "president").3, HoldingStatus::Former);
+    assert_eq!(post(&all, "Dan Cole", "director").3, HoldingStatus::Acting);
+    // A hyphenated status word that is no marker leaves the status alone.
+    let all = posts("Vice-President Ann Moss spoke.");
+    assert_eq!(post(&all, "Ann Moss", "vice president").3, HoldingStatus::Incumbent);
+}
+
+#[test]
+fn a_post_found_once_holds_for_every_mention_without_duplicates() {
+    let all = posts("Lumo Corp. chief executive Rosa Quispe spoke. Later Quispe, the chief executive of Lumo Corp., left. Quispe declined to comment.");
+    let n = all.iter().filter(|p| p.0 == "Rosa Quispe" && p.1 == "chief executive").count();
+    assert_eq!(n, 1, "{all:?}");
+}
