@@ -2,9 +2,13 @@
 //!
 //! Patterns (rule ids in brackets):
 //! - a title before a name, with what owns the post before it: "Sen. Marco Rubio",
-//!   "Iran's U.N. Ambassador X", "Iranian General X", "AP reporter X" [`post.prenominal`];
+//!   "Iran's U.N. Ambassador X", "Iranian General X", "AP reporter X", "F Jane Roe"; a
+//!   party-state tag after the name gives the state ("Sen. X, R-Ohio"), a plural title is
+//!   held by each listed name ("Sens. X and Y") [`post.prenominal`];
 //! - an apposition after the name: "X, a spokesperson for the Trump transition", "X, an
-//!   Ottawa New Democrat MP,", "X, Director of Y, and Chairman of Z" [`post.apposition`];
+//!   Ottawa New Democrat MP,", "X, Director of Y, and Chairman of Z", "X, PG&E's principal
+//!   meteorologist", "X, president and COO of Y" (the phrase itself: `phrase.rs`)
+//!   [`post.apposition`];
 //! - an apposition before the name: "the Afghan team's coach, X", "the president of the
 //!   Lombardy region, X" [`post.apposition`];
 //! - a copula: "X is the chief executive of Y" (with "was": former) [`post.copular`];

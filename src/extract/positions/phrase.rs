@@ -219,14 +219,11 @@ fn complement(cx: &Ctx, t: usize, end: usize) -> Option<usize> {
     }
     let mut k = t + 1;
     while k < end && k - t <= 5 {
-        let w = cx.lower(k);
-        if modifier(cx, k) {
-            k += 1;
-        } else if w == "and" && k + 1 < end && modifier(cx, k + 1) && k > t + 1 {
-            k += 1;
-        } else {
+        let joined = cx.lower(k) == "and" && k > t + 1 && k + 1 < end && modifier(cx, k + 1);
+        if !(modifier(cx, k) || joined) {
             break;
         }
+        k += 1;
     }
     let boundary = k == end || cx.doc.tokens[k].kind == TokenKind::Punct || AFTER_COMPLEMENT.contains(&cx.lower(k));
     (k > t + 1 && boundary).then_some(k)
