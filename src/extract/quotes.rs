@@ -19,8 +19,8 @@
 use std::ops::Range;
 
 use super::index::{pronoun_classes, MentionIndex};
-use super::{Evidence, Quote, Speaker};
-use crate::rules::{EntityClass, Rules};
+use super::{EntityId, Evidence, Quote, Speaker};
+use crate::rules::{EntityClass, Rules, SpeechKind, WordClass};
 use crate::text::{is_closing_quote, is_opening_quote, Doc, TokenKind};
 
 /// A pair of quote marks: token indices of the opening mark and of the closing mark (or
@@ -95,9 +95,9 @@ pub fn find(doc: &Doc, rules: &Rules, index: &MentionIndex) -> Vec<Quote> {
             // The latest reported speaker before it in its paragraph ("Professor X said he
             // is alarmed. "..."), or, for a quotation opening a paragraph, in the one before.
             let here = doc.paragraphs[para].start..m.open;
-            found = reported_speaker(doc, &verbs, index, here).or_else(|| {
+            found = reported_speaker(doc, rules, &verbs, index, here).or_else(|| {
                 (opens_paragraph && para > 0)
-                    .then(|| reported_speaker(doc, &verbs, index, doc.paragraphs[para - 1].clone()))
+                    .then(|| reported_speaker(doc, rules, &verbs, index, doc.paragraphs[para - 1].clone()))
                     .flatten()
             });
         }
@@ -135,7 +135,7 @@ fn trim_span(text: &str, r: Range<usize>) -> Range<usize> {
 type Found = (Speaker, Option<Range<usize>>, &'static str);
 
 fn is_say(rules: &Rules, doc: &Doc, t: usize) -> bool {
-    doc.tokens[t].kind == TokenKind::Word && rules.lexicons.speech_verbs.get(doc.lower(t)) == Some(&true)
+    doc.tokens[t].kind == TokenKind::Word && rules.lexicons.speech_verbs.get(doc.lower(t)) == Some(&SpeechKind::Say)
 }
 
 /// "…,” said X / X said / she said / a spokesman said / team member X told the press
@@ -161,7 +161,7 @@ fn after(doc: &Doc, rules: &Rules, index: &MentionIndex, m: &Marks) -> Option<Fo
         if let Some(mention) = near {
             return Some((Speaker::Entity(mention.entity), span(t, mention.tokens.end), "quote.after"));
         }
-        if let Some(e) = pronoun(doc, index, t + 1, m.open) {
+        if let Some(e) = pronoun(doc, rules, index, t + 1, m.open) {
             return Some((Speaker::Entity(e), span(t, t + 2), "quote.after"));
         }
     }
@@ -178,7 +178,7 @@ fn after(doc: &Doc, rules: &Rules, index: &MentionIndex, m: &Marks) -> Option<Fo
     }
     // she said
     if t + 1 < end && is_say(rules, doc, t + 1) {
-        if let Some(e) = pronoun(doc, index, t, m.open) {
+        if let Some(e) = pronoun(doc, rules, index, t, m.open) {
             return Some((Speaker::Entity(e), span(t, t + 2), "quote.after"));
         }
     }
@@ -228,14 +228,14 @@ fn before(doc: &Doc, rules: &Rules, index: &MentionIndex, m: &Marks) -> Option<F
         }
         return None;
     };
-    subject_of(doc, index, v).map(|(e, a)| (Speaker::Entity(e), Some(doc.span(a, v + 1)), "quote.before"))
+    subject_of(doc, rules, index, v).map(|(e, a)| (Speaker::Entity(e), Some(doc.span(a, v + 1)), "quote.before"))
 }
 
 /// The subject of a speech verb at `v`: a participle's is the sentence's first speaker
 /// ("X ... emphasized ..., stating"); else the mention right before the verb, or before an
 /// apposition ("X, a spokesperson for Y, said"), or a pronoun's antecedent. Returns the
 /// entity and the first token of the attribution.
-fn subject_of(doc: &Doc, index: &MentionIndex, v: usize) -> Option<(usize, usize)> {
+fn subject_of(doc: &Doc, rules: &Rules, index: &MentionIndex, v: usize) -> Option<(EntityId, usize)> {
     let sentence = doc.sentences[doc.sentence_of(v)].clone();
     if doc.tok(v).ends_with("ing") {
         // "with Boswell stating: ..." names its own subject; else the sentence's first speaker.
@@ -258,7 +258,7 @@ fn subject_of(doc: &Doc, index: &MentionIndex, v: usize) -> Option<(usize, usize
         }
     }
     if v > sentence.start {
-        if let Some(e) = pronoun(doc, index, v - 1, v - 1) {
+        if let Some(e) = pronoun(doc, rules, index, v - 1, v - 1) {
             return Some((e, v - 1));
         }
     }
@@ -276,7 +276,7 @@ fn introduced(doc: &Doc, rules: &Rules, index: &MentionIndex, para: usize) -> Op
     }
     let sentence = doc.sentences[doc.sentence_of(last)].clone();
     if let Some(v) = (sentence.start..last).rev().find(|&v| is_say(rules, doc, v)) {
-        if let Some((e, a)) = subject_of(doc, index, v) {
+        if let Some((e, a)) = subject_of(doc, rules, index, v) {
             return Some((Speaker::Entity(e), Some(doc.span(a, v + 1)), "quote.introduced"));
         }
     }
@@ -292,12 +292,18 @@ fn introduced(doc: &Doc, rules: &Rules, index: &MentionIndex, para: usize) -> Op
 
 /// The latest reported speaker in token range `range`: the subject of its last speech verb
 /// outside quotation marks.
-fn reported_speaker(doc: &Doc, verbs: &[usize], index: &MentionIndex, range: Range<usize>) -> Option<Found> {
+fn reported_speaker(
+    doc: &Doc,
+    rules: &Rules,
+    verbs: &[usize],
+    index: &MentionIndex,
+    range: Range<usize>,
+) -> Option<Found> {
     let a = verbs.partition_point(|&v| v < range.start);
     let b = verbs.partition_point(|&v| v < range.end);
     // The last few speech verbs are enough: the nearest one that has a subject wins.
     verbs[a..b].iter().rev().take(8).find_map(|&v| {
-        subject_of(doc, index, v).map(|(e, a)| (Speaker::Entity(e), Some(doc.span(a, v + 1)), "quote.reported"))
+        subject_of(doc, rules, index, v).map(|(e, a)| (Speaker::Entity(e), Some(doc.span(a, v + 1)), "quote.reported"))
     })
 }
 
@@ -326,8 +332,8 @@ fn speaker_class(c: EntityClass) -> bool {
 
 /// A pronoun at `t` resolved to the latest compatible mention before `before` (in its
 /// paragraph or the few before it).
-fn pronoun(doc: &Doc, index: &MentionIndex, t: usize, before: usize) -> Option<usize> {
-    let classes = pronoun_classes(doc, t)?;
+fn pronoun(doc: &Doc, rules: &Rules, index: &MentionIndex, t: usize, before: usize) -> Option<EntityId> {
+    let classes = pronoun_classes(doc, rules, t)?;
     let para_start = doc.paragraphs.iter().find(|p| p.contains(&t)).map_or(0, |p| p.start);
     let from = para_start.saturating_sub(200);
     index.latest_before(from, before, |c| classes.contains(&c)).map(|m| m.entity)
@@ -338,9 +344,7 @@ fn pronoun(doc: &Doc, index: &MentionIndex, t: usize, before: usize) -> Option<u
 /// diplomats"). Returns the token after it and the head noun's index.
 pub fn description(doc: &Doc, rules: &Rules, t: usize, end: usize) -> Option<(usize, usize)> {
     let mut p = t;
-    if p < end
-        && matches!(doc.lower(p), "a" | "an" | "the" | "two" | "three" | "several" | "some" | "one" | "many" | "other")
-    {
+    if p < end && rules.lexicons.is(WordClass::DescriptionDeterminer, doc.lower(p)) {
         p += 1;
     }
     for k in p..(p + 4).min(end) {

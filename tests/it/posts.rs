@@ -5,7 +5,7 @@
 use std::sync::OnceLock;
 
 use newskg::article::read_plain;
-use newskg::extract::HoldingStatus;
+use newskg::extract::{EntityId, HoldingStatus};
 use newskg::{extract, Rules};
 
 fn rules() -> &'static Rules {
@@ -18,7 +18,7 @@ type Post = (String, String, Option<String>, HoldingStatus);
 
 fn posts(text: &str) -> Vec<Post> {
     let ex = extract(&read_plain("test", text.to_owned()), rules());
-    let label = |e: usize| ex.entities[e].label.clone();
+    let label = |e: EntityId| ex.entities[e].label.clone();
     ex.holdings.iter().map(|h| (label(h.holder), h.title.clone(), h.of.map(label), h.status)).collect()
 }
 

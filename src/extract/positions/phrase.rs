@@ -6,27 +6,10 @@
 //! **Invariant:** every holding returned has the same holder and rule, and its evidence
 //! starts at `start` and ends within the sentence bound `end`.
 
-use super::Ctx;
-use crate::extract::{Evidence, Holding, HoldingStatus};
-use crate::rules::{EntityClass, Title, TitleKind};
+use super::{Ctx, Named};
+use crate::extract::{EntityId, Holding, HoldingStatus, PostPattern};
+use crate::rules::{EntityClass, Title, TitleKind, WordClass};
 use crate::text::TokenKind;
-
-/// Lower-case nouns that, with a possessive, stand for the organisation last named:
-/// "the company's chief operating officer".
-const ORG_NOUNS: &[&str] =
-    &["company", "firm", "group", "agency", "bank", "organization", "organisation", "team", "club"];
-
-/// Words that end a complement ("professor of law who ..."), or may not start one.
-const NOT_IN_COMPLEMENT: &[&str] = &[
-    "the", "a", "an", "his", "her", "its", "their", "this", "that", "these", "those", "our", "my", "your", "who",
-    "whom", "whose", "which", "said", "says", "told", "is", "was", "were", "are", "has", "have", "had", "will",
-    "would", "can", "could", "since", "when", "where", "while", "but", "to", "at", "in", "of", "for", "with", "on",
-    "from", "by", "as", "and", "or", "he", "she", "they", "it",
-];
-
-/// Words a complement may end before: "head of research at X", "professor of law who".
-const AFTER_COMPLEMENT: &[&str] =
-    &["at", "in", "of", "for", "with", "on", "from", "who", "whose", "which", "said", "says", "told", "since"];
 
 /// The title phrases at `p`: the first title (with up to four modifiers before it, an
 /// owner's possessive, a complement "of/for <lower-case words>", "to the prime minister"
@@ -34,16 +17,15 @@ const AFTER_COMPLEMENT: &[&str] =
 /// named after the last ("president and chief operating officer of SpaceX").
 pub(super) fn title_phrase(
     cx: &Ctx,
-    holder: usize,
+    name: &Named,
     p: usize,
-    end: usize,
     status: HoldingStatus,
-    rule: &'static str,
-    start: usize,
+    pattern: PostPattern,
 ) -> Vec<Holding> {
+    let end = name.sentence.end;
     let mut out: Vec<Holding> = Vec::new();
     let mut p = p;
-    while let Some(h) = one_title(cx, holder, p, end, status, rule, start) {
+    while let Some(h) = one_title(cx, name, p, status, pattern) {
         let stop = cx.doc.tokens.partition_point(|t| t.start < h.evidence.span.end);
         out.push(h);
         // "... and chief operating officer", not "... and Rep. Mike Waltz for ...".
@@ -74,21 +56,14 @@ fn modifier(cx: &Ctx, t: usize) -> bool {
     cx.doc.tokens[t].kind == TokenKind::Word
         && tok.chars().all(|c| c.is_lowercase() || c == '-')
         && !cx.rules.lexicons.status_markers.contains_key(tok)
-        && !NOT_IN_COMPLEMENT.contains(&tok)
+        && !cx.rules.lexicons.is(WordClass::ComplementStop, tok)
 }
 
 /// One title phrase at `p`; see [`title_phrase`].
-fn one_title(
-    cx: &Ctx,
-    holder: usize,
-    p: usize,
-    end: usize,
-    mut status: HoldingStatus,
-    rule: &'static str,
-    start: usize,
-) -> Option<Holding> {
+fn one_title(cx: &Ctx, name: &Named, p: usize, mut status: HoldingStatus, pattern: PostPattern) -> Option<Holding> {
     let lex = &cx.rules.lexicons;
     let doc = cx.doc;
+    let (holder, start, end) = (name.holder, name.tokens.start, name.sentence.end);
     let mut p = p;
     let mut of = None;
     // "PG&E's principal meteorologist", "the company's chief operating officer"
@@ -96,7 +71,7 @@ fn one_title(
     if let Some((e, e_end)) = cx.organisation_at(p).filter(|&(_, e_end)| possessive(cx, e_end, end)) {
         of = Some(e);
         p = e_end + 1;
-    } else if p + 1 < end && ORG_NOUNS.contains(&cx.lower(p)) && possessive(cx, p + 1, end) {
+    } else if p + 1 < end && lex.is(WordClass::OrgNoun, cx.lower(p)) && possessive(cx, p + 1, end) {
         of = Some(last_organisation_before(cx, p)?);
         p += 2;
     }
@@ -109,13 +84,13 @@ fn one_title(
         }
         if let Some((t_end, t)) = cx.title_at(s, end) {
             if let Some(m) = (p..s).find_map(|i| lex.status_markers.get(cx.lower(i))) {
-                status = HoldingStatus::from_name(&m.status);
+                status = m.status;
             }
             found = Some((s, t_end, t));
             break;
         }
         // Only words may stand before the title, and no person ("X, a friend of Y").
-        if doc.tokens[s].kind != TokenKind::Word || matches!(cx.lower(s), "and" | "or" | "who" | "which") {
+        if doc.tokens[s].kind != TokenKind::Word || lex.is(WordClass::TitlePhraseBreak, cx.lower(s)) {
             break;
         }
     }
@@ -202,7 +177,7 @@ fn one_title(
     if possessed && !closed {
         return None;
     }
-    Some(Holding { holder, title: title.title, of, status, evidence: Evidence { span: doc.span(start, stop), rule } })
+    Some(Holding { holder, title: title.title, of, status, pattern, evidence: pattern.evidence(doc.span(start, stop)) })
 }
 
 /// Whether token `t` (before `end`) is a possessive ending.
@@ -225,12 +200,14 @@ fn complement(cx: &Ctx, t: usize, end: usize) -> Option<usize> {
         }
         k += 1;
     }
-    let boundary = k == end || cx.doc.tokens[k].kind == TokenKind::Punct || AFTER_COMPLEMENT.contains(&cx.lower(k));
+    let boundary = k == end
+        || cx.doc.tokens[k].kind == TokenKind::Punct
+        || cx.rules.lexicons.is(WordClass::ComplementBoundary, cx.lower(k));
     (k > t + 1 && boundary).then_some(k)
 }
 
 /// The organisation named last before token `t`.
-fn last_organisation_before(cx: &Ctx, t: usize) -> Option<usize> {
+fn last_organisation_before(cx: &Ctx, t: usize) -> Option<EntityId> {
     cx.candidates
         .iter()
         .zip(&cx.resolved.of_candidate)
