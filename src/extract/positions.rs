@@ -2,9 +2,13 @@
 //!
 //! Patterns (rule ids in brackets):
 //! - a title before a name, with what owns the post before it: "Sen. Marco Rubio",
-//!   "Iran's U.N. Ambassador X", "Iranian General X", "AP reporter X" (`post.prenominal`);
+//!   "Iran's U.N. Ambassador X", "Iranian General X", "AP reporter X", "F Jane Roe"; a
+//!   party-state tag after the name gives the state ("Sen. X, R-Ohio"), a plural title is
+//!   held by each listed name ("Sens. X and Y") (`post.prenominal`);
 //! - an apposition after the name: "X, a spokesperson for the Trump transition", "X, an
-//!   Ottawa New Democrat MP,", "X, Director of Y, and Chairman of Z" (`post.apposition`);
+//!   Ottawa New Democrat MP,", "X, Director of Y, and Chairman of Z", "X, PG&E's principal
+//!   meteorologist", "X, president and COO of Y" (the phrase itself: `phrase.rs`)
+//!   (`post.apposition`);
 //! - an apposition before the name: "the Afghan team's coach, X", "the president of the
 //!   Lombardy region, X" (`post.apposition`);
 //! - a copula: "X is the chief executive of Y" (with "was": former) (`post.copular`);
@@ -23,6 +27,9 @@ use super::mentions::{Candidate, Kind};
 use super::{EntityId, Holding, HoldingStatus, PostPattern};
 use crate::rules::{EntityClass, OrgHint, Rules, Title, TitleKind, WordClass};
 use crate::text::{Doc, TokenKind};
+
+mod phrase;
+use phrase::title_phrase;
 
 /// What the patterns look at.
 struct Ctx<'a> {
@@ -64,24 +71,37 @@ impl Ctx<'_> {
             .max_by_key(|&(_, start)| std::cmp::Reverse(start))
     }
 
+    /// An exact-case title written in lower case at `t` ("center"); the abbreviations
+    /// ("F", "DL") are titles only right before a name, never in an apposition ("X, D-Ohio").
+    fn exact_word_title(&self, t: usize) -> Option<&Title> {
+        let tok = self.doc.tok(t);
+        self.rules.lexicons.exact_title(tok).filter(|_| tok.chars().any(char::is_lowercase))
+    }
+
     /// The longest title starting at `s` (lower-cased words): (end, title).
     fn title_at(&self, s: usize, end: usize) -> Option<(usize, Title)> {
         let lex = &self.rules.lexicons;
         let max = lex.title_max_tokens.min(end.saturating_sub(s));
-        (1..=max).rev().find_map(|k| {
-            let words: Vec<&str> = (s..s + k).map(|i| self.lower(i)).collect();
-            lex.titles.get(&words.join(" ")).map(|t| (s + k, t.clone()))
-        })
+        (1..=max)
+            .rev()
+            .find_map(|k| {
+                let words: Vec<&str> = (s..s + k).map(|i| self.lower(i)).collect();
+                lex.titles.get(&words.join(" ")).map(|t| (s + k, t.clone()))
+            })
+            .or_else(|| self.exact_word_title(s).filter(|_| s < end).map(|t| (s + 1, t.clone())))
     }
 
     /// The longest title ending just before `e` (lower-cased words): (start, title).
     fn title_ending_at(&self, from: usize, e: usize) -> Option<(usize, Title)> {
         let lex = &self.rules.lexicons;
         let max = lex.title_max_tokens.min(e - from);
-        (1..=max).rev().find_map(|k| {
-            let words: Vec<&str> = (e - k..e).map(|i| self.lower(i)).collect();
-            lex.titles.get(&words.join(" ")).map(|t| (e - k, t.clone()))
-        })
+        (1..=max)
+            .rev()
+            .find_map(|k| {
+                let words: Vec<&str> = (e - k..e).map(|i| self.lower(i)).collect();
+                lex.titles.get(&words.join(" ")).map(|t| (e - k, t.clone()))
+            })
+            .or_else(|| self.exact_word_title(e.checked_sub(1)?).filter(|_| e > from).map(|t| (e - 1, t.clone())))
     }
 }
 
@@ -119,6 +139,8 @@ pub fn find(doc: &Doc, rules: &Rules, candidates: &[Candidate], resolved: &Resol
 /// religious title, with what owns the post: named in the title ("Chief Executive of GM")
 /// or right before it.
 fn prenominal(cx: &Ctx, c: &Candidate, name: &Named, out: &mut Vec<Holding>) {
+    // "Sen. Jane Roe, R-Ohio": the state a legislator's title is of.
+    let state = party_state(cx, name.tokens.end);
     for t in &c.titles {
         if matches!(t.title.kind, TitleKind::Honorific | TitleKind::Religious) {
             continue;
@@ -126,17 +148,23 @@ fn prenominal(cx: &Ctx, c: &Candidate, name: &Named, out: &mut Vec<Holding>) {
         let of =
             t.of.as_ref()
                 .and_then(|r| cx.entity_at(r).map(|e| (e, t.tokens.start)))
-                .or_else(|| owner_before(cx, t.tokens.start));
+                .or_else(|| owner_before(cx, t.tokens.start))
+                .or(state.map(|e| (e, t.tokens.start)));
         let status = t.status.unwrap_or(HoldingStatus::Incumbent);
         let start = of.map_or(t.tokens.start, |(_, s)| s).min(t.tokens.start);
-        out.push(Holding {
-            holder: name.holder,
+        let holding = |holder: EntityId, end: usize| Holding {
+            holder,
             title: t.title.title.clone(),
             of: of.map(|(e, _)| e),
             status,
             pattern: PostPattern::Prenominal,
-            evidence: PostPattern::Prenominal.evidence(cx.doc.span(start, name.tokens.end)),
-        });
+            evidence: PostPattern::Prenominal.evidence(cx.doc.span(start, end)),
+        };
+        out.push(holding(name.holder, name.tokens.end));
+        // "Sens. Jane Roe and Tom Vale": a plural title is held by each name it lists.
+        if plural_title(cx, &t.tokens) {
+            out.extend(listed_persons(cx, name.tokens.end).into_iter().map(|(other, o_end)| holding(other, o_end)));
+        }
     }
 }
 
@@ -154,9 +182,10 @@ fn appositions_after(cx: &Ctx, name: &Named, out: &mut Vec<Holding>) {
         if matches!(cx.lower(p), "a" | "an" | "the") {
             p += 1;
         }
-        let Some(h) = title_phrase(cx, name, p, HoldingStatus::Incumbent, PostPattern::Apposition) else { break };
-        let stop = doc.tokens.partition_point(|t| t.start < h.evidence.span.end);
-        out.push(h);
+        let found = title_phrase(cx, name, p, HoldingStatus::Incumbent, PostPattern::Apposition);
+        let Some(last) = found.last() else { break };
+        let stop = doc.tokens.partition_point(|t| t.start < last.evidence.span.end);
+        out.extend(found);
         // A second apposition joined by ", and" ("X, Director of Y, and Chairman of Z").
         match (stop..end).find(|&k| doc.tok(k) == ",") {
             Some(k) if k + 2 < end && cx.lower(k + 1) == "and" => p = k + 2,
@@ -166,48 +195,48 @@ fn appositions_after(cx: &Ctx, name: &Named, out: &mut Vec<Holding>) {
 }
 
 /// "X is the chief executive of Y", "X was the ..." (former).
-fn copular(cx: &Ctx, name: &Named) -> Option<Holding> {
+fn copular(cx: &Ctx, name: &Named) -> Vec<Holding> {
     let q = name.tokens.end;
     if q + 2 >= name.sentence.end
         || !matches!(cx.lower(q), "is" | "was")
         || !matches!(cx.lower(q + 1), "the" | "a" | "an")
     {
-        return None;
+        return Vec::new();
     }
     let status = if cx.lower(q) == "was" { HoldingStatus::Former } else { HoldingStatus::Incumbent };
     title_phrase(cx, name, q + 2, status, PostPattern::Copular)
 }
 
 /// "X resigned as foreign affairs minister", "X was forced to step down as CEO" (former).
-fn resignation(cx: &Ctx, name: &Named) -> Option<Holding> {
+fn resignation(cx: &Ctx, name: &Named) -> Vec<Holding> {
     let q = name.tokens.end;
-    let a = (q..(q + 6).min(name.sentence.end)).find(|&k| cx.lower(k) == "as")?;
+    let Some(a) = (q..(q + 6).min(name.sentence.end)).find(|&k| cx.lower(k) == "as") else { return Vec::new() };
     let resign = (q..a).any(|k| cx.rules.lexicons.is(WordClass::Resignation, cx.lower(k)));
     if !resign {
-        return None;
+        return Vec::new();
     }
     title_phrase(cx, name, a + 1, HoldingStatus::Former, PostPattern::Resignation)
 }
 
 /// "X for secretary of state", "Y named X as chief executive" (designate; of Y when Y is
 /// an organisation).
-fn selection(cx: &Ctx, name: &Named) -> Option<Holding> {
+fn selection(cx: &Ctx, name: &Named) -> Vec<Holding> {
     let q = name.tokens.end;
     if q + 1 >= name.sentence.end || !matches!(cx.lower(q), "for" | "as") {
-        return None;
+        return Vec::new();
     }
     let naming = preceded_by_naming(cx, name.tokens.start);
     if cx.lower(q) != "for" && naming.is_none() {
-        return None;
+        return Vec::new();
     }
-    let mut h = title_phrase(cx, name, q + 1, HoldingStatus::Designate, PostPattern::Selection)?;
-    if h.of.is_none() {
+    let mut found = title_phrase(cx, name, q + 1, HoldingStatus::Designate, PostPattern::Selection);
+    for h in found.iter_mut().filter(|h| h.of.is_none()) {
         h.of = naming
             .and_then(|v| cx.organisation_ending_at(v))
             .map(|(e, _)| e)
             .filter(|&e| cx.resolved.entities[e].class.base() == EntityClass::Organization);
     }
-    Some(h)
+    found
 }
 
 /// One holding per holder and title: the first mention's evidence, the owner where one
@@ -288,6 +317,62 @@ fn drop_subsumed(all: Vec<Holding>) -> Vec<Holding> {
         .collect()
 }
 
+/// Whether the title tokens are a plural abbreviation of a title: "Sens." beside "Sen.",
+/// "Reps." beside "Rep." (not "Pres.", whose "Pre." is no title).
+fn plural_title(cx: &Ctx, tokens: &Range<usize>) -> bool {
+    if tokens.is_empty() {
+        return false;
+    }
+    let last = cx.lower(tokens.end - 1);
+    last.strip_suffix("s.").is_some_and(|stem| cx.rules.lexicons.titles.contains_key(&format!("{stem}.")))
+}
+
+/// The persons listed right after token `q` ("and Tom Vale", ", Tom Vale and Ann Moss")
+/// with no title of their own: (entity, end token).
+fn listed_persons(cx: &Ctx, q: usize) -> Vec<(EntityId, usize)> {
+    let mut out = Vec::new();
+    let mut k = q;
+    while k < cx.doc.tokens.len() && out.len() < 5 {
+        let mut next = k;
+        while next < cx.doc.tokens.len() && matches!(cx.lower(next), "," | "and") {
+            next += 1;
+        }
+        if next == k || cx.doc.sentence_of(next.min(cx.doc.tokens.len() - 1)) != cx.doc.sentence_of(q - 1) {
+            break;
+        }
+        let Some((e, end)) = cx
+            .candidates
+            .iter()
+            .zip(&cx.resolved.of_candidate)
+            .filter(|(c, _)| c.tokens.start == next && c.titles.is_empty())
+            .filter_map(|(c, e)| e.map(|e| (e, c.tokens.end)))
+            .find(|&(e, _)| cx.resolved.entities[e].class == EntityClass::Person)
+        else {
+            break;
+        };
+        out.push((e, end));
+        k = end;
+    }
+    out
+}
+
+/// The state of a party-state tag at token `q`, right after a name: ", R-Ohio", "(D-N.Y.)".
+fn party_state(cx: &Ctx, q: usize) -> Option<EntityId> {
+    let doc = cx.doc;
+    if q + 3 >= doc.tokens.len() || !matches!(doc.tok(q), "," | "(") || !matches!(doc.tok(q + 1), "R" | "D" | "I") {
+        return None;
+    }
+    if doc.tok(q + 2) != "-" || doc.sentence_of(q) != doc.sentence_of(q + 3) {
+        return None;
+    }
+    cx.candidates
+        .iter()
+        .zip(&cx.resolved.of_candidate)
+        .filter(|(c, _)| c.tokens.start == q + 3)
+        .filter_map(|(_, e)| *e)
+        .find(|&e| cx.resolved.entities[e].class.base() == EntityClass::Place)
+}
+
 /// A naming verb ("named", "appointed") up to three words before: the verb's token index.
 fn preceded_by_naming(cx: &Ctx, start: usize) -> Option<usize> {
     (start.saturating_sub(3)..start).rev().find(|&t| cx.rules.lexicons.is(WordClass::Naming, cx.lower(t)))
@@ -302,67 +387,6 @@ fn owner_before(cx: &Ctx, t: usize) -> Option<(EntityId, usize)> {
         end -= 1;
     }
     cx.organisation_ending_at(end)
-}
-
-/// A title phrase at `p` (up to four modifiers before it, "an Ottawa New Democrat MP"),
-/// then "to the prime minister" or "of/for/at (the) Y".
-fn title_phrase(cx: &Ctx, name: &Named, p: usize, mut status: HoldingStatus, pattern: PostPattern) -> Option<Holding> {
-    let lex = &cx.rules.lexicons;
-    let doc = cx.doc;
-    let (holder, start, end) = (name.holder, name.tokens.start, name.sentence.end);
-    let mut found = None;
-    for skip in 0..=4 {
-        let s = p + skip;
-        if s >= end {
-            break;
-        }
-        if let Some((t_end, t)) = cx.title_at(s, end) {
-            if let Some(m) = (p..s).find_map(|i| lex.status_markers.get(cx.lower(i))) {
-                status = m.status;
-            }
-            found = Some((t_end, t));
-            break;
-        }
-        // Only words may stand before the title, and no person ("X, a friend of Y").
-        if doc.tokens[s].kind != TokenKind::Word || lex.is(WordClass::TitlePhraseBreak, cx.lower(s)) {
-            break;
-        }
-    }
-    let (t_end, mut title) = found?;
-    if matches!(title.kind, TitleKind::Honorific) {
-        return None;
-    }
-    // Capitalised modifiers that name nothing complete the title ("Foreign Affairs
-    // minister"); names ("an Ottawa New Democrat MP") and adjectives do not.
-    let t_start = t_end - title.title.split(' ').count().min(t_end - p);
-    let mut m = t_start;
-    let named = |t: usize| {
-        cx.candidates.iter().zip(&cx.resolved.of_candidate).any(|(c, e)| e.is_some() && c.tokens.contains(&t))
-    };
-    while m > p && doc.tok(m - 1).starts_with(char::is_uppercase) && !named(m - 1) {
-        m -= 1;
-    }
-    if m < t_start && m == p {
-        title.title = format!("{} {}", doc.slice(m, t_start).to_lowercase(), title.title);
-    }
-    let mut stop = t_end;
-    // "undersecretary to the prime minister": a title completed by another title.
-    if t_end + 1 < end && cx.lower(t_end) == "to" {
-        let o = if cx.lower(t_end + 1) == "the" { t_end + 2 } else { t_end + 1 };
-        if let Some((e2, t2)) = cx.title_at(o, end) {
-            title.title = format!("{} to the {}", title.title, t2.title);
-            stop = e2;
-        }
-    }
-    let mut of = None;
-    if stop == t_end && t_end + 1 < end && matches!(cx.lower(t_end), "of" | "for" | "at" | "to" | "with") {
-        let o = if cx.lower(t_end + 1) == "the" && t_end + 2 < end { t_end + 2 } else { t_end + 1 };
-        if let Some((e, e_end)) = cx.organisation_at(o) {
-            of = Some(e);
-            stop = e_end;
-        }
-    }
-    Some(Holding { holder, title: title.title, of, status, pattern, evidence: pattern.evidence(doc.span(start, stop)) })
 }
 
 /// A title (and what it is of) right before a comma that precedes the name: "the Afghan

@@ -73,6 +73,9 @@ pub struct Lexicons {
     /// Lower-cased surface (tokens joined by one space) → title.
     pub titles: FxHashMap<String, Title>,
     pub title_max_tokens: usize,
+    /// One-token titles matched with their exact case (`titles-exact.tsv`): "DL", "F",
+    /// lower-case "center", which as "DE", "F." or "Center" are something else.
+    pub titles_exact: FxHashMap<String, Title>,
     /// Lower-cased surface → marker.
     pub status_markers: FxHashMap<String, StatusMarker>,
     /// Capitalised org head words ("Department", "Times") → class.
@@ -118,6 +121,11 @@ impl Lexicons {
     /// Whether a word (any case) is a common word that is not a name.
     pub fn is_common(&self, word: &str) -> bool {
         self.common_words.contains(&word.to_lowercase())
+    }
+
+    /// The title a single token is by its exact case (`titles-exact.tsv`).
+    pub fn exact_title(&self, token: &str) -> Option<&Title> {
+        self.titles_exact.get(token)
     }
 
     /// Whether a word (any case) is an English dictionary word.
@@ -178,6 +186,7 @@ impl LexiconsBuilder {
             "lexicons/common-words.txt" => lex.common_words.extend(lower_lines(rows)),
             "lexicons/english-words.txt" => lex.english_words.extend(lower_lines(rows)),
             "lexicons/titles.tsv" => lex.add_titles(rows)?,
+            "lexicons/titles-exact.tsv" => lex.add_exact_titles(rows)?,
             "lexicons/status-markers.tsv" => lex.add_status_markers(rows)?,
             "lexicons/org-heads.tsv" => lex.add_heads(rows, Heads::Organization)?,
             "lexicons/place-cues.tsv" => lex.add_heads(rows, Heads::Place)?,
@@ -246,6 +255,22 @@ impl Lexicons {
             let key = c[0].to_lowercase();
             self.title_max_tokens = self.title_max_tokens.max(words(&key));
             self.titles.insert(key, Title { title: c[1].to_owned(), kind, org_hint });
+        }
+        Ok(())
+    }
+
+    /// One-token titles matched with their exact case (`titles-exact.tsv`).
+    fn add_exact_titles(&mut self, rows: &Rows) -> Result<()> {
+        for (line, c) in rows.tsv(&["surface", "title", "kind", "org_hint"])? {
+            if c[0].contains(' ') {
+                return Err(rows.error(line, format!("an exact-case title is one token: {:?}", c[0])));
+            }
+            let kind = parse(rows, line, "title kind", c[2], TitleKind::from_name)?;
+            let org_hint = match c[3] {
+                "" => None,
+                h => Some(parse(rows, line, "org_hint", h, OrgHint::from_name)?),
+            };
+            self.titles_exact.insert(c[0].to_owned(), Title { title: c[1].to_owned(), kind, org_hint });
         }
         Ok(())
     }

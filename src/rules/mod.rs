@@ -41,6 +41,7 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("lexicons/common-words.txt", include_str!("../../rules/lexicons/common-words.txt")),
     ("lexicons/english-words.txt", include_str!("../../rules/lexicons/english-words.txt")),
     ("lexicons/titles.tsv", include_str!("../../rules/lexicons/titles.tsv")),
+    ("lexicons/titles-exact.tsv", include_str!("../../rules/lexicons/titles-exact.tsv")),
     ("lexicons/status-markers.tsv", include_str!("../../rules/lexicons/status-markers.tsv")),
     ("lexicons/org-heads.tsv", include_str!("../../rules/lexicons/org-heads.tsv")),
     ("lexicons/place-cues.tsv", include_str!("../../rules/lexicons/place-cues.tsv")),

@@ -230,6 +230,13 @@ named_enum! {
         ReportNoun = "report-noun",
         /// Words that extend a source description ("familiar with the matter").
         Familiarity = "familiarity",
+        /// Lower-case nouns that with a possessive stand for the organisation last named
+        /// ("the company's chief operating officer").
+        OrgNoun = "org-noun",
+        /// Words that may not be in a title's modifiers or complement ("the", "who", "of").
+        ComplementStop = "complement-stop",
+        /// Words a title's complement may end before ("head of research at X").
+        ComplementBoundary = "complement-boundary",
     }
 }
 

@@ -121,8 +121,20 @@ fn tokens(text: &str, range: Range<usize>, abbreviations: &Abbreviations) -> Vec
                 let rest: String = chars[j + 1..].iter().map(|(_, c)| *c).take_while(|c| is_word_char(*c)).collect();
                 chars[k].1.is_uppercase() && abbreviations.split_suffixes.contains(&rest.to_lowercase())
             };
+            // A party-state tag after a comma or bracket, "X, R-Ohio", "(D-N.Y.)", splits into
+            // "R" "-" "Ohio" so the state is found.
+            let party_tag = || {
+                j == k + 1
+                    && matches!(chars[k].1, 'R' | 'D' | 'I')
+                    && chars.get(j + 1).is_some_and(|(_, n)| n.is_uppercase())
+                    && chars[..k]
+                        .iter()
+                        .rev()
+                        .find(|(_, p)| !p.is_whitespace())
+                        .is_some_and(|(_, p)| matches!(p, ',' | '('))
+            };
             let joins = match c {
-                '-' | '\u{2010}' | '\u{2011}' => next_is_word && !split_suffix(),
+                '-' | '\u{2010}' | '\u{2011}' => next_is_word && !split_suffix() && !party_tag(),
                 '.' | ',' if numeric => chars.get(j + 1).is_some_and(|(_, n)| n.is_ascii_digit()),
                 '&' => next_is_word && chars[j - 1].1.is_uppercase() && j - k == 1, // AT&T
                 _ => false,

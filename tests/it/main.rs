@@ -11,6 +11,7 @@
 //! - `golden`: extraction output of the fixtures, byte for byte (`UPDATE_GOLDEN=1`);
 //! - `invariants`: the extract-path invariants shared with the fuzz targets (`fuzz/`);
 //! - `ontology`: every term the code emits is declared in `ontologies/newskg.ttl`;
+//! - `posts`: posts held (titles, appositions, roles, status) on sentences written for them;
 //! - `props`: property tests of names and quotes in RDF, the readers and IRI minting;
 //! - `queries`: each ready-made query's rows over the fixtures;
 //! - `rules`: each rule family on minimal sentences, with negative cases;
@@ -30,6 +31,7 @@ mod html;
 mod invariants;
 mod jsonld;
 mod ontology;
+mod posts;
 mod props;
 mod push;
 mod queries;

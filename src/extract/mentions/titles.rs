@@ -1,7 +1,8 @@
 //! Titles before names: the longest title at a position (with a status glued to it:
-//! "President-elect"), a lower-case title right before a chunk ("AP reporter X"), and what
-//! completes a title or owns the post after "of/for/to" ("Chief Executive of GM X",
-//! "Minister of Education X", "Ambassador to the United States X").
+//! "President-elect", "ex-President"; one-token titles by exact case: "DL"), a lower-case
+//! title right before a chunk ("AP reporter X"), and what completes a title or owns the
+//! post after "of/for/to" ("Chief Executive of GM X", "Minister of Education X",
+//! "Ambassador to the United States X").
 
 use std::ops::Range;
 
@@ -11,9 +12,14 @@ use crate::rules::{EntityClass, HoldingStatus, MarkerPosition, Title, TitleKind}
 
 impl Scanner<'_> {
     /// The longest title starting at token `p` within `p..end`, as (end, title, status).
-    /// A status suffix glued to the title ("President-elect") is split off.
+    /// A status suffix or prefix glued to the title ("President-elect", "ex-President",
+    /// "then-Secretary") is split off; a one-token title of `titles-exact.tsv` matches by
+    /// its exact case ("DL", "F").
     pub(super) fn title_at(&self, p: usize, end: usize) -> Option<(usize, Title, Option<HoldingStatus>)> {
         let (doc, lex) = (self.doc, self.lex);
+        if let Some(t) = lex.exact_title(doc.tok(p)).filter(|_| p < end) {
+            return Some((p + 1, t.clone(), None));
+        }
         let max = lex.title_max_tokens.min(end - p);
         for k in (1..=max).rev() {
             let mut words: Vec<&str> = (p..p + k).map(|t| doc.lower(t)).collect();
@@ -23,6 +29,15 @@ impl Scanner<'_> {
                     if let Some(m) = lex.status_markers.get(&format!("-{suffix}")) {
                         status = Some(m.status);
                         *last = head;
+                    }
+                }
+            }
+            if let Some(first) = words.first_mut() {
+                if let Some((prefix, head)) = first.split_once('-') {
+                    let marker = lex.status_markers.get(&format!("{prefix}-"));
+                    if let Some(m) = marker.filter(|m| m.position == MarkerPosition::Prefix) {
+                        status = status.or(Some(m.status));
+                        *first = head;
                     }
                 }
             }
@@ -89,7 +104,11 @@ impl Scanner<'_> {
         let max = lex.title_max_tokens.min(i - self.sentence.start);
         (1..=max).rev().map(|k| i - k).find(|&a| {
             (a..i).all(|t| self.is_word(t) && doc.tok(t).chars().all(|c| c.is_lowercase() || c == '-'))
-                && lex.titles.get(&self.words(a, i).join(" ")).is_some_and(|t| t.kind != TitleKind::Honorific)
+                && lex
+                    .titles
+                    .get(&self.words(a, i).join(" "))
+                    .or_else(|| lex.exact_title(doc.tok(a)).filter(|_| a + 1 == i))
+                    .is_some_and(|t| t.kind != TitleKind::Honorific)
         })
     }
 

@@ -1,0 +1,219 @@
+//! A title phrase after a name or a verb: "a senior military analyst at Stratfor",
+//! "PG&E's principal meteorologist", "the company's chief operating officer", "deputy
+//! associate administrator for exploration", "president and chief operating officer of
+//! SpaceX", "professor of international studies at the University of Miami".
+//!
+//! **Invariant:** every holding returned has the same holder and rule, and its evidence
+//! starts at `start` and ends within the sentence bound `end`.
+
+use super::{Ctx, Named};
+use crate::extract::{EntityId, Holding, HoldingStatus, PostPattern};
+use crate::rules::{EntityClass, Title, TitleKind, WordClass};
+use crate::text::TokenKind;
+
+/// The title phrases at `p`: the first title (with up to four modifiers before it, an
+/// owner's possessive, a complement "of/for <lower-case words>", "to the prime minister"
+/// or "of/for/at (the) Y"), then each title joined to it by "and", which shares the owner
+/// named after the last ("president and chief operating officer of SpaceX").
+pub(super) fn title_phrase(
+    cx: &Ctx,
+    name: &Named,
+    p: usize,
+    status: HoldingStatus,
+    pattern: PostPattern,
+) -> Vec<Holding> {
+    let end = name.sentence.end;
+    let mut out: Vec<Holding> = Vec::new();
+    let mut p = p;
+    while let Some(h) = one_title(cx, name, p, status, pattern) {
+        let stop = cx.doc.tokens.partition_point(|t| t.start < h.evidence.span.end);
+        out.push(h);
+        // "... and chief operating officer", not "... and Rep. Mike Waltz for ...".
+        let person_near = |from: usize| {
+            cx.candidates.iter().zip(&cx.resolved.of_candidate).any(|(c, e)| {
+                (from..(from + 6).min(end)).contains(&c.tokens.start)
+                    && e.is_some_and(|e| cx.resolved.entities[e].class == EntityClass::Person)
+            })
+        };
+        if stop + 1 < end && cx.lower(stop) == "and" && out.len() < 3 && !person_near(stop + 1) {
+            p = stop + 1;
+        } else {
+            break;
+        }
+    }
+    // The owner named after the last title belongs to the joined ones too.
+    let last_of = out.last().and_then(|h| h.of);
+    for h in &mut out {
+        h.of = h.of.or(last_of);
+    }
+    out
+}
+
+/// Whether token `t` is a lower-case word that can modify a title ("senior", "principal",
+/// "equity"): no status marker, no connector.
+fn modifier(cx: &Ctx, t: usize) -> bool {
+    let tok = cx.doc.tok(t);
+    cx.doc.tokens[t].kind == TokenKind::Word
+        && tok.chars().all(|c| c.is_lowercase() || c == '-')
+        && !cx.rules.lexicons.status_markers.contains_key(tok)
+        && !cx.rules.lexicons.is(WordClass::ComplementStop, tok)
+}
+
+/// One title phrase at `p`; see [`title_phrase`].
+fn one_title(cx: &Ctx, name: &Named, p: usize, mut status: HoldingStatus, pattern: PostPattern) -> Option<Holding> {
+    let lex = &cx.rules.lexicons;
+    let doc = cx.doc;
+    let (holder, start, end) = (name.holder, name.tokens.start, name.sentence.end);
+    let mut p = p;
+    let mut of = None;
+    // "PG&E's principal meteorologist", "the company's chief operating officer"
+    let owner_first = p;
+    if let Some((e, e_end)) = cx.organisation_at(p).filter(|&(_, e_end)| possessive(cx, e_end, end)) {
+        of = Some(e);
+        p = e_end + 1;
+    } else if p + 1 < end && lex.is(WordClass::OrgNoun, cx.lower(p)) && possessive(cx, p + 1, end) {
+        of = Some(last_organisation_before(cx, p)?);
+        p += 2;
+    }
+    let possessed = p > owner_first;
+    let mut found = None;
+    for skip in 0..=4 {
+        let s = p + skip;
+        if s >= end {
+            break;
+        }
+        if let Some((t_end, t)) = cx.title_at(s, end) {
+            if let Some(m) = (p..s).find_map(|i| lex.status_markers.get(cx.lower(i))) {
+                status = m.status;
+            }
+            found = Some((s, t_end, t));
+            break;
+        }
+        // Only words may stand before the title, and no person ("X, a friend of Y").
+        if doc.tokens[s].kind != TokenKind::Word || lex.is(WordClass::TitlePhraseBreak, cx.lower(s)) {
+            break;
+        }
+    }
+    let (t_start, mut t_end, mut title) = found?;
+    if matches!(title.kind, TitleKind::Honorific) {
+        return None;
+    }
+    // A title word that only modifies the head title after it: "deputy associate
+    // administrator", "principal deputy White House press secretary" (White House owns it).
+    let mut inner: Vec<String> = Vec::new();
+    let mut k = t_end;
+    while k < end && k - t_end < 4 {
+        if let Some((k_end, head)) = cx.title_at(k, end).filter(|(_, h)| !matches!(h.kind, TitleKind::Honorific)) {
+            inner.insert(0, title.title.clone());
+            title = Title { title: format!("{} {}", inner.join(" "), head.title), ..head };
+            inner.clear();
+            t_end = k_end;
+            k = k_end;
+            continue;
+        }
+        if let Some((e, e_end)) = cx.organisation_at(k).filter(|_| of.is_none() && k == t_end) {
+            if cx.title_at(e_end, end).is_some() {
+                of = Some(e);
+                k = e_end;
+                continue;
+            }
+            break;
+        }
+        if !modifier(cx, k) {
+            break;
+        }
+        inner.push(doc.tok(k).to_lowercase());
+        k += 1;
+    }
+    // Modifiers before the title complete it: capitalised ones that name nothing ("Foreign
+    // Affairs minister") when all before it are such, else the lower-case run right before
+    // it ("a senior military analyst"); names ("an Ottawa New Democrat MP") do not.
+    let named = |t: usize| {
+        cx.candidates.iter().zip(&cx.resolved.of_candidate).any(|(c, e)| e.is_some() && c.tokens.contains(&t))
+    };
+    let mut m = t_start;
+    while m > p && doc.tok(m - 1).starts_with(char::is_uppercase) && !named(m - 1) {
+        m -= 1;
+    }
+    if m == t_start || m > p {
+        m = t_start;
+        while m > p && modifier(cx, m - 1) {
+            m -= 1;
+        }
+    }
+    if m < t_start && (m == p || !doc.tok(m).starts_with(char::is_uppercase)) {
+        title.title = format!("{} {}", doc.slice(m, t_start).to_lowercase(), title.title);
+    }
+    let mut stop = t_end;
+    // "undersecretary to the prime minister": a title completed by another title.
+    if t_end + 1 < end && cx.lower(t_end) == "to" {
+        let o = if cx.lower(t_end + 1) == "the" { t_end + 2 } else { t_end + 1 };
+        if let Some((e2, t2)) = cx.title_at(o, end) {
+            title.title = format!("{} to the {}", title.title, t2.title);
+            stop = e2;
+        }
+    }
+    // "head of fundamental research", "administrator for exploration": a lower-case
+    // complement up to a boundary.
+    if stop == t_end {
+        if let Some(c_end) = complement(cx, t_end, end) {
+            title.title = format!("{} {}", title.title, doc.slice(t_end, c_end).to_lowercase());
+            stop = c_end;
+        }
+    }
+    if of.is_none() && stop + 1 < end && matches!(cx.lower(stop), "of" | "for" | "at" | "to" | "with") {
+        let o = if cx.lower(stop + 1) == "the" && stop + 2 < end { stop + 2 } else { stop + 1 };
+        if let Some((e, e_end)) = cx.organisation_at(o) {
+            of = Some(e);
+            stop = e_end;
+        }
+    }
+    // A possessive phrase after a comma is an apposition only when it closes there
+    // ("X, PG&E's meteorologist, said"), not when it opens a clause ("... for X, Iran's
+    // president has said").
+    let closed = stop == end
+        || doc.tokens[stop].kind == TokenKind::Punct
+        || matches!(cx.lower(stop), "said" | "says" | "told" | "who" | "and");
+    if possessed && !closed {
+        return None;
+    }
+    Some(Holding { holder, title: title.title, of, status, pattern, evidence: pattern.evidence(doc.span(start, stop)) })
+}
+
+/// Whether token `t` (before `end`) is a possessive ending.
+fn possessive(cx: &Ctx, t: usize, end: usize) -> bool {
+    t < end && cx.doc.tokens[t].kind == TokenKind::Possessive
+}
+
+/// "of/for" at `t` then one to five lower-case words ("emergency preparedness and
+/// response") that end at punctuation, the sentence end or a word that opens what follows
+/// ("at X", "who ..."): the end of the complement.
+fn complement(cx: &Ctx, t: usize, end: usize) -> Option<usize> {
+    if !matches!(cx.lower(t), "of" | "for") {
+        return None;
+    }
+    let mut k = t + 1;
+    while k < end && k - t <= 5 {
+        let joined = cx.lower(k) == "and" && k > t + 1 && k + 1 < end && modifier(cx, k + 1);
+        if !(modifier(cx, k) || joined) {
+            break;
+        }
+        k += 1;
+    }
+    let boundary = k == end
+        || cx.doc.tokens[k].kind == TokenKind::Punct
+        || cx.rules.lexicons.is(WordClass::ComplementBoundary, cx.lower(k));
+    (k > t + 1 && boundary).then_some(k)
+}
+
+/// The organisation named last before token `t`.
+fn last_organisation_before(cx: &Ctx, t: usize) -> Option<EntityId> {
+    cx.candidates
+        .iter()
+        .zip(&cx.resolved.of_candidate)
+        .filter(|(c, _)| c.tokens.end <= t)
+        .filter_map(|(c, e)| e.map(|e| (c.tokens.end, e)))
+        .filter(|&(_, e)| cx.resolved.entities[e].class.base() == EntityClass::Organization)
+        .max_by_key(|&(end, _)| end)
+        .map(|(_, e)| e)
+}
