@@ -18,6 +18,7 @@ pub mod mentions;
 pub mod positions;
 pub mod quotes;
 pub mod sources;
+pub mod speakers;
 pub mod time;
 
 use std::collections::BTreeSet;

@@ -27,6 +27,13 @@ pub struct Title {
     pub org_hint: String,
 }
 
+/// The gender a given name clearly signals (for resolving "he" and "she").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gender {
+    Male,
+    Female,
+}
+
 /// A status marker from `status-markers.tsv`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StatusMarker {
@@ -47,6 +54,8 @@ pub struct HeadClass {
 #[derive(Debug, Clone, Default)]
 pub struct Lexicons {
     pub first_names: FxHashSet<String>,
+    /// Given name (as capitalised in text) → its clear majority gender.
+    pub first_name_genders: FxHashMap<String, Gender>,
     /// Lower case.
     pub particles: FxHashSet<String>,
     /// Lower case.
@@ -79,6 +88,9 @@ pub struct Lexicons {
     pub cue_after: FxHashMap<String, EntityClass>,
     /// Speech verbs (lower case) → true for verbs of saying, false for verbs of reporting.
     pub speech_verbs: FxHashMap<String, bool>,
+    /// Nouns that after "the" stand for an organisation named before ("the company") → its
+    /// possible classes.
+    pub speaker_nouns: FxHashMap<String, Vec<EntityClass>>,
     /// Head nouns of anonymous sources (lower case).
     pub source_nouns: FxHashSet<String>,
     /// Event triggers (lower case, words joined by one space) → (type name, is a noun).
@@ -126,6 +138,16 @@ impl LexiconsBuilder {
         let lex = &mut self.lex;
         match rows.name {
             "lexicons/first-names.txt" => lex.first_names.extend(rows.lines().map(|(_, l)| l.trim().to_owned())),
+            "lexicons/first-name-genders.tsv" => {
+                for (line, c) in rows.tsv(&["name", "gender"])? {
+                    let gender = match c[1] {
+                        "male" => Gender::Male,
+                        "female" => Gender::Female,
+                        g => return Err(rows.error(line, format!("unknown gender {g:?}"))),
+                    };
+                    lex.first_name_genders.insert(c[0].to_owned(), gender);
+                }
+            }
             "lexicons/surname-particles.txt" => {
                 lex.particles.extend(rows.lines().map(|(_, l)| l.trim().to_lowercase()))
             }
@@ -213,6 +235,17 @@ impl LexiconsBuilder {
                         k => return Err(rows.error(line, format!("unknown kind {k:?}"))),
                     };
                     lex.speech_verbs.insert(c[0].to_lowercase(), say);
+                }
+            }
+            "lexicons/speaker-nouns.tsv" => {
+                for (line, c) in rows.tsv(&["noun", "classes"])? {
+                    let classes = c[1]
+                        .split('|')
+                        .map(|n| {
+                            EntityClass::from_name(n).ok_or_else(|| rows.error(line, format!("unknown class {n:?}")))
+                        })
+                        .collect::<Result<Vec<_>>>()?;
+                    lex.speaker_nouns.insert(c[0].to_lowercase(), classes);
                 }
             }
             "lexicons/source-nouns.tsv" => {
