@@ -13,8 +13,12 @@
 //! "X has called it ...:" introduces the next paragraph's quotation [`quote.introduced`];
 //! else the latest reported speaker before it ("X said he was alarmed. “...”"), in its
 //! paragraph or, for a quotation opening a paragraph, the one before [`quote.reported`].
-//! Pronouns go to the latest compatible mention before them. A description ("a spokesman
-//! said") is an anonymous speaker: no `speaker`, but a source.
+//! Within `quote.after` and `quote.before`, the verb may stand further off in the quotation's
+//! sentence ("X said on Monday that Y was “…”", "“…” announced in May, said X"), behind
+//! auxiliaries ("X had said") or an apposition ("X, a spokesperson for Y, said"); "told X"
+//! names the one spoken to, not the speaker. Pronouns and descriptions ("she said", "the
+//! president said", "the company said") are resolved by `speakers`. An unnamed speaker ("a
+//! spokesman said", "said a company spokesperson") is anonymous: no `speaker`, but a source.
 
 use std::ops::Range;
 
@@ -152,7 +156,7 @@ fn is_say(rules: &Rules, doc: &Doc, t: usize) -> bool {
 
 /// Words that may stand between a subject and its speech verb ("X has said", "X also told").
 const AUXILIARIES: &[&str] =
-    &["also", "later", "then", "has", "had", "have", "was", "would", "had", "previously", "once", "again", "further"];
+    &["also", "later", "then", "has", "had", "have", "would", "previously", "once", "again", "further"];
 
 /// The first token of a speech verb's clause, skipping up to two auxiliaries before `v`.
 fn skip_auxiliaries(doc: &Doc, from: usize, v: usize) -> usize {
@@ -344,7 +348,18 @@ fn before(ctx: &Ctx, m: &Marks) -> Option<Found> {
 /// spokesperson for Y, said"), a pronoun's antecedent, or a description's ("the
 /// president said"). Returns the entity and the first token of the attribution.
 fn subject_of(ctx: &Ctx, v: usize) -> Option<(usize, usize)> {
-    let (doc, rules, index) = (ctx.doc, ctx.rules, ctx.index);
+    speech_subject(ctx.doc, ctx.rules, ctx.index, &ctx.quoted, v)
+}
+
+/// The subject of the speech verb at `v` (see `subject_of`), for other stages; `quoted`
+/// marks the tokens inside quotation marks (`speakers::quoted_tokens`).
+pub fn speech_subject(
+    doc: &Doc,
+    rules: &Rules,
+    index: &MentionIndex,
+    quoted: &[bool],
+    v: usize,
+) -> Option<(usize, usize)> {
     let sentence = doc.sentences[doc.sentence_of(v)].clone();
     let speaks = |mm: &&super::index::Mention| speaker_class(index.class(mm.entity));
     if doc.tok(v).ends_with("ing") {
@@ -355,7 +370,7 @@ fn subject_of(ctx: &Ctx, v: usize) -> Option<(usize, usize)> {
         let first = index.mentions.iter().find(|mm| {
             mm.tokens.start >= sentence.start
                 && mm.tokens.end <= v
-                && !ctx.quoted[mm.tokens.start]
+                && !quoted[mm.tokens.start]
                 && speaker_class(index.class(mm.entity))
         })?;
         return Some((first.entity, first.tokens.start));
@@ -383,7 +398,7 @@ fn subject_of(ctx: &Ctx, v: usize) -> Option<(usize, usize)> {
         }
     }
     if s > sentence.start {
-        if let Some(e) = resolve_pronoun(doc, rules, index, &ctx.quoted, s - 1, s - 1) {
+        if let Some(e) = resolve_pronoun(doc, rules, index, quoted, s - 1, s - 1) {
             return Some((e, s - 1));
         }
     }

@@ -3,14 +3,17 @@
 //! Patterns [rule ids]: "according to X" (a name, "a report by X", or a description such
 //! as "a U.S. official") [`source.according-to`]; "reported by X", "a report by X"
 //! [`source.reported-by`]; "X reported" [`source.reported`]; "quoting X"
-//! [`source.quoting`]; reported speech, "X said", "X told", "officials say"
+//! [`source.quoting`]; "via X" (and "via X of Y") [`source.via`]; reported speech, "X
+//! said", "X told", "officials say", "…, said X", and with the subjects of
+//! `quotes::speech_subject` ("X, a spokesperson, said", "X has said", "she said")
 //! [`source.said`]; a quotation's speaker [`source.quote`]. Descriptions become anonymous
 //! sources labelled as written ("a U.S. official"), affiliated with the entity named in
 //! them. What is attributed: the sentence (as a claim), the events read from it, and
 //! quotations.
 
-use super::index::{pronoun_classes, MentionIndex};
-use super::quotes::description;
+use super::index::MentionIndex;
+use super::quotes::{description, speech_subject};
+use super::speakers::quoted_tokens;
 use super::{AnonymousSource, Attribution, Event, Evidence, Fact, Quote, Source, Speaker};
 use crate::extract::entities::name_key;
 use crate::rules::{EntityClass, Rules};
@@ -44,6 +47,8 @@ pub fn find(
         Source::Anonymous(anonymous.len() - 1)
     };
     let mut found: Vec<Found> = Vec::new();
+    let quoted = quoted_tokens(doc);
+    let speaks = |e: usize| index.class(e).base() != EntityClass::Place || index.class(e) == EntityClass::Country;
     for (si, s) in doc.sentences.iter().enumerate() {
         let mut t = s.start;
         while t < s.end {
@@ -59,6 +64,8 @@ pub fn find(
                     found.push(Found { sentence: si, source: Source::Entity(m.entity), rule: "source.according-to" });
                 } else if let Some(e) = report_by(doc, index, x, s.end) {
                     found.push(Found { sentence: si, source: Source::Entity(e), rule: "source.reported-by" });
+                } else if let Some(e) = evidence_from(doc, index, x, s.end) {
+                    found.push(Found { sentence: si, source: Source::Entity(e), rule: "source.according-to" });
                 } else if let Some((d_end, _)) = description(doc, rules, x, s.end) {
                     let d_end = familiar_with(doc, d_end, s.end);
                     let source = anon(doc, x, d_end, "source.according-to");
@@ -76,6 +83,21 @@ pub fn find(
             // a report by X
             if let Some(e) = report_by(doc, index, t, s.end) {
                 found.push(Found { sentence: si, source: Source::Entity(e), rule: "source.reported-by" });
+            }
+            // via X ("said, via Jane Roe of the Daily Example"): X and the outlet of X.
+            if w == "via" && t + 1 < s.end {
+                if let Some(m) = index.starting_at(t + 1).filter(|m| speaks(m.entity)) {
+                    found.push(Found { sentence: si, source: Source::Entity(m.entity), rule: "source.via" });
+                    let of = m.tokens.end;
+                    if of + 1 < s.end && doc.lower(of) == "of" {
+                        let outlet = index
+                            .starting_at(of + 1)
+                            .or_else(|| (doc.lower(of + 1) == "the").then(|| index.starting_at(of + 2)).flatten());
+                        if let Some(o) = outlet.filter(|o| speaks(o.entity)) {
+                            found.push(Found { sentence: si, source: Source::Entity(o.entity), rule: "source.via" });
+                        }
+                    }
+                }
             }
             // quoting X
             if w == "quoting" && t + 1 < s.end {
@@ -107,22 +129,25 @@ pub fn find(
                 let byline = t + 1 < s.end && doc.lower(t + 1) == "from";
                 if !in_quote && !byline && !w.ends_with("ing") {
                     let rule = if say { "source.said" } else { "source.reported" };
-                    if let Some(m) = index.ending_at(t).filter(|m| {
-                        index.class(m.entity).base() != EntityClass::Place
-                            || index.class(m.entity) == EntityClass::Country
-                    }) {
+                    // "…, said Jane Roe, a spokesperson": the name after an inverted verb.
+                    let inverted = (t > s.start && doc.tok(t - 1) == ",")
+                        .then(|| {
+                            (t + 1..(t + 4).min(s.end))
+                                .take_while(|&k| doc.tokens[k].kind == TokenKind::Word)
+                                .find_map(|k| index.starting_at(k))
+                        })
+                        .flatten()
+                        .filter(|m| speaks(m.entity) && !matches!(w, "told" | "tells" | "tell"));
+                    if let Some(m) = inverted {
+                        found.push(Found { sentence: si, source: Source::Entity(m.entity), rule });
+                    } else if let Some(m) = index.ending_at(t).filter(|m| speaks(m.entity)) {
                         found.push(Found { sentence: si, source: Source::Entity(m.entity), rule });
                     } else if let Some(a) = description_ending_at(doc, rules, s.start, t) {
                         let source = anon(doc, a, t, rule);
                         found.push(Found { sentence: si, source, rule });
-                    } else if t > s.start {
-                        if let Some(classes) = pronoun_classes(doc, t - 1) {
-                            if let Some(m) =
-                                index.latest_before(s.start.saturating_sub(60), t - 1, |c| classes.contains(&c))
-                            {
-                                found.push(Found { sentence: si, source: Source::Entity(m.entity), rule });
-                            }
-                        }
+                    } else if let Some((e, _)) = speech_subject(doc, rules, index, &quoted, t) {
+                        // Auxiliaries, appositions, pronouns, "the company said".
+                        found.push(Found { sentence: si, source: Source::Entity(e), rule });
                     }
                 }
             }
@@ -181,6 +206,23 @@ fn report_by(doc: &Doc, index: &MentionIndex, t: usize, end: usize) -> Option<us
     None
 }
 
+/// "according to data from X", "according to guidance by the X": a few lower-case words,
+/// then "from", "by" or "of", then a name.
+fn evidence_from(doc: &Doc, index: &MentionIndex, x: usize, end: usize) -> Option<usize> {
+    let mut p = x;
+    while p < end && p < x + 3 && doc.tokens[p].kind == TokenKind::Word && doc.tok(p).chars().all(char::is_lowercase) {
+        if matches!(doc.lower(p), "from" | "by" | "of") {
+            break;
+        }
+        p += 1;
+    }
+    if p == x || p + 1 >= end || !matches!(doc.lower(p), "from" | "by" | "of") {
+        return None;
+    }
+    let name = if doc.lower(p + 1) == "the" { p + 2 } else { p + 1 };
+    index.starting_at(name).map(|m| m.entity)
+}
+
 /// Extends a description over "familiar with the matter" / "close to the talks".
 fn familiar_with(doc: &Doc, d_end: usize, end: usize) -> usize {
     if d_end + 1 < end && matches!(doc.lower(d_end), "familiar" | "close" | "briefed") {
@@ -193,6 +235,12 @@ fn familiar_with(doc: &Doc, d_end: usize, end: usize) -> usize {
     d_end
 }
 
+/// Words that end a clause before a description ("oil fell after sources said").
+const CLAUSE_WORDS: &[&str] = &[
+    "and", "or", "but", "after", "before", "as", "when", "while", "because", "since", "that", "if", "though",
+    "although", "where", "than", "until",
+];
+
 /// A description ending right before token `t` ("a spokesman", "police", "U.S. officials").
 fn description_ending_at(doc: &Doc, rules: &Rules, from: usize, t: usize) -> Option<usize> {
     let head = t.checked_sub(1)?;
@@ -200,16 +248,22 @@ fn description_ending_at(doc: &Doc, rules: &Rules, from: usize, t: usize) -> Opt
         return None;
     }
     let mut a = head;
-    while a > from && a + 4 > head && doc.tokens[a - 1].kind == TokenKind::Word {
+    // Words, and hyphens inside a compound ("Washington-based").
+    let joined = |k: usize| doc.tok(k) == "-" && k > 0 && doc.tokens[k - 1].end == doc.tokens[k].start;
+    while a > from && a + 6 > head && (doc.tokens[a - 1].kind == TokenKind::Word || joined(a - 1)) {
         let w = doc.lower(a - 1);
-        if matches!(w, "a" | "an" | "the" | "two" | "three" | "several" | "some" | "many") {
+        if matches!(w, "a" | "an" | "the" | "one" | "two" | "three" | "several" | "some" | "many") {
             a -= 1;
             break;
         }
-        if rules.lexicons.speech_verbs.contains_key(w) || w == "and" {
+        if rules.lexicons.speech_verbs.contains_key(w) || CLAUSE_WORDS.contains(&w) {
             break;
         }
         a -= 1;
+    }
+    // A description does not start inside a word ("PG&E officials").
+    if a > from && doc.tokens[a - 1].end == doc.tokens[a].start && doc.tokens[a - 1].kind != TokenKind::Word {
+        return None;
     }
     Some(a)
 }

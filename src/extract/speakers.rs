@@ -1,13 +1,13 @@
 //! Who a pronoun or a definite description stands for, when it is the subject of a speech
 //! verb ("he said", "the president said", "the company said").
 //!
-//! Pronouns [`speaker.pronoun`]: "he"/"she" go to a person of that gender (a given name's
+//! Pronouns: "he"/"she" go to a person of that gender (a given name's
 //! gender from `first-name-genders.tsv`, or "Mr."/"Mrs."/"Ms." before a mention) or of no
 //! known gender; "it"/"they" to an organisation or country. Among the compatible mentions
 //! outside quotation marks, the latest sentence that has one wins, and in it the first
 //! (the subject: "Suter, who joked about Parise, ...; “...,” he said" is Suter); "it" and
 //! "they" look no further back than two sentences.
-//! Descriptions [`speaker.nominal`]: "the president" goes to the latest person named with
+//! Descriptions: "the president" goes to the latest person named with
 //! that title before ("President Jane Roe"); "the company" and the nouns of
 //! `speaker-nouns.tsv` to the latest entity of their classes.
 

@@ -1,12 +1,13 @@
 //! Quotation speakers on sentences written for these tests, with negative cases: the
 //! subject of the speech verb before or after the quotation, appositions, auxiliaries,
 //! partial quotations, "told X" (X is spoken to), pronouns by gender and subject, and
-//! "the president" / "the company" resolved to a named holder or organisation.
+//! "the president" / "the company" resolved to a named holder or organisation; and the
+//! cited sources read the same way ("…, said X", "via X of Y", "according to data from X").
 
 use std::sync::OnceLock;
 
 use newskg::article::read_plain;
-use newskg::extract::{Extraction, Speaker};
+use newskg::extract::{Extraction, Source, Speaker};
 use newskg::{extract, Rules};
 
 fn rules() -> &'static Rules {
@@ -95,4 +96,46 @@ fn the_president_is_the_named_president() {
 fn the_company_is_the_latest_company() {
     let text = "Orvana Mining Corp. cut its forecast after talks with Lisa Grant.\n\n\u{201C}Demand for copper will recover strongly next year,\u{201D} the company said.";
     assert_eq!(speakers(text), ["Orvana Mining Corp."]);
+}
+
+/// The labels of every cited source, sorted and without repeats.
+fn sources(text: &str) -> Vec<String> {
+    let ex = run(text);
+    let mut out: Vec<String> = ex
+        .attributions
+        .iter()
+        .map(|a| match a.source {
+            Source::Entity(e) => ex.entities[e].label.clone(),
+            Source::Anonymous(i) => ex.anonymous_sources[i].label.clone(),
+        })
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+#[test]
+fn sources_after_an_inverted_verb_and_via() {
+    let text = "The storm should ease by Thursday, allowing crews to restore power, said Mark Quill, the utility's director of operations.";
+    assert_eq!(sources(text), ["Mark Quill"]);
+    let via = "Rosa Jimenez said the team had played well, via Brian Oduya of the Harbour Gazette.";
+    assert_eq!(sources(via), ["Brian Oduya", "Harbour Gazette", "Rosa Jimenez"]);
+    let place = "The delegation reached Lima via Madrid on Monday.";
+    assert!(sources(place).is_empty(), "{:?}", sources(place));
+}
+
+#[test]
+fn sources_with_an_apposition_or_according_to_data_from() {
+    let text = "Chris Tam, the city's new police commissioner, said in an interview that the curfew would end.";
+    assert_eq!(sources(text), ["Chris Tam"]);
+    let data = "The bond fell sharply on Monday, according to data from MarketAxess.";
+    assert_eq!(sources(data), ["MarketAxess"]);
+}
+
+#[test]
+fn anonymous_sources_stop_at_clause_words() {
+    let text = "Oil fell after sources told Reuters that output would stay flat.";
+    assert_eq!(sources(text), ["sources"]);
+    let hyphen = "One Lisbon-based trade expert said that the tariffs would stay.";
+    assert_eq!(sources(hyphen), ["One Lisbon-based trade expert"]);
 }
