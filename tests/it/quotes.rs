@@ -139,3 +139,11 @@ fn anonymous_sources_stop_at_clause_words() {
     let hyphen = "One Lisbon-based trade expert said that the tariffs would stay.";
     assert_eq!(sources(hyphen), ["One Lisbon-based trade expert"]);
 }
+
+#[test]
+fn urging_is_speech() {
+    let text = "The Harbour Board has urged an \u{201C}end to the dumping of waste in the bay\u{201D} by next year.";
+    assert_eq!(speakers(text), ["Harbour Board"]);
+    let none = "The Harbour Board has cleaned the \u{201C}end of the pier near the old fish market\u{201D} this week.";
+    assert_ne!(speakers(none), ["Harbour Board"]);
+}
