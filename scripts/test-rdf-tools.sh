@@ -46,6 +46,21 @@ if got != want:
 print(f"test-rdf-tools: ok   pyld expands the JSON-LD export to the same {len(got)} quads", file=sys.stderr)
 PY
 
+# --- SHACL: the `sh` constants of src/rdf/vocab.rs are terms of the W3C vocabulary ---------
+"$PY" - src/rdf/vocab.rs <<'PY'
+import re, sys
+from rdflib.namespace import SH  # rdflib's SHACL terms, generated from https://www.w3.org/ns/shacl.ttl
+
+src = open(sys.argv[1], encoding="utf-8").read()
+block = re.search(r'pub mod sh \{\s*namespace!\("http://www\.w3\.org/ns/shacl#";(.*?)\);', src, re.S).group(1)
+names = re.findall(r'=\s*"([^"]+)"', block)
+unknown = [n for n in names if n not in SH]
+if len(names) < 50 or unknown:
+    print(f"test-rdf-tools: FAIL vocab::sh: {len(names)} constants read, not SHACL terms: {unknown}", file=sys.stderr)
+    sys.exit(1)
+print(f"test-rdf-tools: ok   the {len(names)} vocab::sh constants are terms of the SHACL vocabulary", file=sys.stderr)
+PY
+
 # --- SHACL: the shapes are valid SHACL ----------------------------------------------------
 "$VENV/bin/pyshacl" --metashacl -s ontologies/newskg-shapes.ttl -sf turtle -df turtle ontologies/newskg-shapes.ttl \
   >"$tmp/meta.txt" 2>&1 || { cat "$tmp/meta.txt" >&2; echo "test-rdf-tools: FAIL the shapes are not valid SHACL" >&2; exit 1; }

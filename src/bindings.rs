@@ -37,9 +37,10 @@ pub fn bind_variables(query: Query, bindings: &[Binding]) -> Result<Query> {
     if bindings.is_empty() {
         return Ok(query);
     }
+    let own_projection = has_own_projection(&query);
     Ok(map_pattern(query, |pattern| {
         let mut bindings = bindings.to_vec();
-        bind_in(pattern, &mut bindings, false)
+        bind_in(pattern, &mut bindings, Level { where_level: false, own_projection })
     }))
 }
 
@@ -52,7 +53,15 @@ pub fn join_values(query: Query, bindings: &[Binding]) -> Result<Query> {
         return Ok(query);
     }
     let values = values_row(bindings);
-    Ok(map_pattern(query, |pattern| inject_values(pattern, &values)))
+    let own_projection = has_own_projection(&query);
+    Ok(map_pattern(query, |pattern| inject_values(pattern, &values, own_projection)))
+}
+
+/// Whether the query's pattern starts with the query's own projection (`SELECT`, `DESCRIBE`):
+/// the one `Project` that the values pass on their way down to the WHERE pattern. Any other
+/// `Project` is a sub-select, whose variables are its own: values are joined outside it.
+fn has_own_projection(query: &Query) -> bool {
+    matches!(query, Query::Select { .. } | Query::Describe { .. })
 }
 
 fn check_values(bindings: &[Binding]) -> Result<()> {
@@ -88,14 +97,18 @@ fn values_row(bindings: &[Binding]) -> GraphPattern {
     GraphPattern::Values { variables: bindings.iter().map(|(v, _)| v.clone()).collect(), bindings: vec![row] }
 }
 
-/// Joins `values` to the WHERE pattern, below the modifiers, grouping and top-level filters.
-fn inject_values(p: GraphPattern, values: &GraphPattern) -> GraphPattern {
-    let b = |inner: Box<GraphPattern>| Box::new(inject_values(*inner, values));
+/// Joins `values` to the WHERE pattern, below the modifiers, grouping and top-level filters
+/// (`own_projection`: the query's own `Project` is still to be passed; see
+/// [`has_own_projection`]).
+fn inject_values(p: GraphPattern, values: &GraphPattern, own_projection: bool) -> GraphPattern {
+    let b = |inner: Box<GraphPattern>| Box::new(inject_values(*inner, values, own_projection));
     match p {
         GraphPattern::Slice { inner, start, length } => GraphPattern::Slice { inner: b(inner), start, length },
         GraphPattern::Distinct { inner } => GraphPattern::Distinct { inner: b(inner) },
         GraphPattern::Reduced { inner } => GraphPattern::Reduced { inner: b(inner) },
-        GraphPattern::Project { inner, variables } => GraphPattern::Project { inner: b(inner), variables },
+        GraphPattern::Project { inner, variables } if own_projection => {
+            GraphPattern::Project { inner: Box::new(inject_values(*inner, values, false)), variables }
+        }
         GraphPattern::OrderBy { inner, expression } => GraphPattern::OrderBy { inner: b(inner), expression },
         GraphPattern::Extend { inner, variable, expression } => {
             GraphPattern::Extend { inner: b(inner), variable, expression }
@@ -108,32 +121,41 @@ fn inject_values(p: GraphPattern, values: &GraphPattern) -> GraphPattern {
     }
 }
 
+/// Where [`bind_in`] is on its way down from the query's top to its WHERE pattern.
+#[derive(Clone, Copy)]
+struct Level {
+    /// No grouping lies between the pattern and the WHERE pattern.
+    where_level: bool,
+    /// The query's own `Project` is still to be passed (see [`has_own_projection`]).
+    own_projection: bool,
+}
+
 /// [`inject_values`] that also writes the values in (see the module documentation).
-/// `bindings` grows by the bindings the WHERE-level filters imply; `where_level` says that
-/// no grouping lies between `p` and the WHERE pattern.
-fn bind_in(p: GraphPattern, bindings: &mut Vec<Binding>, where_level: bool) -> GraphPattern {
+/// `bindings` grows by the bindings the WHERE-level filters imply.
+fn bind_in(p: GraphPattern, bindings: &mut Vec<Binding>, level: Level) -> GraphPattern {
+    let Level { where_level, .. } = level;
+    let at_where = Level { where_level: true, own_projection: false };
     match p {
         GraphPattern::Slice { inner, start, length } => {
-            GraphPattern::Slice { inner: Box::new(bind_in(*inner, bindings, where_level)), start, length }
+            GraphPattern::Slice { inner: Box::new(bind_in(*inner, bindings, level)), start, length }
         }
         GraphPattern::Distinct { inner } => {
-            GraphPattern::Distinct { inner: Box::new(bind_in(*inner, bindings, where_level)) }
+            GraphPattern::Distinct { inner: Box::new(bind_in(*inner, bindings, level)) }
         }
-        GraphPattern::Reduced { inner } => {
-            GraphPattern::Reduced { inner: Box::new(bind_in(*inner, bindings, where_level)) }
-        }
-        GraphPattern::Project { inner, variables } => {
-            GraphPattern::Project { inner: Box::new(bind_in(*inner, bindings, where_level)), variables }
+        GraphPattern::Reduced { inner } => GraphPattern::Reduced { inner: Box::new(bind_in(*inner, bindings, level)) },
+        GraphPattern::Project { inner, variables } if level.own_projection => {
+            let inner = bind_in(*inner, bindings, Level { own_projection: false, ..level });
+            GraphPattern::Project { inner: Box::new(inner), variables }
         }
         GraphPattern::OrderBy { inner, expression } => {
-            GraphPattern::OrderBy { inner: Box::new(bind_in(*inner, bindings, where_level)), expression }
+            GraphPattern::OrderBy { inner: Box::new(bind_in(*inner, bindings, level)), expression }
         }
         GraphPattern::Group { inner, variables, aggregates } => {
-            GraphPattern::Group { inner: Box::new(bind_in(*inner, bindings, true)), variables, aggregates }
+            GraphPattern::Group { inner: Box::new(bind_in(*inner, bindings, at_where)), variables, aggregates }
         }
         GraphPattern::Extend { inner, variable, expression } => {
             let in_where = where_level || !has_group_below(&inner);
-            let inner = bind_in(*inner, bindings, where_level);
+            let inner = bind_in(*inner, bindings, level);
             let expression = if in_where { substitute_expression(expression, bindings) } else { expression };
             GraphPattern::Extend { inner: Box::new(inner), variable, expression }
         }
@@ -148,10 +170,10 @@ fn bind_in(p: GraphPattern, bindings: &mut Vec<Binding>, where_level: bool) -> G
                         bindings.push((var, value));
                     }
                 }
-                let inner = bind_in(*inner, bindings, true);
+                let inner = bind_in(*inner, bindings, at_where);
                 GraphPattern::Filter { expr, inner: Box::new(inner) }
             } else {
-                GraphPattern::Filter { expr, inner: Box::new(bind_in(*inner, bindings, where_level)) }
+                GraphPattern::Filter { expr, inner: Box::new(bind_in(*inner, bindings, level)) }
             }
         }
         other => {
@@ -168,10 +190,10 @@ fn has_group_below(p: &GraphPattern) -> bool {
         GraphPattern::Slice { inner, .. }
         | GraphPattern::Distinct { inner }
         | GraphPattern::Reduced { inner }
-        | GraphPattern::Project { inner, .. }
         | GraphPattern::OrderBy { inner, .. }
         | GraphPattern::Extend { inner, .. }
         | GraphPattern::Filter { inner, .. } => has_group_below(inner),
+        // Below a filter or bind, a `Project` is a sub-select: its grouping is its own.
         _ => false,
     }
 }
@@ -461,8 +483,10 @@ mod tests {
     fn rows(store: &oxigraph::store::Store, query: Query) -> Vec<String> {
         let mut prepared = SparqlEvaluator::new().for_query(query);
         prepared.dataset_mut().set_default_graph_as_union();
-        let QueryResults::Solutions(solutions) = prepared.on_store(store).execute().unwrap() else {
-            panic!("not a SELECT query")
+        let solutions = match prepared.on_store(store).execute().unwrap() {
+            QueryResults::Solutions(solutions) => solutions,
+            QueryResults::Boolean(answer) => return vec![answer.to_string()],
+            QueryResults::Graph(_) => panic!("not a SELECT or ASK query"),
         };
         let mut rows: Vec<String> = solutions
             .map(|s| {
@@ -549,6 +573,33 @@ mod tests {
             let joined = rows(&store, join_values(parse(sparql), &bindings).unwrap());
             let written = rows(&store, bind_variables(parse(sparql), &bindings).unwrap());
             assert_eq!(written, joined, "{sparql} with {bindings:?}");
+        }
+    }
+
+    /// A sub-select's variables are its own: a value bound for the query is joined outside
+    /// the sub-select, never written into it (regression: both ways wrote it into it).
+    #[test]
+    fn a_sub_select_keeps_its_own_variables() {
+        let store = store();
+        let name = || vec![(var("name"), Term::from(Literal::new_simple_literal("Anna Keller")))];
+        for (sparql, meaning) in [
+            (
+                "SELECT ?e WHERE { { SELECT ?e WHERE { ?e <label> ?name } } }",
+                "SELECT ?e WHERE { VALUES ?name { \"Anna Keller\" } { SELECT ?e WHERE { ?e <label> ?name } } }",
+            ),
+            (
+                "ASK { { SELECT ?e WHERE { ?e <label> ?name FILTER(?name = \"nobody\") } } }",
+                "ASK { VALUES ?name { \"Anna Keller\" } { SELECT ?e WHERE { ?e <label> ?name FILTER(?name = \"nobody\") } } }",
+            ),
+            (
+                "SELECT ?e ?n WHERE { { SELECT ?e (COUNT(*) AS ?n) WHERE { ?e <label> ?name } GROUP BY ?e } FILTER(?n > 0) }",
+                "SELECT ?e ?n WHERE { VALUES ?name { \"Anna Keller\" } { SELECT ?e (COUNT(*) AS ?n) WHERE { ?e <label> ?name } GROUP BY ?e } FILTER(?n > 0) }",
+            ),
+        ] {
+            let expected = rows(&store, parse(meaning));
+            assert!(expected.len() > 1 || sparql.starts_with("ASK"), "{meaning}: {expected:?}");
+            assert_eq!(rows(&store, join_values(parse(sparql), &name()).unwrap()), expected, "{sparql}");
+            assert_eq!(rows(&store, bind_variables(parse(sparql), &name()).unwrap()), expected, "{sparql}");
         }
     }
 

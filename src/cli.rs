@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 
 /// Turn news articles into an RDF knowledge graph: who, what, where, when and who-says-so,
 /// with the text span behind every fact.
@@ -29,9 +29,9 @@ pub enum Command {
     Extract {
         #[command(flatten)]
         input: InputArgs,
-        /// Output format: turtle, trig, ntriples, nquads, rdfxml or jsonld.
-        #[arg(long, short = 'f', default_value = "turtle")]
-        format: String,
+        /// Output format.
+        #[arg(long, short = 'f', value_enum, ignore_case = true, default_value_t = RdfFormatArg::Turtle)]
+        format: RdfFormatArg,
         /// Write to this file instead of stdout.
         #[arg(long, short = 'o')]
         output: Option<PathBuf>,
@@ -82,28 +82,7 @@ pub enum Command {
   newskg query entity-profile --param name=\"Elon Musk\"
   newskg query -e 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }' --format csv
   newskg query my-query.rq --format json")]
-    Query {
-        /// A ready-made query name (see `newskg queries`) or a file holding SPARQL.
-        #[arg(required_unless_present = "expression", conflicts_with = "expression")]
-        query: Option<String>,
-        /// The SPARQL query itself.
-        #[arg(long, short = 'e')]
-        expression: Option<String>,
-        /// table (default on a terminal), csv, tsv, json or xml for SELECT and ASK;
-        /// an RDF format (turtle, nquads, ...) for CONSTRUCT and DESCRIBE.
-        #[arg(long, short = 'f')]
-        format: Option<String>,
-        /// Binds a query variable: --param name=Trump binds ?name to "Trump"
-        /// (a value in <...> is an IRI).
-        #[arg(long = "param", short = 'p', value_name = "KEY=VALUE")]
-        params: Vec<String>,
-        /// Print at most N rows of a SELECT query, 0 for all (default: 1000 for a
-        /// ready-made query, all for others); a note on stderr says when rows were left out.
-        #[arg(long, value_name = "N")]
-        limit: Option<usize>,
-        #[command(flatten)]
-        store: StoreArgs,
-    },
+    Query(QueryArgs),
     /// Run a SPARQL update on the store.
     #[command(after_help = "Example:
   newskg update -e 'DELETE WHERE { GRAPH ?g { ?s <https://w3id.org/newskg/ontology#rule> ?r } }'")]
@@ -127,9 +106,9 @@ pub enum Command {
         /// Only this article graph (an IRI, or an article id).
         #[arg(long)]
         graph: Option<String>,
-        /// Output format: turtle, trig, ntriples, nquads, rdfxml or jsonld.
-        #[arg(long, short = 'f', default_value = "trig")]
-        format: String,
+        /// Output format.
+        #[arg(long, short = 'f', value_enum, ignore_case = true, default_value_t = RdfFormatArg::Trig)]
+        format: RdfFormatArg,
         /// Write to this file instead of stdout.
         #[arg(long, short = 'o')]
         output: Option<PathBuf>,
@@ -189,9 +168,9 @@ pub enum Command {
         /// SHACL shapes (Turtle) to use instead of the built-in ones.
         #[arg(long)]
         shapes: Option<PathBuf>,
-        /// text (default) or turtle (an sh:ValidationReport).
-        #[arg(long, short = 'f', default_value = "text", value_parser = ["text", "turtle"])]
-        format: String,
+        /// The report's format.
+        #[arg(long, short = 'f', value_enum, default_value_t = ReportFormat::Text)]
+        format: ReportFormat,
     },
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
     #[command(after_help = "Examples:
@@ -209,20 +188,48 @@ pub enum Command {
     Man,
 }
 
+/// Options of `newskg query`.
+#[derive(Debug, Args)]
+pub struct QueryArgs {
+    /// A ready-made query name (see `newskg queries`) or a file holding SPARQL.
+    #[arg(required_unless_present = "expression", conflicts_with = "expression")]
+    pub query: Option<String>,
+    /// The SPARQL query itself.
+    #[arg(long, short = 'e')]
+    pub expression: Option<String>,
+    /// table (default on a terminal, else tsv), csv, tsv, json or xml for SELECT and
+    /// ASK; an RDF format (turtle, the default, nquads, ...) for CONSTRUCT and DESCRIBE.
+    #[arg(long, short = 'f', value_enum, ignore_case = true)]
+    pub format: Option<QueryFormat>,
+    /// Binds a query variable: --param name=Trump binds ?name to "Trump"
+    /// (a value in <...> is an IRI).
+    #[arg(long = "param", short = 'p', value_name = "KEY=VALUE")]
+    pub params: Vec<String>,
+    /// Print at most N rows of a SELECT query, 0 for all (default: 1000 for a
+    /// ready-made query, all for others); a note on stderr says when rows were left out.
+    #[arg(long, value_name = "N")]
+    pub limit: Option<usize>,
+    #[command(flatten)]
+    pub store: StoreArgs,
+}
+
 /// Options of `newskg push`.
 #[derive(Debug, Args)]
 pub struct PushArgs {
     /// The Graph Store endpoint (gsp) or SPARQL Update endpoint (update) of the store.
     #[arg(long, value_name = "URL")]
     pub to: String,
-    /// gsp (Graph Store Protocol PUT per graph) or update (SPARQL 1.1 Update).
-    #[arg(long, default_value = "gsp", value_parser = ["gsp", "update"])]
-    pub protocol: String,
+    /// How graphs are sent.
+    #[arg(long, value_enum, default_value_t = PushProtocol::Gsp)]
+    pub protocol: PushProtocol,
     /// Extract these files or directories and push their graphs, instead of the store's.
     pub inputs: Vec<PathBuf>,
-    /// The store whose graphs are pushed (when no INPUTS are given).
-    #[arg(long, env = "NEWSKG_STORE", default_value = "./newskg-store")]
-    pub store: PathBuf,
+    // How INPUTS are read and extracted.
+    #[command(flatten)]
+    pub extraction: ExtractionArgs,
+    // The store whose graphs are pushed (when no INPUTS are given).
+    #[command(flatten)]
+    pub store: StoreArgs,
     /// Graphs per request with --protocol update.
     #[arg(long, default_value_t = 10, value_name = "N")]
     pub batch: usize,
@@ -235,15 +242,6 @@ pub struct PushArgs {
     /// Time limit of one request.
     #[arg(long, default_value_t = 120, value_name = "SECONDS")]
     pub timeout: u64,
-    /// The publication date (YYYY-MM-DD) for INPUTS that do not give one.
-    #[arg(long)]
-    pub date: Option<String>,
-    /// Base IRI for minted IRIs (INPUTS only).
-    #[arg(long, default_value = newskg::rdf::mint::DEFAULT_BASE)]
-    pub base: String,
-    /// Also write every paragraph and sentence of INPUTS as a span (see `extract --segments`).
-    #[arg(long)]
-    pub segments: bool,
 }
 
 /// Options of `newskg serve`.
@@ -272,15 +270,22 @@ pub struct ServeArgs {
     pub max_connections: usize,
 }
 
-/// Where articles come from and how they are read.
+/// Where articles come from and how they are read and extracted.
 #[derive(Debug, Args)]
 pub struct InputArgs {
     /// Files, directories (walked recursively: .txt, .json, .jsonl, .html, .htm) or - for stdin.
     #[arg(required = true)]
     pub inputs: Vec<PathBuf>,
-    /// Read every input as this format instead of guessing: text, json, jsonl or html.
-    #[arg(long)]
-    pub input_format: Option<String>,
+    #[command(flatten)]
+    pub extraction: ExtractionArgs,
+}
+
+/// How articles are read and extracted (`extract`, `ingest`, and `push` with INPUTS).
+#[derive(Debug, Args)]
+pub struct ExtractionArgs {
+    /// Read every input as this format instead of guessing.
+    #[arg(long, value_enum)]
+    pub input_format: Option<InputFormatArg>,
     /// The publication date (YYYY-MM-DD) for articles that do not give one.
     #[arg(long)]
     pub date: Option<String>,
@@ -310,4 +315,83 @@ pub struct StoreArgs {
     /// The store folder.
     #[arg(long, env = "NEWSKG_STORE", default_value = "./newskg-store")]
     pub store: PathBuf,
+}
+
+/// An RDF format, by its command-line name (`extract`, `export`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RdfFormatArg {
+    #[value(alias = "ttl")]
+    Turtle,
+    Trig,
+    #[value(aliases = ["nt", "n-triples"])]
+    Ntriples,
+    #[value(aliases = ["nq", "n-quads"])]
+    Nquads,
+    #[value(aliases = ["rdf", "xml", "rdf/xml"])]
+    Rdfxml,
+    #[value(alias = "json-ld")]
+    Jsonld,
+}
+
+/// The format of `query` results: the first five for SELECT and ASK, the RDF formats (and
+/// xml, as RDF/XML) for CONSTRUCT and DESCRIBE.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum QueryFormat {
+    /// Aligned columns (SELECT, ASK; CONSTRUCT gives Turtle).
+    Table,
+    /// SPARQL results as CSV.
+    Csv,
+    /// SPARQL results as TSV.
+    Tsv,
+    /// SPARQL results as JSON.
+    Json,
+    /// SPARQL results as XML (CONSTRUCT: RDF/XML).
+    Xml,
+    /// Turtle (CONSTRUCT, DESCRIBE).
+    #[value(alias = "ttl")]
+    Turtle,
+    /// TriG (CONSTRUCT, DESCRIBE).
+    Trig,
+    /// N-Triples (CONSTRUCT, DESCRIBE).
+    #[value(aliases = ["nt", "n-triples"])]
+    Ntriples,
+    /// N-Quads (CONSTRUCT, DESCRIBE).
+    #[value(aliases = ["nq", "n-quads"])]
+    Nquads,
+    /// RDF/XML (CONSTRUCT, DESCRIBE).
+    #[value(aliases = ["rdf", "rdf/xml"])]
+    Rdfxml,
+    /// JSON-LD (CONSTRUCT, DESCRIBE).
+    #[value(alias = "json-ld")]
+    Jsonld,
+}
+
+/// An input format (`--input-format`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum InputFormatArg {
+    #[value(alias = "txt")]
+    Text,
+    Json,
+    #[value(alias = "ndjson")]
+    Jsonl,
+    #[value(alias = "htm")]
+    Html,
+}
+
+/// How `push` sends graphs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PushProtocol {
+    /// Graph Store Protocol: a PUT per graph.
+    Gsp,
+    /// SPARQL 1.1 Update: DROP SILENT GRAPH + INSERT DATA, --batch graphs per request.
+    Update,
+}
+
+/// The format of a `validate` report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// One line per result, for people.
+    Text,
+    /// An sh:ValidationReport in Turtle.
+    Turtle,
 }

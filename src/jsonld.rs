@@ -4,7 +4,7 @@
 //!
 //! Invariant: expanding the output with a JSON-LD processor gives back exactly the quads
 //! written (checked against the project's own parser in the tests and against pyld by
-//! `scripts/test-jsonld.sh`): a value is written in a term's short form only when the
+//! `scripts/test-rdf-tools.sh`): a value is written in a term's short form only when the
 //! term's coercion reproduces it, and in full form (`{"@value": ..., "@type": ...}`,
 //! `{"@id": ...}`) otherwise; IRIs are shortened only with the context's prefixes (and,
 //! in vocabulary positions, its terms). Output is deterministic: keys sorted, nodes in

@@ -16,6 +16,7 @@ pub mod jsonld;
 pub mod push;
 pub mod queries;
 pub mod rdf;
+pub mod results;
 pub mod rules;
 pub mod serve;
 pub mod store;

@@ -19,7 +19,7 @@ use anyhow::{anyhow, bail, Result};
 use oxigraph::model::{NamedNode, Term, Variable};
 use oxigraph::sparql::{CancellationToken, QueryResults, QuerySolution};
 
-use newskg::store::Store;
+use newskg::store::{QueryOptions, Store};
 
 /// Variables and rows.
 type Rows = (Vec<Variable>, Vec<QuerySolution>);
@@ -83,22 +83,23 @@ fn whole(
     n: usize,
     cancel: &CancellationToken,
 ) -> Result<Rows> {
-    select(store, sparql, bindings, Some(n + 1), Some(cancel))
+    select(store, sparql, bindings.to_vec(), Some(n + 1), Some(cancel))
 }
 
 /// The variables and (at most `max_rows`) rows of a SELECT query.
 fn select(
     store: &Store,
     sparql: &str,
-    bindings: &[(Variable, Term)],
+    bindings: Vec<(Variable, Term)>,
     max_rows: Option<usize>,
     cancel: Option<&CancellationToken>,
 ) -> Result<Rows> {
-    let QueryResults::Solutions(solutions) = store.query_limited(sparql, bindings, max_rows, cancel)? else {
+    let options = QueryOptions { bindings, max_rows, cancellation: cancel.cloned(), ..QueryOptions::default() };
+    let QueryResults::Solutions(solutions) = store.query(sparql, &options)? else {
         bail!("not a SELECT query: {sparql}");
     };
     let variables = solutions.variables().to_vec();
-    let rows = solutions.collect::<Result<Vec<_>, _>>().map_err(|e| anyhow!("{e}"))?;
+    let rows = solutions.collect::<Result<Vec<_>, _>>().map_err(newskg::Error::from)?;
     Ok((variables, rows))
 }
 
@@ -120,7 +121,7 @@ fn walk(
         }
         let mut b = bindings.to_vec();
         b.push((article.clone(), graph?.into()));
-        let (graph_variables, mut graph_rows) = select(store, sparql, &b, Some(n + 1 - rows.len()), Some(cancel))?;
+        let (graph_variables, mut graph_rows) = select(store, sparql, b, Some(n + 1 - rows.len()), Some(cancel))?;
         variables.get_or_insert(graph_variables);
         rows.append(&mut graph_rows);
         if rows.len() > n {
@@ -153,7 +154,7 @@ impl<'a> ArticlesNewestFirst<'a> {
 
     fn new(store: &'a Store) -> Result<Self> {
         let mut days = vec![None];
-        days.extend(select_column(store, Self::DAYS, &[])?.into_iter().map(Some));
+        days.extend(select_column(store, Self::DAYS, Vec::new())?.into_iter().map(Some));
         Ok(ArticlesNewestFirst { store, days, graphs: Vec::new() })
     }
 }
@@ -165,8 +166,8 @@ impl Iterator for ArticlesNewestFirst<'_> {
         while self.graphs.is_empty() {
             let day = self.days.pop()?;
             let graphs = match day {
-                Some(day) => select_column(self.store, Self::OF_DAY, &[(Variable::new_unchecked("day"), day)]),
-                None => select_column(self.store, Self::UNDATED, &[]),
+                Some(day) => select_column(self.store, Self::OF_DAY, vec![(Variable::new_unchecked("day"), day)]),
+                None => select_column(self.store, Self::UNDATED, Vec::new()),
             };
             let graphs = match graphs {
                 Ok(g) => g,
@@ -182,7 +183,7 @@ impl Iterator for ArticlesNewestFirst<'_> {
 }
 
 /// The values of the only variable of a SELECT query, in the query's order.
-fn select_column(store: &Store, sparql: &str, bindings: &[(Variable, Term)]) -> Result<Vec<Term>> {
+fn select_column(store: &Store, sparql: &str, bindings: Vec<(Variable, Term)>) -> Result<Vec<Term>> {
     let (_, rows) = select(store, sparql, bindings, None, None)?;
     Ok(rows.into_iter().filter_map(|row| row.get(0).cloned()).collect())
 }

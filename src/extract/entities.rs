@@ -15,8 +15,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use rustc_hash::FxHashMap;
 
 use super::mentions::{name_span, Candidate, Kind};
-use super::{Entity, Evidence};
-use crate::rules::{EntityClass, Rules};
+use super::{Entity, EntityId, Evidence};
+use crate::rules::{token_key, EntityClass, Rules, WordClass};
 use crate::text::{is_all_caps, Doc, TokenKind};
 
 /// The entities of a document, and which entity each candidate became.
@@ -24,7 +24,7 @@ use crate::text::{is_all_caps, Doc, TokenKind};
 pub struct Resolved {
     pub entities: Vec<Entity>,
     /// Per candidate (same order as the input): its entity, if it was kept.
-    pub of_candidate: Vec<Option<usize>>,
+    pub of_candidate: Vec<Option<EntityId>>,
 }
 
 /// Normalised form of a name for identity within an article: lower case, letters and
@@ -72,13 +72,29 @@ impl Sets {
     }
 }
 
-/// Resolves candidates into entities.
+/// The candidates of a document with their names, classes and the sets they are joined
+/// into, while the linking passes run.
+struct Linking<'a> {
+    doc: &'a Doc<'a>,
+    rules: &'a Rules,
+    candidates: &'a [Candidate],
+    /// Each candidate's name as written.
+    surface: &'a [String],
+    /// Each candidate's name key (`name_key`) and its words.
+    keys: &'a [String],
+    words: &'a [Vec<&'a str>],
+    /// Each candidate's class, where known so far.
+    class: Vec<Option<EntityClass>>,
+    sets: Sets,
+}
+
+/// Resolves candidates into entities: the linking passes of the module comment, in order,
+/// then one entity per set.
 pub fn resolve(doc: &Doc, rules: &Rules, candidates: &[Candidate]) -> Resolved {
-    let n = candidates.len();
     let surface: Vec<String> = candidates.iter().map(|c| doc.text[name_span(doc, c)].to_owned()).collect();
     let keys: Vec<String> = surface.iter().map(|s| name_key(s)).collect();
     let words: Vec<Vec<&str>> = keys.iter().map(|k| k.split(' ').collect()).collect();
-    let mut class: Vec<Option<EntityClass>> = candidates
+    let class = candidates
         .iter()
         .map(|c| match &c.kind {
             Kind::Gazetteer(e) | Kind::Demonym(e) => Some(rules.gazetteer.entry(*e).class),
@@ -86,223 +102,277 @@ pub fn resolve(doc: &Doc, rules: &Rules, candidates: &[Candidate]) -> Resolved {
             Kind::Described { class, .. } => Some(*class),
         })
         .collect();
-    let mut sets = Sets((0..n).collect());
+    let sets = Sets((0..candidates.len()).collect());
+    let mut l = Linking { doc, rules, candidates, surface: &surface, keys: &keys, words: &words, class, sets };
+    l.same_names();
+    l.same_owner_descriptions();
+    l.description_before_name();
+    l.names_explained_in_brackets();
+    l.acronyms_in_brackets();
+    l.acronyms_of_initials();
+    l.partial_person_names();
+    l.lone_words_inside_names();
+    l.into_entities()
+}
 
-    // Same entry, same normalised name.
-    let mut by_key: FxHashMap<String, usize> = FxHashMap::default();
-    for (i, c) in candidates.iter().enumerate() {
-        let key = match &c.kind {
-            Kind::Gazetteer(e) | Kind::Demonym(e) => format!("g{e}"),
-            Kind::Name(_) => {
-                // A name that is also a gazetteer form joins that entry ("New York Times").
-                match rules.gazetteer.lookup(&crate::rules::token_key(surface[i].split(' '))).first() {
-                    Some(e) => format!("g{e}"),
-                    None => format!("n{}", keys[i]),
+impl Linking<'_> {
+    fn n(&self) -> usize {
+        self.candidates.len()
+    }
+
+    /// Same entry, same normalised name; a name that is also a gazetteer form joins that
+    /// entry ("New York Times").
+    fn same_names(&mut self) {
+        let mut by_key: FxHashMap<String, usize> = FxHashMap::default();
+        for (i, c) in self.candidates.iter().enumerate() {
+            let key = match &c.kind {
+                Kind::Gazetteer(e) | Kind::Demonym(e) => format!("g{}", e.index()),
+                Kind::Name(_) => match self.rules.gazetteer.lookup(&token_key(self.surface[i].split(' '))).first() {
+                    Some(e) => format!("g{}", e.index()),
+                    None => format!("n{}", self.keys[i]),
+                },
+                Kind::Described { .. } => continue,
+            };
+            match by_key.get(&key) {
+                Some(&j) => self.sets.union(i, j),
+                None => {
+                    by_key.insert(key, i);
                 }
             }
-            Kind::Described { .. } => continue,
-        };
-        match by_key.get(&key) {
-            Some(&j) => sets.union(i, j),
-            None => {
-                by_key.insert(key, i);
+        }
+    }
+
+    /// Described organisations: same owner entity and a shared head word ("Trump
+    /// transition", "Trump transition team"). Owners are looked up once per description, not
+    /// once per pair: the pairs are quadratic already.
+    fn same_owner_descriptions(&mut self) {
+        let candidates = self.candidates;
+        let owner_of: Vec<Option<usize>> = candidates
+            .iter()
+            .map(|c| match &c.kind {
+                Kind::Described { owner, .. } => {
+                    candidates.iter().position(|o| &o.tokens == owner && !matches!(o.kind, Kind::Described { .. }))
+                }
+                _ => None,
+            })
+            .collect();
+        // Owners' sets hold no descriptions, so these unions do not change the owners'
+        // roots: descriptions are grouped by owner root and compared within their group.
+        let mut by_owner: BTreeMap<usize, Vec<(usize, BTreeSet<&str>)>> = BTreeMap::new();
+        for (i, owner) in owner_of.iter().enumerate() {
+            let Some(oi) = *owner else { continue };
+            let heads_i: BTreeSet<&str> = head_words(&self.keys[i], &self.keys[oi]);
+            let group = by_owner.entry(self.sets.find(oi)).or_default();
+            for (j, heads_j) in group.iter() {
+                if !heads_i.is_disjoint(heads_j) {
+                    self.sets.union(i, *j);
+                }
+            }
+            group.push((i, heads_i));
+        }
+    }
+
+    /// A description right before a name is that name: "the Norwegian news agency NTB".
+    fn description_before_name(&mut self) {
+        let candidates = self.candidates;
+        for i in 0..self.n() {
+            if !matches!(candidates[i].kind, Kind::Described { .. }) {
+                continue;
+            }
+            let next = (0..self.n()).find(|&j| {
+                candidates[j].tokens.start == candidates[i].tokens.end
+                    && !matches!(candidates[j].kind, Kind::Demonym(_))
+            });
+            if let Some(j) = next {
+                if self.class[j].is_none_or(|c| c.base() == EntityClass::Organization) {
+                    self.sets.union(i, j);
+                    self.class[j] = self.class[j].or(self.class[i]);
+                }
             }
         }
     }
 
-    // Described organisations: same owner entity and a shared head word. (Owners are looked
-    // up once per description, not once per pair: the pairs are quadratic already.)
-    let owner_of: Vec<Option<usize>> = candidates
-        .iter()
-        .map(|c| match &c.kind {
-            Kind::Described { owner, .. } => {
-                candidates.iter().position(|o| &o.tokens == owner && !matches!(o.kind, Kind::Described { .. }))
+    /// A name explained in brackets: "CEI (Italian Episcopal Conference)".
+    fn names_explained_in_brackets(&mut self) {
+        let (doc, candidates) = (self.doc, self.candidates);
+        for i in 0..self.n() {
+            let t = candidates[i].tokens.end;
+            if t + 3 >= doc.tokens.len() || doc.tok(t) != "(" {
+                continue;
             }
-            _ => None,
-        })
-        .collect();
-    // Owners' sets hold no descriptions, so these unions do not change the owners' roots:
-    // descriptions are grouped by owner root and compared within their group.
-    let mut by_owner: BTreeMap<usize, Vec<(usize, BTreeSet<&str>)>> = BTreeMap::new();
-    for i in 0..n {
-        let Some(oi) = owner_of[i] else { continue };
-        let heads_i: BTreeSet<&str> = head_words(&keys[i], &keys[oi]);
-        let group = by_owner.entry(sets.find(oi)).or_default();
-        for (j, heads_j) in group.iter() {
-            if !heads_i.is_disjoint(heads_j) {
-                sets.union(i, *j);
-            }
-        }
-        group.push((i, heads_i));
-    }
-
-    // A description right before a name is that name: "the Norwegian news agency NTB".
-    for i in 0..n {
-        if !matches!(candidates[i].kind, Kind::Described { .. }) {
-            continue;
-        }
-        let next = (0..n).find(|&j| {
-            candidates[j].tokens.start == candidates[i].tokens.end && !matches!(candidates[j].kind, Kind::Demonym(_))
-        });
-        if let Some(j) = next {
-            if class[j].is_none_or(|c| c.base() == EntityClass::Organization) {
-                sets.union(i, j);
-                class[j] = class[j].or(class[i]);
-            }
-        }
-    }
-    // A name explained in brackets: "CEI (Italian Episcopal Conference)".
-    for i in 0..n {
-        let t = candidates[i].tokens.end;
-        if t + 3 < doc.tokens.len() && doc.tok(t) == "(" {
-            if let Some(j) = (0..n).find(|&j| {
+            let Some(j) = (0..self.n()).find(|&j| {
                 candidates[j].tokens.start == t + 1
                     && candidates[j].tokens.end < doc.tokens.len()
                     && doc.tok(candidates[j].tokens.end) == ")"
-            }) {
-                let acronym = |k: usize| candidates[k].tokens.len() == 1 && is_all_caps(&surface[k]);
-                if acronym(i) != acronym(j)
-                    && !matches!(candidates[j].kind, Kind::Demonym(_))
-                    && !matches!(candidates[i].kind, Kind::Demonym(_))
-                {
-                    sets.union(i, j);
-                    let c = class[i].or(class[j]);
-                    class[i] = c;
-                    class[j] = c;
-                }
+            }) else {
+                continue;
+            };
+            let acronym = |k: usize| candidates[k].tokens.len() == 1 && is_all_caps(&self.surface[k]);
+            if acronym(i) != acronym(j)
+                && !matches!(candidates[j].kind, Kind::Demonym(_))
+                && !matches!(candidates[i].kind, Kind::Demonym(_))
+            {
+                self.sets.union(i, j);
+                let c = self.class[i].or(self.class[j]);
+                self.class[i] = c;
+                self.class[j] = c;
             }
         }
     }
-    // Acronyms introduced in brackets: "Korean Central News Agency (KCNA)".
-    for i in 0..n {
-        let t = candidates[i].tokens.end;
+
+    /// Acronyms introduced in brackets: "Korean Central News Agency (KCNA)".
+    fn acronyms_in_brackets(&mut self) {
+        let (doc, candidates) = (self.doc, self.candidates);
         let bracketed = |a: &str, b: &str| matches!((a, b), ("(", ")") | ("[", "]"));
-        if t + 2 < doc.tokens.len() && bracketed(doc.tok(t), doc.tok(t + 2)) {
+        for i in 0..self.n() {
+            let t = candidates[i].tokens.end;
+            if t + 2 >= doc.tokens.len() || !bracketed(doc.tok(t), doc.tok(t + 2)) {
+                continue;
+            }
             if let Some(j) = candidates.iter().position(|c| c.tokens == (t + 1..t + 2)) {
                 if !matches!(candidates[i].kind, Kind::Demonym(_)) {
-                    sets.union(i, j);
-                    if class[j].is_none() || class[j] == Some(EntityClass::Organization) {
-                        class[j] = class[i].or(class[j]);
+                    self.sets.union(i, j);
+                    if self.class[j].is_none() || self.class[j] == Some(EntityClass::Organization) {
+                        self.class[j] = self.class[i].or(self.class[j]);
                     }
                 }
             }
         }
     }
-    // Acronyms whose letters are the initials of a name in the article.
-    for i in 0..n {
-        let s = surface[i].replace('.', "");
-        if !is_all_caps(&s) || s.contains(' ') || !matches!(candidates[i].kind, Kind::Name(_)) {
-            continue;
-        }
-        let target = (0..n).find(|&j| {
-            words[j].len() >= 2
-                && class[j].is_none_or(|c| c.base() == EntityClass::Organization)
-                && initials(&words[j]) == s.to_lowercase()
-        });
-        if let Some(j) = target {
-            sets.union(i, j);
-        }
-    }
 
-    // Partial person names: "Musk" → "Elon Musk", "Kim" → "Kim Jong-un".
-    // Prefer a surname match, then the nearest earlier mention, then the first later one.
-    // The people are indexed by the proper prefixes and suffixes of their names, so each
-    // look-up costs the matches, not the article (a name that becomes a person's joins).
-    let mut affixes: FxHashMap<(bool, &[&str]), Vec<usize>> = FxHashMap::default();
-    for j in (0..n).filter(|&j| class[j] == Some(EntityClass::Person)) {
-        index_affixes(&mut affixes, &words[j], j);
-    }
-    let nearest = |list: Option<&Vec<usize>>, i: usize, skip: &dyn Fn(usize) -> bool| -> Option<usize> {
-        let list = list?;
-        let at = list.partition_point(|&x| x < i);
-        list[..at].iter().rev().chain(&list[at..]).copied().find(|&j| j != i && !skip(j))
-    };
-    for i in 0..n {
-        if !matches!(candidates[i].kind, Kind::Name(_)) || class[i].is_some_and(|c| c != EntityClass::Person) {
-            continue;
-        }
-        let wi: &[&str] = &words[i];
-        let best = nearest(affixes.get(&(true, wi)), i, &|_| false)
-            .or_else(|| nearest(affixes.get(&(false, wi)), i, &|j| words[j].ends_with(wi)));
-        if let Some(j) = best {
-            sets.union(i, j);
-            if class[i] != Some(EntityClass::Person) {
-                class[i] = Some(EntityClass::Person);
-                index_affixes(&mut affixes, &words[i], i);
+    /// Acronyms whose letters are the initials of a name in the article ("KCNA").
+    fn acronyms_of_initials(&mut self) {
+        for i in 0..self.n() {
+            let s = self.surface[i].replace('.', "");
+            if !is_all_caps(&s) || s.contains(' ') || !matches!(self.candidates[i].kind, Kind::Name(_)) {
+                continue;
             }
-        }
-    }
-    // A lone untyped word inside a longer organisation or place name is that entity
-    // ("Scientology" after "Church of Scientology").
-    for i in 0..n {
-        if class[i].is_some() || words[i].len() != 1 {
-            continue;
-        }
-        let target = (0..n).find(|&j| {
-            words[j].len() > 1
-                && class[j].is_some_and(|c| c.base() != EntityClass::Person)
-                && words[j].contains(&words[i][0])
-                && !matches!(candidates[j].kind, Kind::Described { .. })
-        });
-        if let Some(j) = target {
-            sets.union(i, j);
-        }
-    }
-
-    // Class per cluster: the first explicit class, else context, else defaults.
-    let mut clusters: Vec<Vec<usize>> = Vec::new();
-    let mut index: FxHashMap<usize, usize> = FxHashMap::default();
-    for i in 0..n {
-        let r = sets.find(i);
-        let k = *index.entry(r).or_insert_with(|| {
-            clusters.push(Vec::new());
-            clusters.len() - 1
-        });
-        clusters[k].push(i);
-    }
-    let mut resolved = Resolved { entities: Vec::new(), of_candidate: vec![None; n] };
-    for members in clusters {
-        let Some((cls, rule)) = cluster_class(doc, rules, candidates, &class, &words, &members) else { continue };
-        let label_of = members
-            .iter()
-            .copied()
-            .find_map(|i| match candidates[i].kind {
-                Kind::Gazetteer(e) | Kind::Demonym(e) => Some(rules.gazetteer.entry(e).name.clone()),
-                _ => None,
-            })
-            .unwrap_or_else(|| {
-                // A proper name beats a description ("NTB" over "the Norwegian news agency").
-                let named = members.iter().any(|&i| matches!(candidates[i].kind, Kind::Name(_)));
-                let best = members
-                    .iter()
-                    .copied()
-                    .filter(|&i| !matches!(candidates[i].kind, Kind::Demonym(_)))
-                    .filter(|&i| !named || matches!(candidates[i].kind, Kind::Name(_)))
-                    .max_by_key(|&i| (words[i].len(), surface[i].len(), std::cmp::Reverse(i)))
-                    .unwrap_or(members[0]);
-                surface[best].clone()
+            let target = (0..self.n()).find(|&j| {
+                self.words[j].len() >= 2
+                    && self.class[j].is_none_or(|c| c.base() == EntityClass::Organization)
+                    && initials(self.rules, &self.words[j]) == s.to_lowercase()
             });
-        let wikidata = members.iter().find_map(|&i| match candidates[i].kind {
-            Kind::Gazetteer(e) | Kind::Demonym(e) => rules.gazetteer.entry(e).wikidata.clone(),
-            _ => None,
-        });
-        let mut alt_labels = BTreeSet::new();
-        let mut mentions = Vec::new();
-        for &i in &members {
-            if surface[i] != label_of {
-                alt_labels.insert(surface[i].clone());
+            if let Some(j) = target {
+                self.sets.union(i, j);
             }
-            mentions.push(Evidence { span: name_span(doc, &candidates[i]), rule: candidates[i].rule });
         }
-        mentions.sort();
-        mentions.dedup_by(|a, b| a.span == b.span);
-        let e = resolved.entities.len();
-        for &i in &members {
-            resolved.of_candidate[i] = Some(e);
-        }
-        resolved.entities.push(Entity { class: cls, label: label_of, alt_labels, mentions, wikidata, rule });
     }
-    resolved
+
+    /// Partial person names: "Musk" → "Elon Musk", "Kim" → "Kim Jong-un". A surname match
+    /// first, then the nearest earlier mention, then the first later one. The people are
+    /// indexed by the proper prefixes and suffixes of their names, so each look-up costs
+    /// the matches, not the article (a name that becomes a person's joins the index).
+    fn partial_person_names(&mut self) {
+        let words = self.words;
+        let mut affixes: FxHashMap<(bool, &[&str]), Vec<usize>> = FxHashMap::default();
+        for j in (0..self.n()).filter(|&j| self.class[j] == Some(EntityClass::Person)) {
+            index_affixes(&mut affixes, &words[j], j);
+        }
+        let nearest = |list: Option<&Vec<usize>>, i: usize, skip: &dyn Fn(usize) -> bool| -> Option<usize> {
+            let list = list?;
+            let at = list.partition_point(|&x| x < i);
+            list[..at].iter().rev().chain(&list[at..]).copied().find(|&j| j != i && !skip(j))
+        };
+        for i in 0..self.n() {
+            if !matches!(self.candidates[i].kind, Kind::Name(_))
+                || self.class[i].is_some_and(|c| c != EntityClass::Person)
+            {
+                continue;
+            }
+            let wi: &[&str] = &words[i];
+            let best = nearest(affixes.get(&(true, wi)), i, &|_| false)
+                .or_else(|| nearest(affixes.get(&(false, wi)), i, &|j| words[j].ends_with(wi)));
+            if let Some(j) = best {
+                self.sets.union(i, j);
+                if self.class[i] != Some(EntityClass::Person) {
+                    self.class[i] = Some(EntityClass::Person);
+                    index_affixes(&mut affixes, &words[i], i);
+                }
+            }
+        }
+    }
+
+    /// A lone untyped word inside a longer organisation or place name is that entity
+    /// ("Scientology" after "Church of Scientology").
+    fn lone_words_inside_names(&mut self) {
+        for i in 0..self.n() {
+            if self.class[i].is_some() || self.words[i].len() != 1 {
+                continue;
+            }
+            let target = (0..self.n()).find(|&j| {
+                self.words[j].len() > 1
+                    && self.class[j].is_some_and(|c| c.base() != EntityClass::Person)
+                    && self.words[j].contains(&self.words[i][0])
+                    && !matches!(self.candidates[j].kind, Kind::Described { .. })
+            });
+            if let Some(j) = target {
+                self.sets.union(i, j);
+            }
+        }
+    }
+
+    /// One entity per set, in order of first mention: its class (the first explicit
+    /// class, else context, else defaults; or dropped), label, other names and mentions.
+    fn into_entities(mut self) -> Resolved {
+        let (doc, rules, candidates, surface, words) =
+            (self.doc, self.rules, self.candidates, self.surface, self.words);
+        let n = self.n();
+        let mut clusters: Vec<Vec<usize>> = Vec::new();
+        let mut index: FxHashMap<usize, usize> = FxHashMap::default();
+        for i in 0..n {
+            let r = self.sets.find(i);
+            let k = *index.entry(r).or_insert_with(|| {
+                clusters.push(Vec::new());
+                clusters.len() - 1
+            });
+            clusters[k].push(i);
+        }
+        let mut resolved = Resolved { entities: Vec::new(), of_candidate: vec![None; n] };
+        for members in clusters {
+            let Some((cls, rule)) = cluster_class(doc, rules, candidates, &self.class, words, &members) else {
+                continue;
+            };
+            let label_of = members
+                .iter()
+                .copied()
+                .find_map(|i| match candidates[i].kind {
+                    Kind::Gazetteer(e) | Kind::Demonym(e) => Some(rules.gazetteer.entry(e).name.clone()),
+                    _ => None,
+                })
+                .unwrap_or_else(|| {
+                    // A proper name beats a description ("NTB" over "the Norwegian news agency").
+                    let named = members.iter().any(|&i| matches!(candidates[i].kind, Kind::Name(_)));
+                    let best = members
+                        .iter()
+                        .copied()
+                        .filter(|&i| !matches!(candidates[i].kind, Kind::Demonym(_)))
+                        .filter(|&i| !named || matches!(candidates[i].kind, Kind::Name(_)))
+                        .max_by_key(|&i| (words[i].len(), surface[i].len(), std::cmp::Reverse(i)))
+                        .unwrap_or(members[0]);
+                    surface[best].clone()
+                });
+            let wikidata = members.iter().find_map(|&i| match candidates[i].kind {
+                Kind::Gazetteer(e) | Kind::Demonym(e) => rules.gazetteer.entry(e).wikidata.clone(),
+                _ => None,
+            });
+            let mut alt_labels = BTreeSet::new();
+            let mut mentions = Vec::new();
+            for &i in &members {
+                if surface[i] != label_of {
+                    alt_labels.insert(surface[i].clone());
+                }
+                mentions.push(Evidence { span: name_span(doc, &candidates[i]), rule: candidates[i].rule });
+            }
+            mentions.sort();
+            mentions.dedup_by(|a, b| a.span == b.span);
+            let e = EntityId::new(resolved.entities.len());
+            for &i in &members {
+                resolved.of_candidate[i] = Some(e);
+            }
+            resolved.entities.push(Entity { class: cls, label: label_of, alt_labels, mentions, wikidata, rule });
+        }
+        resolved
+    }
 }
 
 /// Adds name `j` (its words `w`) under each proper suffix (`true`) and prefix (`false`)
@@ -324,12 +394,9 @@ fn head_words<'a>(described: &'a str, owner: &str) -> BTreeSet<&'a str> {
     described.split(' ').filter(|w| !owner.contains(w) && w.chars().all(char::is_lowercase)).collect()
 }
 
-fn initials(words: &[&str]) -> String {
-    words
-        .iter()
-        .filter(|w| !matches!(**w, "of" | "the" | "and" | "for" | "s"))
-        .filter_map(|w| w.chars().next())
-        .collect()
+/// The initials of a normalised name's words, skipping function words ("of", "the").
+fn initials(rules: &Rules, words: &[&str]) -> String {
+    words.iter().filter(|w| !rules.lexicons.is(WordClass::InitialsSkip, w)).filter_map(|w| w.chars().next()).collect()
 }
 
 /// Decides a cluster's class, or `None` to drop it.
@@ -413,30 +480,6 @@ fn cluster_class(
     None
 }
 
-/// Source nouns that name people who speak for no state ("Irish analysts").
-const PRIVATE_SOURCE_NOUNS: &[&str] = &[
-    "person",
-    "people",
-    "witness",
-    "witnesses",
-    "resident",
-    "residents",
-    "expert",
-    "experts",
-    "analyst",
-    "analysts",
-    "executive",
-    "executives",
-    "employee",
-    "employees",
-    "member",
-    "members",
-    "insider",
-    "insiders",
-    "source",
-    "sources",
-];
-
 /// Whether a demonym mention stands for its country as a state or a people: it is plural
 /// ("Afghans"), or a title, a government head or a source noun follows it, perhaps after
 /// one modifier ("Iranian military officials", "the Chinese state media").
@@ -455,7 +498,7 @@ fn demonym_for_state(doc: &Doc, rules: &Rules, c: &Candidate) -> bool {
         lex.titles.contains_key(w)
             || lex.org_lower_heads.contains_key(w)
             || next.is_some_and(|n| lex.org_lower_heads.contains_key(&format!("{w} {n}")))
-            || (lex.source_nouns.contains(w) && !PRIVATE_SOURCE_NOUNS.contains(&w))
+            || (lex.source_nouns.contains(w) && !lex.is(WordClass::PrivateSource, w))
     };
     match (word(t), word(t + 1)) {
         (Some(a), b) if state(a, b) => true,

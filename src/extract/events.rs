@@ -20,61 +20,16 @@ use std::ops::Range;
 
 use chrono::NaiveDate;
 
-use super::index::{pronoun_classes, MentionIndex};
-use super::{time, Event, Evidence, Holding, Quote, Speaker};
-use crate::rules::{EntityClass, Rules, EVENT_TYPES};
+use super::index::{pronoun_classes, Mention, MentionIndex};
+use super::{time, EntityId, Event, Evidence, Holding, PostPattern, Quote, SentenceId, Speaker};
+use crate::rules::{EntityClass, EventType, Modality, Rules, TriggerForm, WordClass};
 use crate::text::{Doc, TokenKind};
-
-const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "this", "that", "these", "those", "their", "his", "her", "its", "our", "any", "no", "another",
-    "such",
-];
-const CLAUSE_BREAKS: &[&str] = &[
-    ";",
-    "which",
-    "who",
-    "whom",
-    "whose",
-    "because",
-    "while",
-    "although",
-    "though",
-    "but",
-    "after",
-    "before",
-    "when",
-    "where",
-    "whereas",
-    "as",
-    "if",
-    "and",
-    "—",
-    "according",
-    "that",
-];
-/// Words after a nominal trigger that introduce its participants ("a meeting with X",
-/// "talks between X and Y", "the assassination of X", "which included X").
-const NOUN_LINKS: &[&str] = &[
-    "with",
-    "between",
-    "among",
-    "of",
-    "including",
-    "included",
-    "includes",
-    "involving",
-    "against",
-    "on",
-    "by",
-    "from",
-    "to",
-];
 
 /// A trigger found in the text.
 struct Trigger {
     tokens: Range<usize>,
-    kind: &'static str,
-    noun: bool,
+    kind: EventType,
+    form: TriggerForm,
     /// "the meeting", "the talks": refers back to an event already told.
     definite: bool,
 }
@@ -92,33 +47,33 @@ fn find_triggers(doc: &Doc, rules: &Rules, quoted: &[bool]) -> Vec<Trigger> {
             let max = lex.trigger_max_tokens.min(s.end - t);
             let hit = (1..=max).rev().find_map(|k| {
                 let key: Vec<&str> = (t..t + k).map(|i| doc.lower(i)).collect();
-                lex.event_triggers.get(&key.join(" ")).map(|(ty, noun)| (k, ty.clone(), *noun))
+                lex.event_triggers.get(&key.join(" ")).map(|trigger| (k, *trigger))
             });
-            let Some((k, ty, noun)) = hit else {
+            let Some((k, trigger)) = hit else {
                 t += 1;
                 continue;
             };
-            let kind = EVENT_TYPES.iter().copied().find(|e| *e == ty).unwrap_or("Statement");
+            let noun = trigger.form == TriggerForm::Noun;
             // Capitalised mid-sentence: part of a name ("Justice Department"), not a trigger.
             let capital = doc.tok(t).starts_with(char::is_uppercase) && !doc.is_sentence_start(t);
             let prev = if t > s.start { doc.lower(t - 1) } else { "" };
-            let det_before = DETERMINERS.contains(&prev)
+            let det_before = lex.is(WordClass::Determiner, prev)
                 || (t > s.start && doc.tokens[t - 1].kind == TokenKind::Possessive)
                 || (t > s.start + 1
-                    && DETERMINERS.contains(&doc.lower(t - 2))
+                    && lex.is(WordClass::Determiner, doc.lower(t - 2))
                     && doc.tokens[t - 1].kind == TokenKind::Word);
             let ing = doc.tok(t + k - 1).ends_with("ing");
             // "had been denied visas", "was announced": a statement verb in the passive
             // names no speaker as its subject.
             let passive_statement =
-                kind == "Statement" && !noun && matches!(prev, "was" | "were" | "been" | "be" | "being" | "is" | "are");
+                trigger.kind == EventType::Statement && !noun && lex.is(WordClass::PassiveAuxiliary, prev);
             let ok = !capital && (!noun || !ing || det_before) && !passive_statement;
             if ok {
                 out.push(Trigger {
                     tokens: t..t + k,
-                    kind,
-                    noun,
-                    definite: noun && matches!(prev, "the" | "this" | "that"),
+                    kind: trigger.kind,
+                    form: trigger.form,
+                    definite: noun && lex.is(WordClass::Definite, prev),
                 });
             }
             t += k;
@@ -127,20 +82,27 @@ fn find_triggers(doc: &Doc, rules: &Rules, quoted: &[bool]) -> Vec<Trigger> {
     out
 }
 
-/// The modality of a trigger from the few words before it.
-fn modality(doc: &Doc, sentence_start: usize, t: usize) -> Option<&'static str> {
+/// The modality of a trigger from the four words before it (`modality-cues.tsv`).
+fn modality(doc: &Doc, rules: &Rules, sentence_start: usize, t: usize) -> Option<Modality> {
     let from = t.saturating_sub(4).max(sentence_start);
     let words: Vec<&str> = (from..t).map(|i| doc.lower(i)).collect();
-    let has = |w: &str| words.contains(&w);
-    if has("not") || has("never") || has("n't") || has("no") {
-        Some("negated")
-    } else if has("will") || has("shall") || (has("plans") && has("to")) || has("tomorrow") {
-        Some("future")
-    } else if has("would") || has("could") || has("might") || has("may") || has("if") || has("should") {
-        Some("hypothetical")
-    } else {
-        None
-    }
+    rules.lexicons.modality(&words)
+}
+
+/// What the event patterns of one document look at.
+struct Ctx<'a> {
+    doc: &'a Doc<'a>,
+    rules: &'a Rules,
+    index: &'a MentionIndex<'a>,
+    /// Whether each token is inside a quotation (a table, so that look-ups do not grow
+    /// with the number of quotations).
+    quoted: Vec<bool>,
+    /// The mentions that only own a post ("Iran's" in "Iran's U.N. ambassador X"): no
+    /// participants.
+    owners: FxHashSet<Range<usize>>,
+    /// Every trigger, in text order.
+    triggers: Vec<Trigger>,
+    article_date: Option<NaiveDate>,
 }
 
 /// Finds events.
@@ -152,16 +114,13 @@ pub fn find(
     quotes: &[Quote],
     article_date: Option<NaiveDate>,
 ) -> Vec<Event> {
-    // Whether each token is inside a quotation (a table, so that look-ups do not grow
-    // with the number of quotations).
     let mut quoted = vec![false; doc.tokens.len()];
     for q in quotes {
         let a = doc.tokens.partition_point(|t| t.end <= q.evidence.span.start);
         let b = doc.tokens.partition_point(|t| t.start < q.evidence.span.end);
         quoted[a..b.max(a)].fill(true);
     }
-    // Mentions that only own a post are not participants.
-    let owners: FxHashSet<Range<usize>> = holdings
+    let owners = holdings
         .iter()
         .flat_map(|h| {
             let a = doc.tokens.partition_point(|t| t.start < h.evidence.span.start);
@@ -177,20 +136,73 @@ pub fn find(
         })
         .collect();
     let triggers = find_triggers(doc, rules, &quoted);
-    let mut events = Vec::new();
-    for (ti, tr) in triggers.iter().enumerate() {
+    let cx = Ctx { doc, rules, index, quoted, owners, triggers, article_date };
+    let mut events: Vec<Event> = (0..cx.triggers.len()).filter_map(|ti| cx.trigger_event(ti)).collect();
+    events.extend(appointments(doc, index, holdings));
+    events.extend(quote_statements(doc, quotes));
+    merge(events)
+}
+
+impl Ctx<'_> {
+    /// The event of trigger `ti`: none when it has no participant (unless it refers back:
+    /// "the meeting") or is negated.
+    fn trigger_event(&self, ti: usize) -> Option<Event> {
+        let (doc, lex) = (self.doc, &self.rules.lexicons);
+        let tr = &self.triggers[ti];
         let si = doc.sentence_of(tr.tokens.start);
         let s = doc.sentences[si].clone();
-        // The clause: from the previous trigger or clause break to the next.
-        let prev_trigger = triggers[..ti].iter().rev().find(|p| p.tokens.start >= s.start).map(|p| p.tokens.end);
-        let next_trigger = triggers[ti + 1..].iter().find(|p| p.tokens.start < s.end).map(|p| p.tokens.start);
+        let (left, right) = self.clause(ti, &s);
+        let mut participants: Vec<EntityId> = self.subject(tr, left, &s).into_iter().collect();
+        // A nominal trigger takes objects only after a linking word.
+        let first_link = if tr.form == TriggerForm::Noun {
+            (tr.tokens.end..right).find(|&k| lex.is(WordClass::NounLink, doc.lower(k))).unwrap_or(right)
+        } else {
+            tr.tokens.end
+        };
+        let place = self.objects(tr, first_link..right, &mut participants, self.place_before(left, tr));
+        if participants.is_empty() && !tr.definite {
+            return None;
+        }
+        let modality = modality(doc, self.rules, s.start, tr.tokens.start);
+        // A negated event did not happen ("has not confirmed"): it is no event.
+        if modality == Some(Modality::Negated) {
+            return None;
+        }
+        let nearest = self.nearest_time(ti, &s);
+        // A future event's weekday lies ahead of the article date.
+        let date =
+            nearest.as_ref().and_then(|x| if modality == Some(Modality::Future) { x.ahead.or(x.date) } else { x.date });
+        Some(Event {
+            kind: tr.kind,
+            participants,
+            place,
+            date,
+            time_text: nearest.map(|x| doc.span(x.tokens.start, x.tokens.end)),
+            modality,
+            evidence: vec![Evidence {
+                span: doc.span(tr.tokens.start, tr.tokens.end),
+                rule: tr.kind.trigger_rule(tr.form),
+            }],
+            sentence: SentenceId::new(si),
+            // "the assassination of X" names its own victim: a new event, not a reference
+            // back (while "the meeting, which included X" adds to the one told before).
+            definite: tr.definite && !(first_link < right && lex.is(WordClass::OwnArgumentLink, doc.lower(first_link))),
+        })
+    }
+
+    /// The clause of trigger `ti` in sentence `s`: from the previous trigger or ";" to the
+    /// next trigger, clause break, quotation or speech tail ("..., council leader X told
+    /// NTB" ends at its comma).
+    fn clause(&self, ti: usize, s: &Range<usize>) -> (usize, usize) {
+        let (doc, lex, index) = (self.doc, &self.rules.lexicons, self.index);
+        let tr = &self.triggers[ti];
+        let prev_trigger = self.triggers[..ti].iter().rev().find(|p| p.tokens.start >= s.start).map(|p| p.tokens.end);
+        let next_trigger = self.triggers[ti + 1..].iter().find(|p| p.tokens.start < s.end).map(|p| p.tokens.start);
         let left = prev_trigger
             .unwrap_or(s.start)
             .max((s.start..tr.tokens.start).rev().find(|&i| doc.lower(i) == ";").map_or(s.start, |i| i + 1));
         let mut right = next_trigger.unwrap_or(s.end).min(s.end);
-        let allow_include = tr.noun;
-        // A speech tail ("..., council leader X told NTB") ends the clause at its comma.
-        if let Some(v) = (tr.tokens.end..s.end).find(|&v| rules.lexicons.speech_verbs.contains_key(doc.lower(v))) {
+        if let Some(v) = (tr.tokens.end..s.end).find(|&v| lex.speech_verbs.contains_key(doc.lower(v))) {
             let cut = (tr.tokens.end..v)
                 .rev()
                 .find(|&c| doc.tok(c) == ",")
@@ -200,70 +212,82 @@ pub fn find(
         let mut k = tr.tokens.end;
         while k < right {
             let w = doc.lower(k);
-            if CLAUSE_BREAKS.contains(&w) && !(w == "and" && next_is_mention(index, k)) {
+            if lex.is(WordClass::ClauseBreak, w) && !(w == "and" && next_is_mention(index, k)) {
                 // "the meeting, which included X and Y" belongs to the noun.
-                if allow_include && w == "which" && k + 1 < right && doc.lower(k + 1).starts_with("includ") {
+                let includes = w == "which" && k + 1 < right && doc.lower(k + 1).starts_with("includ");
+                if tr.form == TriggerForm::Noun && includes {
                     k += 2;
                     continue;
                 }
                 right = k;
                 break;
             }
-            if quoted[k] {
+            if self.quoted[k] {
                 right = k;
                 break;
             }
             k += 1;
         }
-        let usable = |m: &&super::index::Mention| !owners.contains(&m.tokens) && !quoted[m.tokens.start];
-        let mut participants: Vec<usize> = Vec::new();
-        let mut place = None;
-        // Subject: the latest mention before the trigger in the clause that is no
-        // prepositional attachment ("ties to Iran"), place ("in Oslo") or source
-        // description ("a U.S. official").
-        let in_description = |m: &super::index::Mention| {
-            m.tokens.end < doc.tokens.len() && rules.lexicons.source_nouns.contains(doc.lower(m.tokens.end))
-        };
-        let subject = index
+        (left, right)
+    }
+
+    /// Whether a mention can be a participant: it owns no post and is not quoted.
+    fn usable(&self, m: &Mention) -> bool {
+        !self.owners.contains(&m.tokens) && !self.quoted[m.tokens.start]
+    }
+
+    /// The subject: the latest mention before the trigger in its clause that is no
+    /// prepositional attachment ("ties to Iran"), place ("in Oslo") or source description
+    /// ("a U.S. official"); else a pronoun right before the trigger (within two words; not
+    /// the "it" of "it was noted"), resolved to the latest compatible mention.
+    fn subject(&self, tr: &Trigger, left: usize, s: &Range<usize>) -> Option<EntityId> {
+        let (doc, rules, index) = (self.doc, self.rules, self.index);
+        let lex = &rules.lexicons;
+        let in_description =
+            |m: &Mention| m.tokens.end < doc.tokens.len() && lex.source_nouns.contains(doc.lower(m.tokens.end));
+        index
             .outermost_in(left..tr.tokens.start)
             .into_iter()
             .rev()
-            .filter(usable)
-            .filter(|m| !after_preposition(doc, m.tokens.start) && !in_description(m))
-            .find(|m| !after_place_word(doc, m.tokens.start) || index.class(m.entity) == EntityClass::Country)
+            .filter(|m| self.usable(m))
+            .filter(|m| !after_preposition(doc, rules, m.tokens.start) && !in_description(m))
+            .find(|m| !after_place_word(doc, rules, m.tokens.start) || index.class(m.entity) == EntityClass::Country)
             .map(|m| m.entity)
             .or_else(|| {
-                // A pronoun subject right before the trigger (within two words); not the
-                // "it" of "it was noted".
                 (tr.tokens.start.saturating_sub(3).max(s.start)..tr.tokens.start)
-                    .find_map(|p| pronoun_classes(doc, p).map(|c| (p, c)))
-                    .filter(|&(p, _)| {
-                        !(doc.lower(p) == "it" && matches!(doc.lower(p + 1), "is" | "was" | "has" | "had"))
-                    })
+                    .find_map(|p| pronoun_classes(doc, rules, p).map(|c| (p, c)))
+                    .filter(|&(p, _)| !(doc.lower(p) == "it" && lex.is(WordClass::ExpletiveVerb, doc.lower(p + 1))))
                     .and_then(|(p, classes)| index.latest_before(p.saturating_sub(80), p, |c| classes.contains(&c)))
                     .map(|m| m.entity)
-            });
-        if let Some(e) = subject {
-            participants.push(e);
-        }
-        let statement = tr.kind == "Statement";
-        // A nominal trigger takes objects only after a linking word.
-        let first_link = if tr.noun {
-            (tr.tokens.end..right).find(|&k| NOUN_LINKS.contains(&doc.lower(k))).unwrap_or(right)
-        } else {
-            tr.tokens.end
-        };
-        // "Prosecutors in Oslo charged ...": a place before the trigger.
-        if let Some(m) = index.outermost_in(left..tr.tokens.start).into_iter().rev().find(|m| {
-            after_place_word(doc, m.tokens.start)
+            })
+    }
+
+    /// "Prosecutors in Oslo charged ...": a place (no country) before the trigger.
+    fn place_before(&self, left: usize, tr: &Trigger) -> Option<EntityId> {
+        let index = self.index;
+        let m = index.outermost_in(left..tr.tokens.start).into_iter().rev().find(|m| {
+            after_place_word(self.doc, self.rules, m.tokens.start)
                 && index.class(m.entity).base() == EntityClass::Place
                 && index.class(m.entity) != EntityClass::Country
-        }) {
-            place = Some(m.entity);
-        }
-        for m in index.outermost_in(first_link..right).into_iter().filter(usable) {
+        })?;
+        Some(m.entity)
+    }
+
+    /// The mentions after the trigger in `range` (from its first link to the clause's end):
+    /// participants, and a place after "in", "at" or "near" when `place` is none yet.
+    /// Statements take only the addressee of "told X", or "said X" when no subject came
+    /// before. Returns the place.
+    fn objects(
+        &self,
+        tr: &Trigger,
+        range: Range<usize>,
+        participants: &mut Vec<EntityId>,
+        mut place: Option<EntityId>,
+    ) -> Option<EntityId> {
+        let (doc, index) = (self.doc, self.index);
+        for m in index.outermost_in(range).into_iter().filter(|m| self.usable(m)) {
             let class = index.class(m.entity);
-            if after_place_word(doc, m.tokens.start) {
+            if after_place_word(doc, self.rules, m.tokens.start) {
                 // "in New York" is the place; "at the Iranian U.N. mission" neither place nor
                 // participant.
                 if place.is_none() && class.base() == EntityClass::Place {
@@ -271,9 +295,7 @@ pub fn find(
                 }
                 continue;
             }
-            if statement {
-                // Only "told X" adds the addressee; "said X" names the speaker when no
-                // subject came before.
+            if tr.kind == EventType::Statement {
                 let adjacent = m.tokens.start == tr.tokens.end;
                 let told = doc.lower(tr.tokens.start).starts_with("tol") || doc.lower(tr.tokens.start) == "tells";
                 if adjacent && (told || participants.is_empty()) {
@@ -285,52 +307,36 @@ pub fn find(
                 participants.push(m.entity);
             }
         }
-        if participants.is_empty() && !tr.definite {
-            continue;
-        }
-        let modality = modality(doc, s.start, tr.tokens.start);
-        // A negated event did not happen ("has not confirmed"): it is no event.
-        if modality == Some("negated") {
-            continue;
-        }
-        let times = time::find(doc, s.clone(), article_date);
-        // Each time expression belongs to the trigger nearest to it.
+        place
+    }
+
+    /// The time expression of sentence `s` that belongs to trigger `ti`: the nearest to it,
+    /// among those no other trigger of the sentence is nearer to.
+    fn nearest_time(&self, ti: usize, s: &Range<usize>) -> Option<time::TimeExpr> {
+        let tr = &self.triggers[ti];
+        let times = time::find(self.doc, self.rules, s.clone(), self.article_date);
         let distance = |x: &time::TimeExpr, t: &Trigger| x.tokens.start.abs_diff(t.tokens.start);
         // (Triggers are in text order: those of this sentence are a slice.)
+        let triggers = &self.triggers;
         let in_sentence = &triggers[triggers.partition_point(|o| o.tokens.start < s.start)
             ..triggers.partition_point(|o| o.tokens.start < s.end)];
-        let nearest = times
-            .iter()
+        times
+            .into_iter()
             .filter(|x| in_sentence.iter().all(|o| distance(x, o) >= distance(x, tr)))
-            .min_by_key(|x| distance(x, tr));
-        // A future event's weekday lies ahead of the article date.
-        let date = nearest.and_then(|x| if modality == Some("future") { x.ahead.or(x.date) } else { x.date });
-        events.push(Event {
-            kind: tr.kind,
-            participants,
-            place,
-            date,
-            time_text: nearest.map(|x| doc.span(x.tokens.start, x.tokens.end)),
-            modality,
-            evidence: vec![Evidence {
-                span: doc.span(tr.tokens.start, tr.tokens.end),
-                rule: rule_id(tr.kind, tr.noun),
-            }],
-            sentence: si,
-            // "the assassination of X" names its own victim: a new event, not a reference
-            // back (while "the meeting, which included X" adds to the one told before).
-            definite: tr.definite
-                && !(first_link < right && matches!(doc.lower(first_link), "of" | "against" | "on" | "to")),
-        });
+            .min_by_key(|x| distance(x, tr))
     }
-    // A selection for a post ("X for secretary of state", "named X as Y") or a resignation
-    // ("X resigned as minister") is an appointment event: the holder, and whoever named
-    // them (the first person of the sentence).
-    for h in holdings.iter().filter(|h| matches!(h.evidence.rule, "post.selection" | "post.resignation")) {
+}
+
+/// A selection for a post ("X for secretary of state", "named X as Y") or a resignation
+/// ("X resigned as minister") is an appointment event: the holder, and for a selection
+/// whoever named them (the first person of the sentence).
+fn appointments(doc: &Doc, index: &MentionIndex, holdings: &[Holding]) -> Vec<Event> {
+    let mut events = Vec::new();
+    for h in holdings.iter().filter(|h| matches!(h.pattern, PostPattern::Selection | PostPattern::Resignation)) {
         let a = doc.tokens.partition_point(|t| t.end <= h.evidence.span.start);
         let si = doc.sentence_of(a.min(doc.tokens.len().saturating_sub(1)));
         let mut participants = vec![h.holder];
-        if h.evidence.rule == "post.selection" {
+        if h.pattern == PostPattern::Selection {
             let s = doc.sentences[si].clone();
             if let Some(m) = index.mentions.iter().find(|m| {
                 m.tokens.start >= s.start
@@ -342,18 +348,23 @@ pub fn find(
             }
         }
         events.push(Event {
-            kind: "Appointment",
+            kind: EventType::Appointment,
             participants,
             place: None,
             date: None,
             time_text: None,
             modality: None,
             evidence: vec![Evidence { span: h.evidence.span.clone(), rule: "event.Appointment.post" }],
-            sentence: si,
+            sentence: SentenceId::new(si),
             definite: false,
         });
     }
-    // A quotation's speaker made a statement.
+    events
+}
+
+/// A quotation's named speaker made a statement.
+fn quote_statements(doc: &Doc, quotes: &[Quote]) -> Vec<Event> {
+    let mut events = Vec::new();
     for q in quotes {
         if let Some(Speaker::Entity(e)) = q.speaker {
             let span = q.attribution.clone().unwrap_or(q.evidence.span.clone());
@@ -362,19 +373,19 @@ pub fn find(
                 .partition_point(|s| doc.tokens[s.end - 1].end <= span.start)
                 .min(doc.sentences.len().saturating_sub(1));
             events.push(Event {
-                kind: "Statement",
+                kind: EventType::Statement,
                 participants: vec![e],
                 place: None,
                 date: None,
                 time_text: None,
                 modality: None,
                 evidence: vec![Evidence { span, rule: "event.Statement.quote" }],
-                sentence: si,
+                sentence: SentenceId::new(si),
                 definite: false,
             });
         }
     }
-    merge(events)
+    events
 }
 
 fn next_is_mention(index: &MentionIndex, k: usize) -> bool {
@@ -382,48 +393,17 @@ fn next_is_mention(index: &MentionIndex, k: usize) -> bool {
 }
 
 /// Whether a mention hangs off a preposition ("ties to Iran", "a spokesperson for X").
-fn after_preposition(doc: &Doc, t: usize) -> bool {
+fn after_preposition(doc: &Doc, rules: &Rules, t: usize) -> bool {
     let prev = |k: usize| if t >= k { doc.lower(t - k) } else { "" };
     let p = if prev(1) == "the" { prev(2) } else { prev(1) };
-    matches!(p, "to" | "of" | "for" | "with" | "from" | "by" | "about" | "against" | "on" | "into")
+    rules.lexicons.is(WordClass::AttachmentPreposition, p)
 }
 
-fn after_place_word(doc: &Doc, t: usize) -> bool {
+/// Whether a mention follows a place preposition ("in Oslo", "at the Kremlin").
+fn after_place_word(doc: &Doc, rules: &Rules, t: usize) -> bool {
     let prev = |k: usize| if t >= k { doc.lower(t - k) } else { "" };
-    matches!(prev(1), "in" | "at" | "near") || (prev(1) == "the" && matches!(prev(2), "in" | "at" | "near"))
-}
-
-fn rule_id(kind: &str, noun: bool) -> &'static str {
-    let i = EVENT_TYPES.iter().position(|e| *e == kind).unwrap_or(0);
-    const VERB: [&str; 10] = [
-        "event.Meeting.verb",
-        "event.Communication.verb",
-        "event.Statement.verb",
-        "event.Accusation.verb",
-        "event.LegalAction.verb",
-        "event.Appointment.verb",
-        "event.Attack.verb",
-        "event.Sanction.verb",
-        "event.Agreement.verb",
-        "event.Election.verb",
-    ];
-    const NOUN: [&str; 10] = [
-        "event.Meeting.noun",
-        "event.Communication.noun",
-        "event.Statement.noun",
-        "event.Accusation.noun",
-        "event.LegalAction.noun",
-        "event.Appointment.noun",
-        "event.Attack.noun",
-        "event.Sanction.noun",
-        "event.Agreement.noun",
-        "event.Election.noun",
-    ];
-    if noun {
-        NOUN[i]
-    } else {
-        VERB[i]
-    }
+    let place = |w: &str| rules.lexicons.is(WordClass::PlacePreposition, w);
+    place(prev(1)) || (prev(1) == "the" && place(prev(2)))
 }
 
 /// Merges events of one type that share a participant and whose dates agree (or one has
@@ -440,7 +420,8 @@ fn merge(events: Vec<Event>) -> Vec<Event> {
                 && (o.place.is_none() || e.place.is_none() || o.place == e.place)
         };
         // Appointments are one per appointee: "X for A and Y for B" are two.
-        let same_appointee = |o: &Event| e.kind != "Appointment" || o.participants.first() == e.participants.first();
+        let same_appointee =
+            |o: &Event| e.kind != EventType::Appointment || o.participants.first() == e.participants.first();
         let same = if e.definite {
             // "the meeting" joins the latest meeting, unless it names other participants
             // ("the assassination of X" after a plot against Y).

@@ -5,15 +5,15 @@ use std::ops::Range;
 
 use super::entities::Resolved;
 use super::mentions::{Candidate, Kind};
-use super::Entity;
-use crate::rules::EntityClass;
+use super::{Entity, EntityId};
+use crate::rules::{EntityClass, Rules};
 use crate::text::Doc;
 
 /// One kept mention: its tokens and its entity.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Mention {
     pub tokens: Range<usize>,
-    pub entity: usize,
+    pub entity: EntityId,
     /// A described organisation ("Iran's U.N. mission"), which contains other mentions.
     pub described: bool,
 }
@@ -53,7 +53,7 @@ impl<'a> MentionIndex<'a> {
         &self.mentions[lo..hi]
     }
 
-    pub fn class(&self, entity: usize) -> EntityClass {
+    pub fn class(&self, entity: EntityId) -> EntityClass {
         self.entities[entity].class
     }
 
@@ -95,17 +95,8 @@ impl<'a> MentionIndex<'a> {
     }
 }
 
-/// Whether token `t` is a personal pronoun, and which classes it can stand for.
-pub fn pronoun_classes(doc: &Doc, t: usize) -> Option<&'static [EntityClass]> {
-    use EntityClass::*;
-    match doc.lower(t) {
-        "he" | "she" | "him" | "her" => Some(&[Person]),
-        "it" => {
-            Some(&[Organization, NewsOrganization, GovernmentOrganization, InternationalOrganization, Company, Country])
-        }
-        "they" => {
-            Some(&[Organization, NewsOrganization, GovernmentOrganization, InternationalOrganization, Company, Country])
-        }
-        _ => None,
-    }
+/// Whether token `t` is a personal pronoun, and which classes it can stand for
+/// (`pronouns.tsv`).
+pub fn pronoun_classes<'r>(doc: &Doc, rules: &'r Rules, t: usize) -> Option<&'r [EntityClass]> {
+    rules.lexicons.pronoun(doc.lower(t))
 }

@@ -20,8 +20,8 @@ use std::ops::Range;
 
 use super::entities::Resolved;
 use super::mentions::{Candidate, Kind};
-use super::{Evidence, Holding, HoldingStatus};
-use crate::rules::{EntityClass, Rules, Title, TitleKind};
+use super::{EntityId, Holding, HoldingStatus, PostPattern};
+use crate::rules::{EntityClass, OrgHint, Rules, Title, TitleKind, WordClass};
 use crate::text::{Doc, TokenKind};
 
 /// What the patterns look at.
@@ -38,12 +38,12 @@ impl Ctx<'_> {
     }
 
     /// The entity of the longest kept candidate with exactly these tokens.
-    fn entity_at(&self, tokens: &Range<usize>) -> Option<usize> {
+    fn entity_at(&self, tokens: &Range<usize>) -> Option<EntityId> {
         self.candidates.iter().position(|c| c.tokens == *tokens).and_then(|i| self.resolved.of_candidate[i])
     }
 
     /// The longest kept candidate starting at `t` that is no person: (entity, end).
-    fn organisation_at(&self, t: usize) -> Option<(usize, usize)> {
+    fn organisation_at(&self, t: usize) -> Option<(EntityId, usize)> {
         self.candidates
             .iter()
             .enumerate()
@@ -54,7 +54,7 @@ impl Ctx<'_> {
     }
 
     /// The longest kept candidate ending at `t` that is no person: (entity, start).
-    fn organisation_ending_at(&self, t: usize) -> Option<(usize, usize)> {
+    fn organisation_ending_at(&self, t: usize) -> Option<(EntityId, usize)> {
         self.candidates
             .iter()
             .enumerate()
@@ -85,6 +85,15 @@ impl Ctx<'_> {
     }
 }
 
+/// A person's name that posts are looked for around.
+struct Named {
+    holder: EntityId,
+    /// The name's tokens.
+    tokens: Range<usize>,
+    /// The token range of its sentence.
+    sentence: Range<usize>,
+}
+
 /// Finds the posts held in a document.
 pub fn find(doc: &Doc, rules: &Rules, candidates: &[Candidate], resolved: &Resolved) -> Vec<Holding> {
     let cx = Ctx { doc, rules, candidates, resolved };
@@ -92,111 +101,113 @@ pub fn find(doc: &Doc, rules: &Rules, candidates: &[Candidate], resolved: &Resol
     let person = |i: usize| resolved.of_candidate[i].filter(|&e| resolved.entities[e].class == EntityClass::Person);
     for (ci, c) in candidates.iter().enumerate() {
         let Some(holder) = person(ci) else { continue };
-        // Titles before the name.
-        for t in &c.titles {
-            if matches!(t.title.kind, TitleKind::Honorific | TitleKind::Religious) {
-                continue;
-            }
-            let of =
-                t.of.as_ref()
-                    .and_then(|r| cx.entity_at(r).map(|e| (e, t.tokens.start)))
-                    .or_else(|| owner_before(&cx, t.tokens.start));
-            let status = t.status.as_deref().map(HoldingStatus::from_name).unwrap_or(HoldingStatus::Incumbent);
-            let start = of.map_or(t.tokens.start, |(_, s)| s).min(t.tokens.start);
-            out.push(Holding {
-                holder,
-                title: t.title.title.clone(),
-                of: of.map(|(e, _)| e),
-                status,
-                evidence: Evidence { span: doc.span(start, c.tokens.end), rule: "post.prenominal" },
-            });
-        }
         let sentence = doc.sentences[doc.sentence_of(c.tokens.start)].clone();
-        let end = sentence.end;
-        let q = c.tokens.end;
-        // ", a spokesperson for the Trump transition", ", Director of Y, and Chairman of Z"
-        // (not after "according to X," where the comma closes the phrase).
-        let according = c.tokens.start >= 2 && cx.lower(c.tokens.start - 2) == "according";
-        if q + 1 < end && doc.tok(q) == "," && !according {
-            let mut p = q + 1;
-            while p < end {
-                if matches!(cx.lower(p), "a" | "an" | "the") {
-                    p += 1;
-                }
-                let Some(h) =
-                    title_phrase(&cx, holder, p, end, HoldingStatus::Incumbent, "post.apposition", c.tokens.start)
-                else {
-                    break;
-                };
-                let stop = doc.tokens.partition_point(|t| t.start < h.evidence.span.end);
-                out.push(h);
-                // A second apposition joined by ", and" ("X, Director of Y, and Chairman of Z").
-                match (stop..end).find(|&k| doc.tok(k) == ",") {
-                    Some(k) if k + 2 < end && cx.lower(k + 1) == "and" => p = k + 2,
-                    _ => break,
-                }
-            }
-        }
-        // "the Afghan team's coach, X", "the president of the Lombardy region, X"
-        if c.tokens.start >= sentence.start + 2 && doc.tok(c.tokens.start - 1) == "," {
-            if let Some(h) = apposition_before(&cx, holder, sentence.start, c.tokens.start - 1, c.tokens.end) {
-                out.push(h);
-            }
-        }
-        // "X is the chief executive of Y", "X was the ..."
-        if q + 2 < end && matches!(cx.lower(q), "is" | "was") && matches!(cx.lower(q + 1), "the" | "a" | "an") {
-            let status = if cx.lower(q) == "was" { HoldingStatus::Former } else { HoldingStatus::Incumbent };
-            if let Some(h) = title_phrase(&cx, holder, q + 2, end, status, "post.copular", c.tokens.start) {
-                out.push(h);
-            }
-        }
-        // "X resigned as foreign affairs minister", "X was forced to step down as CEO"
-        if let Some(a) = (q..(q + 6).min(end)).find(|&k| cx.lower(k) == "as") {
-            let resign = (q..a).any(|k| {
-                matches!(
-                    cx.lower(k),
-                    "resign"
-                        | "resigned"
-                        | "resigns"
-                        | "quit"
-                        | "quits"
-                        | "down"
-                        | "retired"
-                        | "retire"
-                        | "ousted"
-                        | "removed"
-                        | "fired"
-                )
-            });
-            if resign {
-                if let Some(h) =
-                    title_phrase(&cx, holder, a + 1, end, HoldingStatus::Former, "post.resignation", c.tokens.start)
-                {
-                    out.push(h);
-                }
-            }
-        }
-        // "X for secretary of state", "Y named X as chief executive" (of Y)
-        if q + 1 < end && matches!(cx.lower(q), "for" | "as") {
-            let naming = preceded_by_naming(&cx, c.tokens.start);
-            if cx.lower(q) == "for" || naming.is_some() {
-                if let Some(mut h) =
-                    title_phrase(&cx, holder, q + 1, end, HoldingStatus::Designate, "post.selection", c.tokens.start)
-                {
-                    if h.of.is_none() {
-                        h.of = naming
-                            .and_then(|v| cx.organisation_ending_at(v))
-                            .map(|(e, _)| e)
-                            .filter(|&e| resolved.entities[e].class.base() == EntityClass::Organization);
-                    }
-                    out.push(h);
-                }
-            }
-        }
+        let name = Named { holder, tokens: c.tokens.clone(), sentence };
+        prenominal(&cx, c, &name, &mut out);
+        appositions_after(&cx, &name, &mut out);
+        out.extend(apposition_before(&cx, &name));
+        out.extend(copular(&cx, &name));
+        out.extend(resignation(&cx, &name));
+        out.extend(selection(&cx, &name));
     }
     national_posts(&cx, &mut out);
     out.sort_by(|a, b| a.evidence.cmp(&b.evidence));
     drop_subsumed(merge_same_post(out))
+}
+
+/// The titles before the name ("Sen. X", "Iran's U.N. Ambassador X"), but no honorific or
+/// religious title, with what owns the post: named in the title ("Chief Executive of GM")
+/// or right before it.
+fn prenominal(cx: &Ctx, c: &Candidate, name: &Named, out: &mut Vec<Holding>) {
+    for t in &c.titles {
+        if matches!(t.title.kind, TitleKind::Honorific | TitleKind::Religious) {
+            continue;
+        }
+        let of =
+            t.of.as_ref()
+                .and_then(|r| cx.entity_at(r).map(|e| (e, t.tokens.start)))
+                .or_else(|| owner_before(cx, t.tokens.start));
+        let status = t.status.unwrap_or(HoldingStatus::Incumbent);
+        let start = of.map_or(t.tokens.start, |(_, s)| s).min(t.tokens.start);
+        out.push(Holding {
+            holder: name.holder,
+            title: t.title.title.clone(),
+            of: of.map(|(e, _)| e),
+            status,
+            pattern: PostPattern::Prenominal,
+            evidence: PostPattern::Prenominal.evidence(cx.doc.span(start, name.tokens.end)),
+        });
+    }
+}
+
+/// ", a spokesperson for the Trump transition", ", Director of Y, and Chairman of Z" (not
+/// after "according to X," where the comma closes the phrase).
+fn appositions_after(cx: &Ctx, name: &Named, out: &mut Vec<Holding>) {
+    let doc = cx.doc;
+    let (q, end) = (name.tokens.end, name.sentence.end);
+    let according = name.tokens.start >= 2 && cx.lower(name.tokens.start - 2) == "according";
+    if q + 1 >= end || doc.tok(q) != "," || according {
+        return;
+    }
+    let mut p = q + 1;
+    while p < end {
+        if matches!(cx.lower(p), "a" | "an" | "the") {
+            p += 1;
+        }
+        let Some(h) = title_phrase(cx, name, p, HoldingStatus::Incumbent, PostPattern::Apposition) else { break };
+        let stop = doc.tokens.partition_point(|t| t.start < h.evidence.span.end);
+        out.push(h);
+        // A second apposition joined by ", and" ("X, Director of Y, and Chairman of Z").
+        match (stop..end).find(|&k| doc.tok(k) == ",") {
+            Some(k) if k + 2 < end && cx.lower(k + 1) == "and" => p = k + 2,
+            _ => break,
+        }
+    }
+}
+
+/// "X is the chief executive of Y", "X was the ..." (former).
+fn copular(cx: &Ctx, name: &Named) -> Option<Holding> {
+    let q = name.tokens.end;
+    if q + 2 >= name.sentence.end
+        || !matches!(cx.lower(q), "is" | "was")
+        || !matches!(cx.lower(q + 1), "the" | "a" | "an")
+    {
+        return None;
+    }
+    let status = if cx.lower(q) == "was" { HoldingStatus::Former } else { HoldingStatus::Incumbent };
+    title_phrase(cx, name, q + 2, status, PostPattern::Copular)
+}
+
+/// "X resigned as foreign affairs minister", "X was forced to step down as CEO" (former).
+fn resignation(cx: &Ctx, name: &Named) -> Option<Holding> {
+    let q = name.tokens.end;
+    let a = (q..(q + 6).min(name.sentence.end)).find(|&k| cx.lower(k) == "as")?;
+    let resign = (q..a).any(|k| cx.rules.lexicons.is(WordClass::Resignation, cx.lower(k)));
+    if !resign {
+        return None;
+    }
+    title_phrase(cx, name, a + 1, HoldingStatus::Former, PostPattern::Resignation)
+}
+
+/// "X for secretary of state", "Y named X as chief executive" (designate; of Y when Y is
+/// an organisation).
+fn selection(cx: &Ctx, name: &Named) -> Option<Holding> {
+    let q = name.tokens.end;
+    if q + 1 >= name.sentence.end || !matches!(cx.lower(q), "for" | "as") {
+        return None;
+    }
+    let naming = preceded_by_naming(cx, name.tokens.start);
+    if cx.lower(q) != "for" && naming.is_none() {
+        return None;
+    }
+    let mut h = title_phrase(cx, name, q + 1, HoldingStatus::Designate, PostPattern::Selection)?;
+    if h.of.is_none() {
+        h.of = naming
+            .and_then(|v| cx.organisation_ending_at(v))
+            .map(|(e, _)| e)
+            .filter(|&e| cx.resolved.entities[e].class.base() == EntityClass::Organization);
+    }
+    Some(h)
 }
 
 /// One holding per holder and title: the first mention's evidence, the owner where one
@@ -225,11 +236,11 @@ fn merge_same_post(all: Vec<Holding>) -> Vec<Holding> {
 /// often as any other, when the post's paragraph names no other country.
 fn national_posts(cx: &Ctx, out: &mut [Holding]) {
     let entities = &cx.resolved.entities;
-    let countries: Vec<(usize, usize)> = entities
+    let countries: Vec<(EntityId, usize)> = entities
         .iter()
         .enumerate()
         .filter(|(_, e)| e.class == EntityClass::Country)
-        .map(|(i, e)| (i, e.mentions.len()))
+        .map(|(i, e)| (EntityId::new(i), e.mentions.len()))
         .collect();
     let Some(&(main, n)) = countries.iter().max_by_key(|(i, n)| (*n, std::cmp::Reverse(*i))) else { return };
     let second = countries.iter().filter(|(i, _)| *i != main).map(|(_, n)| *n).max().unwrap_or(0);
@@ -243,7 +254,7 @@ fn national_posts(cx: &Ctx, out: &mut [Holding]) {
             .lexicons
             .titles
             .values()
-            .any(|t| [title, first, last].contains(&t.title.as_str()) && t.org_hint == "country")
+            .any(|t| [title, first, last].contains(&t.title.as_str()) && t.org_hint == Some(OrgHint::Country))
     };
     for h in out.iter_mut().filter(|h| h.of.is_none() && national(&h.title)) {
         let para =
@@ -277,32 +288,15 @@ fn drop_subsumed(all: Vec<Holding>) -> Vec<Holding> {
         .collect()
 }
 
-/// "named", "nominated", "picked", "chose", "tapped", "appointed" a few words before:
-/// the verb's token index.
+/// A naming verb ("named", "appointed") up to three words before: the verb's token index.
 fn preceded_by_naming(cx: &Ctx, start: usize) -> Option<usize> {
-    (start.saturating_sub(3)..start).rev().find(|&t| {
-        matches!(
-            cx.lower(t),
-            "named"
-                | "nominated"
-                | "picked"
-                | "chose"
-                | "chosen"
-                | "tapped"
-                | "appointed"
-                | "selected"
-                | "names"
-                | "nominates"
-                | "picks"
-                | "appoints"
-        )
-    })
+    (start.saturating_sub(3)..start).rev().find(|&t| cx.rules.lexicons.is(WordClass::Naming, cx.lower(t)))
 }
 
 /// The entity that owns a title starting at token `t`: "Iran's" (possessive), "Iranian"
 /// (demonym), "AP" (an organisation or place name right before). Returns the entity and
 /// the first token of its mention.
-fn owner_before(cx: &Ctx, t: usize) -> Option<(usize, usize)> {
+fn owner_before(cx: &Ctx, t: usize) -> Option<(EntityId, usize)> {
     let mut end = t;
     if end > 0 && cx.doc.tokens[end - 1].kind == TokenKind::Possessive {
         end -= 1;
@@ -312,17 +306,10 @@ fn owner_before(cx: &Ctx, t: usize) -> Option<(usize, usize)> {
 
 /// A title phrase at `p` (up to four modifiers before it, "an Ottawa New Democrat MP"),
 /// then "to the prime minister" or "of/for/at (the) Y".
-fn title_phrase(
-    cx: &Ctx,
-    holder: usize,
-    p: usize,
-    end: usize,
-    mut status: HoldingStatus,
-    rule: &'static str,
-    start: usize,
-) -> Option<Holding> {
+fn title_phrase(cx: &Ctx, name: &Named, p: usize, mut status: HoldingStatus, pattern: PostPattern) -> Option<Holding> {
     let lex = &cx.rules.lexicons;
     let doc = cx.doc;
+    let (holder, start, end) = (name.holder, name.tokens.start, name.sentence.end);
     let mut found = None;
     for skip in 0..=4 {
         let s = p + skip;
@@ -331,13 +318,13 @@ fn title_phrase(
         }
         if let Some((t_end, t)) = cx.title_at(s, end) {
             if let Some(m) = (p..s).find_map(|i| lex.status_markers.get(cx.lower(i))) {
-                status = HoldingStatus::from_name(&m.status);
+                status = m.status;
             }
             found = Some((t_end, t));
             break;
         }
         // Only words may stand before the title, and no person ("X, a friend of Y").
-        if doc.tokens[s].kind != TokenKind::Word || matches!(cx.lower(s), "and" | "or" | "who" | "which") {
+        if doc.tokens[s].kind != TokenKind::Word || lex.is(WordClass::TitlePhraseBreak, cx.lower(s)) {
             break;
         }
     }
@@ -375,13 +362,18 @@ fn title_phrase(
             stop = e_end;
         }
     }
-    Some(Holding { holder, title: title.title, of, status, evidence: Evidence { span: doc.span(start, stop), rule } })
+    Some(Holding { holder, title: title.title, of, status, pattern, evidence: pattern.evidence(doc.span(start, stop)) })
 }
 
 /// A title (and what it is of) right before a comma that precedes the name: "the Afghan
 /// team's coach, X", "the president of the Lombardy region, X", "a Scientology attorney, X".
-fn apposition_before(cx: &Ctx, holder: usize, from: usize, comma: usize, name_end: usize) -> Option<Holding> {
+fn apposition_before(cx: &Ctx, name: &Named) -> Option<Holding> {
     let doc = cx.doc;
+    let (holder, from, name_end) = (name.holder, name.sentence.start, name.tokens.end);
+    if name.tokens.start < from + 2 || doc.tok(name.tokens.start - 1) != "," {
+        return None;
+    }
+    let comma = name.tokens.start - 1;
     let mut e = comma;
     // Skip a bracketed aside: "the secretary general of CEI (Italian Episcopal Conference), X".
     if e > from && doc.tok(e - 1) == ")" {
@@ -416,7 +408,7 @@ fn apposition_before(cx: &Ctx, holder: usize, from: usize, comma: usize, name_en
     // The title must open its noun phrase: a determiner, a possessive, a name or the
     // sentence start before it ("the coach", "team's coach", "a Scientology attorney").
     let ok_before = t_start == from
-        || matches!(cx.lower(t_start - 1), "the" | "a" | "an" | "its" | "his" | "her" | "their")
+        || cx.rules.lexicons.is(WordClass::TitleOpener, cx.lower(t_start - 1))
         || doc.tokens[t_start - 1].kind == TokenKind::Possessive
         || doc.tok(t_start - 1).starts_with(char::is_uppercase);
     ok_before.then(|| Holding {
@@ -424,6 +416,7 @@ fn apposition_before(cx: &Ctx, holder: usize, from: usize, comma: usize, name_en
         title: title.title,
         of,
         status: HoldingStatus::Incumbent,
-        evidence: Evidence { span: doc.span(start.min(t_start), name_end), rule: "post.apposition" },
+        pattern: PostPattern::Apposition,
+        evidence: PostPattern::Apposition.evidence(doc.span(start.min(t_start), name_end)),
     })
 }

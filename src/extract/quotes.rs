@@ -24,8 +24,8 @@ use std::ops::Range;
 
 use super::index::MentionIndex;
 use super::speakers::{quoted_tokens, resolve_nominal, resolve_pronoun};
-use super::{Evidence, Quote, Speaker};
-use crate::rules::{EntityClass, Rules};
+use super::{EntityId, Evidence, Quote, Speaker};
+use crate::rules::{EntityClass, Rules, SpeechKind, WordClass};
 use crate::text::{is_closing_quote, is_opening_quote, Doc, TokenKind};
 
 /// A pair of quote marks: token indices of the opening mark and of the closing mark (or
@@ -151,7 +151,7 @@ fn trim_span(text: &str, r: Range<usize>) -> Range<usize> {
 type Found = (Speaker, Option<Range<usize>>, &'static str);
 
 fn is_say(rules: &Rules, doc: &Doc, t: usize) -> bool {
-    doc.tokens[t].kind == TokenKind::Word && rules.lexicons.speech_verbs.get(doc.lower(t)) == Some(&true)
+    doc.tokens[t].kind == TokenKind::Word && rules.lexicons.speech_verbs.get(doc.lower(t)) == Some(&SpeechKind::Say)
 }
 
 /// Words that may stand between a subject and its speech verb ("X has said", "X also told").
@@ -347,7 +347,7 @@ fn before(ctx: &Ctx, m: &Marks) -> Option<Found> {
 /// auxiliaries: "X has said"), the sentence's opening name before an apposition ("X, a
 /// spokesperson for Y, said"), a pronoun's antecedent, or a description's ("the
 /// president said"). Returns the entity and the first token of the attribution.
-fn subject_of(ctx: &Ctx, v: usize) -> Option<(usize, usize)> {
+fn subject_of(ctx: &Ctx, v: usize) -> Option<(EntityId, usize)> {
     speech_subject(ctx.doc, ctx.rules, ctx.index, &ctx.quoted, v)
 }
 
@@ -359,7 +359,7 @@ pub fn speech_subject(
     index: &MentionIndex,
     quoted: &[bool],
     v: usize,
-) -> Option<(usize, usize)> {
+) -> Option<(EntityId, usize)> {
     let sentence = doc.sentences[doc.sentence_of(v)].clone();
     let speaks = |mm: &&super::index::Mention| speaker_class(index.class(mm.entity));
     if doc.tok(v).ends_with("ing") {
@@ -471,9 +471,7 @@ fn speaker_class(c: EntityClass) -> bool {
 /// diplomats"). Returns the token after it and the head noun's index.
 pub fn description(doc: &Doc, rules: &Rules, t: usize, end: usize) -> Option<(usize, usize)> {
     let mut p = t;
-    if p < end
-        && matches!(doc.lower(p), "a" | "an" | "the" | "two" | "three" | "several" | "some" | "one" | "many" | "other")
-    {
+    if p < end && rules.lexicons.is(WordClass::DescriptionDeterminer, doc.lower(p)) {
         p += 1;
     }
     for k in p..(p + 4).min(end) {

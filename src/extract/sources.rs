@@ -14,15 +14,31 @@
 use super::index::MentionIndex;
 use super::quotes::{description, speech_subject};
 use super::speakers::quoted_tokens;
-use super::{AnonymousSource, Attribution, Event, Evidence, Fact, Quote, Source, Speaker};
+use super::{
+    AnonymousSource, Attribution, EntityId, Event, EventId, Evidence, Fact, Quote, QuoteId, SentenceId, Source,
+    SourceId, Speaker,
+};
 use crate::extract::entities::name_key;
-use crate::rules::{EntityClass, Rules};
+use crate::rules::{EntityClass, EventType, Rules, SpeechKind, WordClass};
 use crate::text::{Doc, TokenKind};
 
 struct Found {
-    sentence: usize,
+    sentence: SentenceId,
     source: Source,
     rule: &'static str,
+}
+
+/// The patterns over one document: the sources found so far, and the anonymous sources
+/// they name.
+struct Finder<'a> {
+    doc: &'a Doc<'a>,
+    rules: &'a Rules,
+    index: &'a MentionIndex<'a>,
+    quotes: &'a [Quote],
+    /// Which tokens lie inside quotation marks (`speakers::quoted_tokens`).
+    quoted: Vec<bool>,
+    anonymous: Vec<AnonymousSource>,
+    found: Vec<Found>,
 }
 
 /// Finds anonymous sources and attributions.
@@ -33,172 +49,234 @@ pub fn find(
     quotes: &[Quote],
     events: &[Event],
 ) -> (Vec<AnonymousSource>, Vec<Attribution>) {
-    let lex = &rules.lexicons;
-    let mut anonymous: Vec<AnonymousSource> = Vec::new();
-    let mut anon = |doc: &Doc, a: usize, b: usize, rule: &'static str| -> Source {
-        let span = doc.span(a, b);
-        let label = doc.text[span.clone()].to_owned();
-        let key = name_key(&label);
-        if let Some(i) = anonymous.iter().position(|s| name_key(&s.label) == key) {
-            return Source::Anonymous(i);
-        }
-        let affiliation = index.outermost_in(a..b).first().map(|m| m.entity);
-        anonymous.push(AnonymousSource { label, affiliation, evidence: Evidence { span, rule } });
-        Source::Anonymous(anonymous.len() - 1)
-    };
-    let mut found: Vec<Found> = Vec::new();
-    let quoted = quoted_tokens(doc);
-    let speaks = |e: usize| index.class(e).base() != EntityClass::Place || index.class(e) == EntityClass::Country;
+    let mut f =
+        Finder { doc, rules, index, quotes, quoted: quoted_tokens(doc), anonymous: Vec::new(), found: Vec::new() };
     for (si, s) in doc.sentences.iter().enumerate() {
+        let (si, end) = (SentenceId::new(si), s.end);
         let mut t = s.start;
-        while t < s.end {
+        while t < end {
             if doc.tokens[t].kind != TokenKind::Word {
                 t += 1;
                 continue;
             }
-            let w = doc.lower(t);
-            // according to X
-            if w == "according" && t + 2 < s.end && doc.lower(t + 1) == "to" {
-                let x = t + 2;
-                if let Some(m) = index.starting_at(x) {
-                    found.push(Found { sentence: si, source: Source::Entity(m.entity), rule: "source.according-to" });
-                } else if let Some(e) = report_by(doc, index, x, s.end) {
-                    found.push(Found { sentence: si, source: Source::Entity(e), rule: "source.reported-by" });
-                } else if let Some(e) = evidence_from(doc, index, x, s.end) {
-                    found.push(Found { sentence: si, source: Source::Entity(e), rule: "source.according-to" });
-                } else if let Some((d_end, _)) = description(doc, rules, x, s.end) {
-                    let d_end = familiar_with(doc, d_end, s.end);
-                    let source = anon(doc, x, d_end, "source.according-to");
-                    found.push(Found { sentence: si, source, rule: "source.according-to" });
-                }
+            if f.according_to(si, t, end) {
                 t += 2;
                 continue;
             }
-            // reported by X
-            if w == "reported" && t + 2 < s.end && doc.lower(t + 1) == "by" {
-                if let Some(m) = index.starting_at(t + 2) {
-                    found.push(Found { sentence: si, source: Source::Entity(m.entity), rule: "source.reported-by" });
-                }
-            }
-            // a report by X
-            if let Some(e) = report_by(doc, index, t, s.end) {
-                found.push(Found { sentence: si, source: Source::Entity(e), rule: "source.reported-by" });
-            }
-            // via X ("said, via Jane Roe of the Daily Example"): X and the outlet of X.
-            if w == "via" && t + 1 < s.end {
-                if let Some(m) = index.starting_at(t + 1).filter(|m| speaks(m.entity)) {
-                    found.push(Found { sentence: si, source: Source::Entity(m.entity), rule: "source.via" });
-                    let of = m.tokens.end;
-                    if of + 1 < s.end && doc.lower(of) == "of" {
-                        let outlet = index
-                            .starting_at(of + 1)
-                            .or_else(|| (doc.lower(of + 1) == "the").then(|| index.starting_at(of + 2)).flatten());
-                        if let Some(o) = outlet.filter(|o| speaks(o.entity)) {
-                            found.push(Found { sentence: si, source: Source::Entity(o.entity), rule: "source.via" });
-                        }
-                    }
-                }
-            }
-            // quoting X
-            if w == "quoting" && t + 1 < s.end {
-                let mut x = t + 1;
-                while x < s.end
-                    && doc.tokens[x].kind == TokenKind::Word
-                    && doc.tok(x).chars().all(char::is_lowercase)
-                    && index.starting_at(x).is_none()
-                {
-                    x += 1;
-                }
-                // "quoting North Korea's main news agency KCNA": the last name of the phrase.
-                let names: Vec<_> = index
-                    .outermost_in(x..s.end)
-                    .into_iter()
-                    .take_while(|m| !(x..m.tokens.start).any(|k| doc.tok(k) == ","))
-                    .collect();
-                if let Some(m) = names.last() {
-                    found.push(Found { sentence: si, source: Source::Entity(m.entity), rule: "source.quoting" });
-                }
-            }
-            // X said / X reported / officials say (not inside a quotation: the quote stage
-            // attributes those).
-            if let Some(&say) = lex.speech_verbs.get(w) {
-                let in_quote = quotes
-                    .iter()
-                    .any(|q| q.evidence.span.start <= doc.tokens[t].start && doc.tokens[t].end <= q.evidence.span.end);
-                // "X reported from Geneva" is a byline, not a source.
-                let byline = t + 1 < s.end && doc.lower(t + 1) == "from";
-                if !in_quote && !byline && !w.ends_with("ing") {
-                    let rule = if say { "source.said" } else { "source.reported" };
-                    // "…, said Jane Roe, a spokesperson": the name after an inverted verb.
-                    let inverted = (t > s.start && doc.tok(t - 1) == ",")
-                        .then(|| {
-                            (t + 1..(t + 4).min(s.end))
-                                .take_while(|&k| doc.tokens[k].kind == TokenKind::Word)
-                                .find_map(|k| index.starting_at(k))
-                        })
-                        .flatten()
-                        .filter(|m| speaks(m.entity) && !matches!(w, "told" | "tells" | "tell"));
-                    if let Some(m) = inverted {
-                        found.push(Found { sentence: si, source: Source::Entity(m.entity), rule });
-                    } else if let Some(m) = index.ending_at(t).filter(|m| speaks(m.entity)) {
-                        found.push(Found { sentence: si, source: Source::Entity(m.entity), rule });
-                    } else if let Some(a) = description_ending_at(doc, rules, s.start, t) {
-                        let source = anon(doc, a, t, rule);
-                        found.push(Found { sentence: si, source, rule });
-                    } else if let Some((e, _)) = speech_subject(doc, rules, index, &quoted, t) {
-                        // Auxiliaries, appositions, pronouns, "the company said".
-                        found.push(Found { sentence: si, source: Source::Entity(e), rule });
-                    }
-                }
-            }
+            f.reported_by(si, t, end);
+            f.via(si, t, end);
+            f.quoting(si, t, end);
+            f.said(si, s.start, t, end);
             t += 1;
         }
     }
-    let mut attributions = Vec::new();
-    for f in &found {
-        // "“…,” Ivanova said": a quotation of the sentence is attributed to its speaker
-        // already, so the sentence as a claim adds nothing (and would cost a sentence node).
-        let sentence = doc.span(doc.sentences[f.sentence].start, doc.sentences[f.sentence].end);
-        let quoted = quotes.iter().any(|q| {
-            matches!((&q.speaker, &f.source), (Some(Speaker::Entity(a)), Source::Entity(b)) if a == b)
-                && sentence.contains(&q.evidence.span.start)
-        });
-        if !quoted {
-            attributions.push(Attribution { fact: Fact::Sentence(f.sentence), source: f.source.clone(), rule: f.rule });
+    let attributions = f.attributions(events);
+    (f.anonymous, attributions)
+}
+
+impl Finder<'_> {
+    /// Whether entity `e` may speak: anything but a place, save a country.
+    fn speaks(&self, e: EntityId) -> bool {
+        let class = self.index.class(e);
+        class.base() != EntityClass::Place || class == EntityClass::Country
+    }
+
+    fn push(&mut self, sentence: SentenceId, source: Source, rule: &'static str) {
+        self.found.push(Found { sentence, source, rule });
+    }
+
+    /// The anonymous source described by tokens `a..b` (one per label, by name key),
+    /// affiliated with the first entity named in it.
+    fn anonymous(&mut self, a: usize, b: usize, rule: &'static str) -> Source {
+        let span = self.doc.span(a, b);
+        let label = self.doc.text[span.clone()].to_owned();
+        let key = name_key(&label);
+        if let Some(i) = self.anonymous.iter().position(|s| name_key(&s.label) == key) {
+            return Source::Anonymous(SourceId::new(i));
         }
-        for (ei, e) in events.iter().enumerate() {
-            let own_statement =
-                e.kind == "Statement" && matches!(f.source, Source::Entity(x) if e.participants.contains(&x));
-            if e.sentence == f.sentence && !own_statement {
-                attributions.push(Attribution { fact: Fact::Event(ei), source: f.source.clone(), rule: f.rule });
+        let affiliation = self.index.outermost_in(a..b).first().map(|m| m.entity);
+        self.anonymous.push(AnonymousSource { label, affiliation, evidence: Evidence { span, rule } });
+        Source::Anonymous(SourceId::new(self.anonymous.len() - 1))
+    }
+
+    /// "according to X" at token `t` of a sentence ending at `end`: a name, "a report by X",
+    /// or a description ("a U.S. official familiar with the matter"). Whether the words
+    /// are there (found or not, the two words are read).
+    fn according_to(&mut self, si: SentenceId, t: usize, end: usize) -> bool {
+        let (doc, rules, index) = (self.doc, self.rules, self.index);
+        if doc.lower(t) != "according" || t + 2 >= end || doc.lower(t + 1) != "to" {
+            return false;
+        }
+        let x = t + 2;
+        if let Some(m) = index.starting_at(x) {
+            self.push(si, Source::Entity(m.entity), "source.according-to");
+        } else if let Some(e) = report_by(doc, rules, index, x, end) {
+            self.push(si, Source::Entity(e), "source.reported-by");
+        } else if let Some(e) = evidence_from(doc, index, x, end) {
+            self.push(si, Source::Entity(e), "source.according-to");
+        } else if let Some((d_end, _)) = description(doc, rules, x, end) {
+            let d_end = familiar_with(doc, rules, d_end, end);
+            let source = self.anonymous(x, d_end, "source.according-to");
+            self.push(si, source, "source.according-to");
+        }
+        true
+    }
+
+    /// "reported by X", "a report by X".
+    fn reported_by(&mut self, si: SentenceId, t: usize, end: usize) {
+        let (doc, index) = (self.doc, self.index);
+        if doc.lower(t) == "reported" && t + 2 < end && doc.lower(t + 1) == "by" {
+            if let Some(m) = index.starting_at(t + 2) {
+                self.push(si, Source::Entity(m.entity), "source.reported-by");
+            }
+        }
+        if let Some(e) = report_by(doc, self.rules, index, t, end) {
+            self.push(si, Source::Entity(e), "source.reported-by");
+        }
+    }
+
+    /// "via X" ("said, via Jane Roe of the Daily Example"): X, and the outlet of X.
+    fn via(&mut self, si: SentenceId, t: usize, end: usize) {
+        let (doc, index) = (self.doc, self.index);
+        if doc.lower(t) != "via" || t + 1 >= end {
+            return;
+        }
+        let Some(m) = index.starting_at(t + 1).filter(|m| self.speaks(m.entity)) else { return };
+        self.push(si, Source::Entity(m.entity), "source.via");
+        let of = m.tokens.end;
+        if of + 1 < end && doc.lower(of) == "of" {
+            let outlet = index
+                .starting_at(of + 1)
+                .or_else(|| (doc.lower(of + 1) == "the").then(|| index.starting_at(of + 2)).flatten());
+            if let Some(o) = outlet.filter(|o| self.speaks(o.entity)) {
+                self.push(si, Source::Entity(o.entity), "source.via");
             }
         }
     }
-    for (qi, q) in quotes.iter().enumerate() {
-        let source = match &q.speaker {
-            Some(Speaker::Entity(e)) => Source::Entity(*e),
-            Some(Speaker::Anonymous(span)) => {
-                let a = doc.tokens.partition_point(|t| t.end <= span.start);
-                let b = doc.tokens.partition_point(|t| t.start < span.end);
-                anon(doc, a, b, "source.quote")
-            }
-            None => continue,
+
+    /// "quoting X": the last name of the phrase ("quoting North Korea's main news agency
+    /// KCNA").
+    fn quoting(&mut self, si: SentenceId, t: usize, end: usize) {
+        let (doc, index) = (self.doc, self.index);
+        if doc.lower(t) != "quoting" || t + 1 >= end {
+            return;
+        }
+        let mut x = t + 1;
+        while x < end
+            && doc.tokens[x].kind == TokenKind::Word
+            && doc.tok(x).chars().all(char::is_lowercase)
+            && index.starting_at(x).is_none()
+        {
+            x += 1;
+        }
+        let names: Vec<_> = index
+            .outermost_in(x..end)
+            .into_iter()
+            .take_while(|m| !(x..m.tokens.start).any(|k| doc.tok(k) == ","))
+            .collect();
+        if let Some(m) = names.last() {
+            self.push(si, Source::Entity(m.entity), "source.quoting");
+        }
+    }
+
+    /// "X said", "X reported", "officials say", "…, said X" at the speech verb `t` of a
+    /// sentence `start..end`, else the subject `quotes::speech_subject` finds ("X has
+    /// said", "X, a spokesperson, said", "she said", "the company said"); not inside a
+    /// quotation (the quote stage attributes those), not a byline ("X reported from Geneva").
+    fn said(&mut self, si: SentenceId, start: usize, t: usize, end: usize) {
+        let (doc, rules, index) = (self.doc, self.rules, self.index);
+        let w = doc.lower(t);
+        let Some(&speech) = rules.lexicons.speech_verbs.get(w) else { return };
+        let in_quote = self
+            .quotes
+            .iter()
+            .any(|q| q.evidence.span.start <= doc.tokens[t].start && doc.tokens[t].end <= q.evidence.span.end);
+        let byline = t + 1 < end && doc.lower(t + 1) == "from";
+        if in_quote || byline || w.ends_with("ing") {
+            return;
+        }
+        let rule = match speech {
+            SpeechKind::Say => "source.said",
+            SpeechKind::Report => "source.reported",
         };
-        attributions.push(Attribution { fact: Fact::Quote(qi), source, rule: "source.quote" });
+        // "…, said Jane Roe, a spokesperson": the name after an inverted verb ("told X"
+        // names the one spoken to).
+        let inverted = (t > start && doc.tok(t - 1) == ",")
+            .then(|| {
+                (t + 1..(t + 4).min(end))
+                    .take_while(|&k| doc.tokens[k].kind == TokenKind::Word)
+                    .find_map(|k| index.starting_at(k))
+            })
+            .flatten()
+            .filter(|m| self.speaks(m.entity) && !matches!(w, "told" | "tells" | "tell"));
+        if let Some(m) = inverted {
+            self.push(si, Source::Entity(m.entity), rule);
+        } else if let Some(m) = index.ending_at(t).filter(|m| self.speaks(m.entity)) {
+            self.push(si, Source::Entity(m.entity), rule);
+        } else if let Some(a) = description_ending_at(doc, rules, start, t) {
+            let source = self.anonymous(a, t, rule);
+            self.push(si, source, rule);
+        } else if let Some((e, _)) = speech_subject(doc, rules, index, &self.quoted, t) {
+            // Auxiliaries, appositions, pronouns, "the company said".
+            self.push(si, Source::Entity(e), rule);
+        }
     }
-    attributions.sort();
-    attributions.dedup();
-    (anonymous, attributions)
+
+    /// What rests on the sources found: each one's sentence (unless a quotation of the
+    /// sentence is attributed to the same speaker already: the sentence as a claim adds
+    /// nothing, and would cost a sentence node) and the events read from it (but not a
+    /// speaker's own statement); and each quotation rests on its speaker.
+    fn attributions(&mut self, events: &[Event]) -> Vec<Attribution> {
+        let (doc, quotes) = (self.doc, self.quotes);
+        let mut attributions = Vec::new();
+        for f in &self.found {
+            let s = &doc.sentences[f.sentence.index()];
+            let sentence = doc.span(s.start, s.end);
+            let quoted = quotes.iter().any(|q| {
+                matches!((&q.speaker, &f.source), (Some(Speaker::Entity(a)), Source::Entity(b)) if a == b)
+                    && sentence.contains(&q.evidence.span.start)
+            });
+            if !quoted {
+                attributions.push(Attribution { fact: Fact::Sentence(f.sentence), source: f.source, rule: f.rule });
+            }
+            for (ei, e) in events.iter().enumerate() {
+                let own_statement = e.kind == EventType::Statement
+                    && matches!(f.source, Source::Entity(x) if e.participants.contains(&x));
+                if e.sentence == f.sentence && !own_statement {
+                    attributions.push(Attribution {
+                        fact: Fact::Event(EventId::new(ei)),
+                        source: f.source,
+                        rule: f.rule,
+                    });
+                }
+            }
+        }
+        for (qi, q) in quotes.iter().enumerate() {
+            let source = match &q.speaker {
+                Some(Speaker::Entity(e)) => Source::Entity(*e),
+                Some(Speaker::Anonymous(span)) => {
+                    let a = doc.tokens.partition_point(|t| t.end <= span.start);
+                    let b = doc.tokens.partition_point(|t| t.start < span.end);
+                    self.anonymous(a, b, "source.quote")
+                }
+                None => continue,
+            };
+            attributions.push(Attribution { fact: Fact::Quote(QuoteId::new(qi)), source, rule: "source.quote" });
+        }
+        attributions.sort();
+        attributions.dedup();
+        attributions
+    }
 }
 
 /// "a report by X", "reports by X", "a statement from X": the entity X.
-fn report_by(doc: &Doc, index: &MentionIndex, t: usize, end: usize) -> Option<usize> {
+fn report_by(doc: &Doc, rules: &Rules, index: &MentionIndex, t: usize, end: usize) -> Option<EntityId> {
     let mut p = t;
     if p < end && matches!(doc.lower(p), "a" | "an" | "the") {
         p += 1;
     }
     if p + 2 < end
-        && matches!(doc.lower(p), "report" | "reports" | "statement" | "story" | "investigation" | "survey")
+        && rules.lexicons.is(WordClass::ReportNoun, doc.lower(p))
         && matches!(doc.lower(p + 1), "by" | "from" | "in")
     {
         return index.starting_at(p + 2).map(|m| m.entity);
@@ -208,7 +286,7 @@ fn report_by(doc: &Doc, index: &MentionIndex, t: usize, end: usize) -> Option<us
 
 /// "according to data from X", "according to guidance by the X": a few lower-case words,
 /// then "from", "by" or "of", then a name.
-fn evidence_from(doc: &Doc, index: &MentionIndex, x: usize, end: usize) -> Option<usize> {
+fn evidence_from(doc: &Doc, index: &MentionIndex, x: usize, end: usize) -> Option<EntityId> {
     let mut p = x;
     while p < end && p < x + 3 && doc.tokens[p].kind == TokenKind::Word && doc.tok(p).chars().all(char::is_lowercase) {
         if matches!(doc.lower(p), "from" | "by" | "of") {
@@ -224,8 +302,8 @@ fn evidence_from(doc: &Doc, index: &MentionIndex, x: usize, end: usize) -> Optio
 }
 
 /// Extends a description over "familiar with the matter" / "close to the talks".
-fn familiar_with(doc: &Doc, d_end: usize, end: usize) -> usize {
-    if d_end + 1 < end && matches!(doc.lower(d_end), "familiar" | "close" | "briefed") {
+fn familiar_with(doc: &Doc, rules: &Rules, d_end: usize, end: usize) -> usize {
+    if d_end + 1 < end && rules.lexicons.is(WordClass::Familiarity, doc.lower(d_end)) {
         let mut k = d_end + 1;
         while k < end && doc.tokens[k].kind == TokenKind::Word && k < d_end + 6 {
             k += 1;
@@ -252,7 +330,7 @@ fn description_ending_at(doc: &Doc, rules: &Rules, from: usize, t: usize) -> Opt
     let joined = |k: usize| doc.tok(k) == "-" && k > 0 && doc.tokens[k - 1].end == doc.tokens[k].start;
     while a > from && a + 6 > head && (doc.tokens[a - 1].kind == TokenKind::Word || joined(a - 1)) {
         let w = doc.lower(a - 1);
-        if matches!(w, "a" | "an" | "the" | "one" | "two" | "three" | "several" | "some" | "many") {
+        if rules.lexicons.is(WordClass::DescriptionOpener, w) {
             a -= 1;
             break;
         }

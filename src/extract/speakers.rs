@@ -12,6 +12,7 @@
 //! `speaker-nouns.tsv` to the latest entity of their classes.
 
 use super::index::{pronoun_classes, MentionIndex};
+use super::EntityId;
 use crate::rules::{EntityClass, Gender, Rules};
 use crate::text::{Doc, TokenKind};
 
@@ -40,7 +41,7 @@ pub fn quoted_tokens(doc: &Doc) -> Vec<bool> {
 }
 
 /// The gender an entity's name or its honorifics show, if any.
-pub fn gender_of(doc: &Doc, rules: &Rules, index: &MentionIndex, entity: usize) -> Option<Gender> {
+pub fn gender_of(doc: &Doc, rules: &Rules, index: &MentionIndex, entity: EntityId) -> Option<Gender> {
     let e = &index.entities[entity];
     if e.class != EntityClass::Person {
         return None;
@@ -67,14 +68,14 @@ pub fn resolve_pronoun(
     quoted: &[bool],
     t: usize,
     before: usize,
-) -> Option<usize> {
-    let classes = pronoun_classes(doc, t)?;
+) -> Option<EntityId> {
+    let classes = pronoun_classes(doc, rules, t)?;
     let gender = match doc.lower(t) {
         "he" | "him" => Some(Gender::Male),
         "she" | "her" => Some(Gender::Female),
         _ => None,
     };
-    let fits = |entity: usize| {
+    let fits = |entity: EntityId| {
         classes.contains(&index.class(entity))
             && match gender {
                 Some(g) => gender_of(doc, rules, index, entity).is_none_or(|h| h == g),
@@ -108,7 +109,7 @@ fn nested(index: &MentionIndex, tokens: std::ops::Range<usize>) -> bool {
 /// The entity a definite description ending right before token `end` stands for ("the
 /// president", "the company", "the Treasury secretary"): returns it with the first token
 /// of the description.
-pub fn resolve_nominal(doc: &Doc, rules: &Rules, index: &MentionIndex, end: usize) -> Option<(usize, usize)> {
+pub fn resolve_nominal(doc: &Doc, rules: &Rules, index: &MentionIndex, end: usize) -> Option<(EntityId, usize)> {
     let lex = &rules.lexicons;
     let head = end.checked_sub(1)?;
     if doc.tokens[head].kind != TokenKind::Word {

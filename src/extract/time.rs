@@ -1,8 +1,8 @@
 //! Time expressions and their resolution against the article's date.
 //!
-//! Recognised: "today", "yesterday", "tomorrow", "tonight", "last night"; weekdays ("on
-//! Monday", "Thursday afternoon", "last Tuesday", "next Friday"); month and day with or
-//! without a year ("October 14", "Aug. 10", "June 9, 2008", "9 June 2008"). A weekday or a
+//! Recognised: relative days ("today", "yesterday", "last night": `time-words.tsv`);
+//! weekdays ("on Monday", "Thursday afternoon", "last Tuesday", "next Friday": the shift
+//! words of `time-words.tsv`); month and day with or without a year ("October 14", "Aug. 10", "June 9, 2008", "9 June 2008"). A weekday or a
 //! day without a year is resolved to the latest such day on or before the article date
 //! ("next ..." and "tomorrow" look forward); nothing is resolved without an article date,
 //! and nothing is ever dated from the clock.
@@ -12,6 +12,7 @@ use std::ops::Range;
 use chrono::{Datelike, Duration, NaiveDate};
 
 use crate::dates::{day_number, month_number, WEEKDAYS};
+use crate::rules::Rules;
 use crate::text::{Doc, TokenKind};
 
 /// A time expression found in the text.
@@ -26,7 +27,8 @@ pub struct TimeExpr {
 }
 
 /// Every time expression in sentence token range `sentence`.
-pub fn find(doc: &Doc, sentence: Range<usize>, article_date: Option<NaiveDate>) -> Vec<TimeExpr> {
+pub fn find(doc: &Doc, rules: &Rules, sentence: Range<usize>, article_date: Option<NaiveDate>) -> Vec<TimeExpr> {
+    let lex = &rules.lexicons;
     let mut out = Vec::new();
     let mut i = sentence.start;
     while i < sentence.end {
@@ -36,20 +38,14 @@ pub fn find(doc: &Doc, sentence: Range<usize>, article_date: Option<NaiveDate>) 
         }
         let w = doc.lower(i);
         let prev = if i > sentence.start { doc.lower(i - 1) } else { "" };
-        let (start, shift) = match prev {
-            "last" | "past" => (i - 1, -1),
-            "next" | "coming" => (i - 1, 1),
-            _ => (i, 0),
+        let (start, shift) = match lex.weekday_shifts.get(prev) {
+            Some(&shift) => (i - 1, shift),
+            None => (i, 0),
         };
-        let relative = match w {
-            "today" | "tonight" => Some(0),
-            "yesterday" => Some(-1),
-            "tomorrow" => Some(1),
-            "night" if prev == "last" => Some(-1),
-            _ => None,
-        };
-        if let Some(days) = relative {
-            let start = if w == "night" { i - 1 } else { i };
+        // The longest relative day phrase ending at this word ("last night", "today").
+        let earlier = |k: usize| (i >= sentence.start + k).then(|| doc.lower(i - k));
+        if let Some((words, days)) = lex.relative_day(w, earlier) {
+            let start = i + 1 - words;
             out.push(TimeExpr {
                 tokens: start..i + 1,
                 date: article_date.map(|d| d + Duration::days(days)),

@@ -14,8 +14,8 @@ use super::nquads::sort_quads;
 use super::vocab::{self, nif, nkg, owl, schema, skos};
 use crate::article::Article;
 use crate::error::Result;
-use crate::extract::{Evidence, Extraction, Fact, Source, Speaker};
-use crate::rules::EntityClass;
+use crate::extract::{Evidence, Extraction, Fact, SentenceId, Source, Speaker};
+use crate::rules::{EntityClass, EventType};
 
 /// Byte offsets → code-point offsets, for one text.
 pub struct CodePoints {
@@ -161,10 +161,10 @@ pub fn to_quads(article: &Article, ex: &Extraction, minter: &Minter, segments: S
         let (b, e) = (out.cps.of(h.evidence.span.start), out.cps.of(h.evidence.span.end));
         let node = minter.keyed_fact(&iri, "holding", &format!("{b}-{e}-{}", h.title))?;
         out.add(node.clone(), rdf::TYPE, nkg::POSITION_HOLDING.into_owned());
-        out.add(node.clone(), nkg::HOLDER, entity_iris[h.holder].clone());
+        out.add(node.clone(), nkg::HOLDER, entity_iris[h.holder.index()].clone());
         out.literal(&node, nkg::ROLE_TITLE, &h.title);
         if let Some(of) = h.of {
-            out.add(node.clone(), nkg::ROLE_OF, entity_iris[of].clone());
+            out.add(node.clone(), nkg::ROLE_OF, entity_iris[of.index()].clone());
         }
         out.add(node.clone(), nkg::STATUS, vocab::status_iri(h.status).into_owned());
         out.literal(&node, nkg::RULE, h.evidence.rule);
@@ -174,14 +174,14 @@ pub fn to_quads(article: &Article, ex: &Extraction, minter: &Minter, segments: S
     for ev in &ex.events {
         let first = &ev.evidence[0].span;
         let (b, e) = (out.cps.of(first.start), out.cps.of(first.end));
-        let node = minter.keyed_fact(&iri, "event", &format!("{b}-{e}-{}", ev.kind))?;
+        let node = minter.keyed_fact(&iri, "event", &format!("{b}-{e}-{}", ev.kind.name()))?;
         out.add(node.clone(), rdf::TYPE, vocab::event_class_iri(ev.kind).into_owned());
         out.add(node.clone(), rdf::TYPE, nkg::EVENT.into_owned());
         for &p in &ev.participants {
-            out.add(node.clone(), nkg::PARTICIPANT, entity_iris[p].clone());
+            out.add(node.clone(), nkg::PARTICIPANT, entity_iris[p.index()].clone());
         }
         if let Some(p) = ev.place {
-            out.add(node.clone(), nkg::PLACE_OF, entity_iris[p].clone());
+            out.add(node.clone(), nkg::PLACE_OF, entity_iris[p.index()].clone());
         }
         if let Some(d) = ev.date {
             out.add(node.clone(), nkg::DATE, Literal::new_typed_literal(d.format("%Y-%m-%d").to_string(), xsd::DATE));
@@ -191,7 +191,7 @@ pub fn to_quads(article: &Article, ex: &Extraction, minter: &Minter, segments: S
             out.literal(&node, nkg::TIME_EXPRESSION, &words);
         }
         if let Some(m) = ev.modality {
-            out.literal(&node, nkg::MODALITY, m);
+            out.literal(&node, nkg::MODALITY, m.name());
         }
         out.literal(&node, nkg::RULE, ev.evidence[0].rule);
         for evd in &ev.evidence {
@@ -207,9 +207,9 @@ pub fn to_quads(article: &Article, ex: &Extraction, minter: &Minter, segments: S
         let words = out.text[q.text.clone()].to_owned();
         out.literal(&node, nkg::TEXT, &words);
         if let Some(Speaker::Entity(s)) = q.speaker {
-            out.add(node.clone(), nkg::SPEAKER, entity_iris[s].clone());
+            out.add(node.clone(), nkg::SPEAKER, entity_iris[s.index()].clone());
             let statement = ex.events.iter().position(|ev| {
-                ev.kind == "Statement"
+                ev.kind == EventType::Statement
                     && ev.participants.contains(&s)
                     && q.attribution.as_ref().is_some_and(|a| ev.evidence.iter().any(|x| x.span == *a))
             });
@@ -228,7 +228,7 @@ pub fn to_quads(article: &Article, ex: &Extraction, minter: &Minter, segments: S
         out.add(node.clone(), rdf::TYPE, nkg::ANONYMOUS_SOURCE.into_owned());
         out.name(&node, rdfs::LABEL, &a.label);
         if let Some(e) = a.affiliation {
-            out.add(node.clone(), nkg::AFFILIATION, entity_iris[e].clone());
+            out.add(node.clone(), nkg::AFFILIATION, entity_iris[e.index()].clone());
         }
         out.literal(&node, nkg::RULE, a.evidence.rule);
         out.evidence(&node, &a.evidence)?;
@@ -240,22 +240,22 @@ pub fn to_quads(article: &Article, ex: &Extraction, minter: &Minter, segments: S
                 let r = &ex.sentences[i];
                 minter.fact(&iri, "sentence", out.cps.of(r.start), out.cps.of(r.end))?
             }
-            Fact::Event(i) => event_iris[i].clone(),
-            Fact::Quote(i) => quote_iris[i].clone(),
+            Fact::Event(i) => event_iris[i.index()].clone(),
+            Fact::Quote(i) => quote_iris[i.index()].clone(),
         };
         let source = match at.source {
-            Source::Entity(i) => entity_iris[i].clone(),
-            Source::Anonymous(i) => source_iris[i].clone(),
+            Source::Entity(i) => entity_iris[i.index()].clone(),
+            Source::Anonymous(i) => source_iris[i.index()].clone(),
         };
         out.add(fact, nkg::ATTRIBUTED_TO, source);
     }
     if let Some(i) = ex.dateline_place {
-        out.add(iri.clone(), nkg::DATELINE_PLACE, entity_iris[i].clone());
+        out.add(iri.clone(), nkg::DATELINE_PLACE, entity_iris[i.index()].clone());
     }
     for &i in &ex.contributors {
-        out.add(iri.clone(), schema::CONTRIBUTOR, entity_iris[i].clone());
+        out.add(iri.clone(), schema::CONTRIBUTOR, entity_iris[i.index()].clone());
     }
-    let cited: BTreeSet<usize> = ex
+    let cited: BTreeSet<SentenceId> = ex
         .attributions
         .iter()
         .filter_map(|at| match at.fact {
@@ -269,7 +269,7 @@ pub fn to_quads(article: &Article, ex: &Extraction, minter: &Minter, segments: S
         }
     }
     for (i, s) in ex.sentences.iter().enumerate() {
-        if segments == Segments::All || cited.contains(&i) {
+        if segments == Segments::All || cited.contains(&SentenceId::new(i)) {
             out.span("sentence", nkg::SENTENCE, s)?;
         }
     }

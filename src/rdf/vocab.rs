@@ -66,6 +66,60 @@ pub mod owl {
     namespace!("http://www.w3.org/2002/07/owl#"; SAME_AS = "sameAs");
 }
 
+/// SHACL: the terms `validate` reads in shapes and writes in reports. Not declared in our
+/// ontology (only `nkg::ALL` is checked against it); `scripts/test-rdf-tools.sh` checks
+/// that each is a term of the W3C SHACL vocabulary.
+pub mod sh {
+    namespace!("http://www.w3.org/ns/shacl#";
+        // Targets, shapes and their parameters.
+        TARGET_CLASS = "targetClass", TARGET_SUBJECTS_OF = "targetSubjectsOf", PROPERTY = "property",
+        PATH = "path", DEACTIVATED = "deactivated", NAME = "name", DESCRIPTION = "description",
+        ORDER = "order", GROUP = "group", MESSAGE = "message", SEVERITY = "severity", SPARQL = "sparql",
+        SELECT = "select",
+        // Constraint parameters.
+        MIN_COUNT = "minCount", MAX_COUNT = "maxCount", DATATYPE = "datatype", CLASS = "class",
+        NODE_KIND = "nodeKind", IN = "in", HAS_VALUE = "hasValue", PATTERN = "pattern",
+        MIN_INCLUSIVE = "minInclusive", MAX_INCLUSIVE = "maxInclusive", MIN_EXCLUSIVE = "minExclusive",
+        MAX_EXCLUSIVE = "maxExclusive", LESS_THAN_OR_EQUALS = "lessThanOrEquals", OR = "or",
+        QUALIFIED_VALUE_SHAPE = "qualifiedValueShape", QUALIFIED_MIN_COUNT = "qualifiedMinCount",
+        QUALIFIED_MAX_COUNT = "qualifiedMaxCount",
+        // Node kinds.
+        IRI = "IRI", LITERAL = "Literal", BLANK_NODE = "BlankNode", BLANK_NODE_OR_IRI = "BlankNodeOrIRI",
+        BLANK_NODE_OR_LITERAL = "BlankNodeOrLiteral", IRI_OR_LITERAL = "IRIOrLiteral",
+        // Severities.
+        VIOLATION = "Violation", WARNING = "Warning", INFO = "Info",
+        // Constraint components.
+        MIN_COUNT_CONSTRAINT_COMPONENT = "MinCountConstraintComponent",
+        MAX_COUNT_CONSTRAINT_COMPONENT = "MaxCountConstraintComponent",
+        DATATYPE_CONSTRAINT_COMPONENT = "DatatypeConstraintComponent",
+        CLASS_CONSTRAINT_COMPONENT = "ClassConstraintComponent",
+        NODE_KIND_CONSTRAINT_COMPONENT = "NodeKindConstraintComponent",
+        IN_CONSTRAINT_COMPONENT = "InConstraintComponent",
+        HAS_VALUE_CONSTRAINT_COMPONENT = "HasValueConstraintComponent",
+        PATTERN_CONSTRAINT_COMPONENT = "PatternConstraintComponent",
+        MIN_INCLUSIVE_CONSTRAINT_COMPONENT = "MinInclusiveConstraintComponent",
+        MAX_INCLUSIVE_CONSTRAINT_COMPONENT = "MaxInclusiveConstraintComponent",
+        MIN_EXCLUSIVE_CONSTRAINT_COMPONENT = "MinExclusiveConstraintComponent",
+        MAX_EXCLUSIVE_CONSTRAINT_COMPONENT = "MaxExclusiveConstraintComponent",
+        LESS_THAN_OR_EQUALS_CONSTRAINT_COMPONENT = "LessThanOrEqualsConstraintComponent",
+        OR_CONSTRAINT_COMPONENT = "OrConstraintComponent",
+        QUALIFIED_MIN_COUNT_CONSTRAINT_COMPONENT = "QualifiedMinCountConstraintComponent",
+        QUALIFIED_MAX_COUNT_CONSTRAINT_COMPONENT = "QualifiedMaxCountConstraintComponent",
+        SPARQL_CONSTRAINT_COMPONENT = "SPARQLConstraintComponent",
+        // The validation report.
+        VALIDATION_REPORT = "ValidationReport", CONFORMS = "conforms", RESULT = "result",
+        VALIDATION_RESULT = "ValidationResult", FOCUS_NODE = "focusNode", RESULT_PATH = "resultPath",
+        VALUE = "value", SOURCE_CONSTRAINT_COMPONENT = "sourceConstraintComponent",
+        SOURCE_SHAPE = "sourceShape", RESULT_SEVERITY = "resultSeverity", RESULT_MESSAGE = "resultMessage",
+    );
+}
+
+/// The built-in SHACL shapes (`ontologies/newskg-shapes.ttl`).
+pub mod nkgsh {
+    /// The namespace IRI.
+    pub const NS: &str = "https://w3id.org/newskg/shapes#";
+}
+
 /// Wikidata entities.
 pub mod wd {
     /// The namespace IRI.
@@ -89,22 +143,21 @@ pub const PREFIXES: &[(&str, &str)] = &[
 ];
 
 use crate::extract::HoldingStatus;
-use crate::rules::EntityClass;
+use crate::rules::{EntityClass, EventType};
 
-/// The ontology class of an event type name (one of `rules::EVENT_TYPES`).
-pub fn event_class_iri(kind: &str) -> NamedNodeRef<'static> {
+/// The ontology class of an event type.
+pub fn event_class_iri(kind: EventType) -> NamedNodeRef<'static> {
     match kind {
-        "Meeting" => nkg::MEETING,
-        "Communication" => nkg::COMMUNICATION,
-        "Statement" => nkg::STATEMENT,
-        "Accusation" => nkg::ACCUSATION,
-        "LegalAction" => nkg::LEGAL_ACTION,
-        "Appointment" => nkg::APPOINTMENT,
-        "Attack" => nkg::ATTACK,
-        "Sanction" => nkg::SANCTION,
-        "Agreement" => nkg::AGREEMENT,
-        "Election" => nkg::ELECTION,
-        _ => nkg::EVENT,
+        EventType::Meeting => nkg::MEETING,
+        EventType::Communication => nkg::COMMUNICATION,
+        EventType::Statement => nkg::STATEMENT,
+        EventType::Accusation => nkg::ACCUSATION,
+        EventType::LegalAction => nkg::LEGAL_ACTION,
+        EventType::Appointment => nkg::APPOINTMENT,
+        EventType::Attack => nkg::ATTACK,
+        EventType::Sanction => nkg::SANCTION,
+        EventType::Agreement => nkg::AGREEMENT,
+        EventType::Election => nkg::ELECTION,
     }
 }
 

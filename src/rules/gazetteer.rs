@@ -95,6 +95,17 @@ impl EntityClass {
     }
 }
 
+/// A gazetteer entry: its position in the gazetteer's rows, in load order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct EntryId(u32);
+
+impl EntryId {
+    /// The entry's position in the gazetteer's rows.
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
 /// One gazetteer row.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct GazEntry {
@@ -109,10 +120,10 @@ pub struct GazEntry {
 #[derive(Debug, Clone, Default)]
 pub struct Gazetteer {
     entries: Vec<GazEntry>,
-    /// Token key of a name or alias → entry indices, best reading first.
-    by_key: FxHashMap<String, Vec<usize>>,
-    /// Token key of a demonym → entry index.
-    demonyms: FxHashMap<String, usize>,
+    /// Token key of a name or alias → entries, best reading first.
+    by_key: FxHashMap<String, Vec<EntryId>>,
+    /// Token key of a demonym → entry.
+    demonyms: FxHashMap<String, EntryId>,
     /// First token of a name or alias → the most tokens of a name starting with it, so
     /// that a word that starts no name costs one look-up.
     first_tokens: FxHashMap<String, usize>,
@@ -140,12 +151,12 @@ impl Gazetteer {
         self.entries.is_empty()
     }
 
-    pub fn entry(&self, i: usize) -> &GazEntry {
-        &self.entries[i]
+    pub fn entry(&self, id: EntryId) -> &GazEntry {
+        &self.entries[id.index()]
     }
 
     /// The longest phrase that tokens `words[0..]` start with, as (token count, entry).
-    pub fn longest_match(&self, words: &[&str]) -> Option<(usize, usize)> {
+    pub fn longest_match(&self, words: &[&str]) -> Option<(usize, EntryId)> {
         let first = words.first()?;
         let first: std::borrow::Cow<str> =
             if first.contains('\u{2019}') { token_key([*first]).into() } else { (*first).into() };
@@ -154,19 +165,23 @@ impl Gazetteer {
     }
 
     /// The entries whose name or alias is exactly this token key.
-    pub fn lookup(&self, key: &str) -> &[usize] {
+    pub fn lookup(&self, key: &str) -> &[EntryId] {
         self.by_key.get(key).map_or(&[], Vec::as_slice)
     }
 
     /// The entry a demonym ("Iranian", "North Koreans") stands for.
-    pub fn demonym(&self, key: &str) -> Option<usize> {
+    pub fn demonym(&self, key: &str) -> Option<EntryId> {
         self.demonyms.get(key).copied()
     }
 
-    /// The index of the entry with this canonical name and class, if any.
-    pub fn find(&self, name: &str, class: EntityClass) -> Option<usize> {
-        self.entries.iter().position(|e| e.name == name && e.class == class)
+    /// The entry with this canonical name and class, if any.
+    pub fn find(&self, name: &str, class: EntityClass) -> Option<EntryId> {
+        self.entries.iter().position(|e| e.name == name && e.class == class).and_then(entry_id)
     }
+}
+
+fn entry_id(index: usize) -> Option<EntryId> {
+    u32::try_from(index).ok().map(EntryId)
 }
 
 #[derive(Default)]
@@ -210,7 +225,8 @@ impl GazetteerBuilder {
         // Every demonym, so that "The Australian" (a newspaper) does not take "Australian".
         let all_demonyms: FxHashSet<String> = self.rows.iter().flat_map(|(_, _, d)| d.iter().cloned()).collect();
         for (entry, aliases, demonyms) in self.rows {
-            let i = g.entries.len();
+            // Rows past 2^32 (never met: the built-in gazetteer has thousands) are not loaded.
+            let Some(i) = entry_id(g.entries.len()) else { break };
             let mut names = vec![entry.name.clone()];
             names.extend(aliases);
             // "The New York Times" is also found as "New York Times".
@@ -238,7 +254,7 @@ impl GazetteerBuilder {
         }
         let entries = &g.entries;
         for list in g.by_key.values_mut() {
-            list.sort_by_key(|&i| (entries[i].class.priority(), i));
+            list.sort_by_key(|&i| (entries[i.index()].class.priority(), i));
         }
         g
     }

@@ -1,21 +1,18 @@
-//! Word lists: given names, name particles, common words, titles, status markers, and the
-//! head words that make a name an organisation or a place.
+//! Word lists: given names, name particles, common words, titles, status markers, the
+//! head words that make a name an organisation or a place, speech verbs, event triggers,
+//! modality cues, time words, pronouns and the word classes of the extraction patterns.
+//!
+//! **Invariant:** every value a row names (a status, an event type, a word class) is parsed
+//! into its enum here, at load time; a bad one is a `rules/FILE:LINE:` error.
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
+use super::types::{
+    EventType, Gender, HoldingStatus, MarkerPosition, Modality, OrgHint, OtherKind, SpeechKind, TitleKind, TriggerForm,
+    WordClass, WordClasses,
+};
 use super::{EntityClass, Rows};
 use crate::error::Result;
-
-/// What kind of title a title word is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TitleKind {
-    Office,
-    Honorific,
-    Occupation,
-    Religious,
-    Military,
-    Royal,
-}
 
 /// A title from `titles.tsv`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,24 +20,37 @@ pub struct Title {
     /// The normalised title ("senator" for "Sen.").
     pub title: String,
     pub kind: TitleKind,
-    /// What the post belongs to when implied: `country`, `company`, `party`, or empty.
-    pub org_hint: String,
-}
-
-/// The gender a given name clearly signals (for resolving "he" and "she").
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Gender {
-    Male,
-    Female,
+    /// What the post belongs to when implied.
+    pub org_hint: Option<OrgHint>,
 }
 
 /// A status marker from `status-markers.tsv`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct StatusMarker {
-    /// incumbent, designate, former or acting.
-    pub status: String,
-    /// prefix, suffix or noun.
-    pub position: String,
+    pub status: HoldingStatus,
+    pub position: MarkerPosition,
+}
+
+/// An event trigger from `event-triggers.tsv`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TriggerWord {
+    pub kind: EventType,
+    pub form: TriggerForm,
+}
+
+/// A relative day phrase from `time-words.tsv`: the words before its last one (nearest
+/// first) and its distance from the article date.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct RelativeDay {
+    earlier: Vec<String>,
+    days: i64,
+}
+
+/// A modality cue from `modality-cues.tsv`: all its words must occur near the trigger.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ModalityCue {
+    pub words: Vec<String>,
+    pub modality: Modality,
 }
 
 /// The class a head word gives, with whether it is a capitalised head, a suffix, or a
@@ -79,23 +89,34 @@ pub struct Lexicons {
     /// Place prefixes ("Mount", "Lake") → class.
     pub place_prefixes: FxHashMap<String, HeadClass>,
     /// Capitalised last words of names of things that are no entity ("Show", "Index") → kind.
-    pub other_heads: FxHashMap<String, String>,
+    pub other_heads: FxHashMap<String, OtherKind>,
     /// Lower-case words right after such a name ("index") → kind.
-    pub other_after: FxHashMap<String, String>,
+    pub other_after: FxHashMap<String, OtherKind>,
     /// Lower-case word right before an unknown name → the base type it hints.
     pub cue_before: FxHashMap<String, EntityClass>,
     /// Lower-case word right after an unknown name → the base type it hints.
     pub cue_after: FxHashMap<String, EntityClass>,
-    /// Speech verbs (lower case) → true for verbs of saying, false for verbs of reporting.
-    pub speech_verbs: FxHashMap<String, bool>,
+    /// Speech verbs (lower case) → what they report.
+    pub speech_verbs: FxHashMap<String, SpeechKind>,
     /// Nouns that after "the" stand for an organisation named before ("the company") → its
     /// possible classes.
     pub speaker_nouns: FxHashMap<String, Vec<EntityClass>>,
     /// Head nouns of anonymous sources (lower case).
     pub source_nouns: FxHashSet<String>,
-    /// Event triggers (lower case, words joined by one space) → (type name, is a noun).
-    pub event_triggers: FxHashMap<String, (String, bool)>,
+    /// Event triggers (lower case, words joined by one space) → type and form.
+    pub event_triggers: FxHashMap<String, TriggerWord>,
     pub trigger_max_tokens: usize,
+    /// Modality cues, by precedence of their modality (negated first).
+    pub modality_cues: Vec<ModalityCue>,
+    /// Lower-case pronoun → the classes it can stand for.
+    pub pronouns: FxHashMap<String, Vec<EntityClass>>,
+    /// Relative day phrases ("yesterday" → -1, "last night" → -1) by their last word
+    /// (lower case), longest first.
+    relative_days: FxHashMap<String, Vec<RelativeDay>>,
+    /// Words that move the weekday after them (lower case) → -1 (before) or 1 (after).
+    pub weekday_shifts: FxHashMap<String, i32>,
+    /// Word (as written in `word-classes.tsv`) → its classes.
+    word_classes: FxHashMap<String, WordClasses>,
 }
 
 impl Lexicons {
@@ -108,6 +129,34 @@ impl Lexicons {
     pub fn is_english(&self, word: &str) -> bool {
         self.english_words.contains(&word.to_lowercase())
     }
+
+    /// Whether `word`, exactly as given, is in a word class (`word-classes.tsv`).
+    pub fn is(&self, class: WordClass, word: &str) -> bool {
+        self.word_classes.get(word).is_some_and(|c| c.contains(class))
+    }
+
+    /// The relative day phrase that ends in the word `last` (lower case), whose earlier
+    /// words are `earlier(1)`, `earlier(2)`, ... (nearest first; `None` past the sentence
+    /// start): its word count and its distance in days from the article date. The longest
+    /// phrase wins.
+    pub fn relative_day<'w>(&self, last: &str, earlier: impl Fn(usize) -> Option<&'w str>) -> Option<(usize, i64)> {
+        let phrases = self.relative_days.get(last)?;
+        phrases
+            .iter()
+            .find(|p| p.earlier.iter().enumerate().all(|(k, w)| earlier(k + 1) == Some(w.as_str())))
+            .map(|p| (p.earlier.len() + 1, p.days))
+    }
+
+    /// The classes a pronoun (lower case) can stand for.
+    pub fn pronoun(&self, word: &str) -> Option<&[EntityClass]> {
+        self.pronouns.get(word).map(Vec::as_slice)
+    }
+
+    /// The modality that the words before a trigger give it: the first cue (by
+    /// precedence) whose words all occur among them.
+    pub fn modality(&self, before: &[&str]) -> Option<Modality> {
+        self.modality_cues.iter().find(|c| c.words.iter().all(|w| before.contains(&w.as_str()))).map(|c| c.modality)
+    }
 }
 
 #[derive(Default)]
@@ -115,157 +164,70 @@ pub(super) struct LexiconsBuilder {
     lex: Lexicons,
 }
 
-/// The event types of the contract.
-pub const EVENT_TYPES: &[&str] = &[
-    "Meeting",
-    "Communication",
-    "Statement",
-    "Accusation",
-    "LegalAction",
-    "Appointment",
-    "Attack",
-    "Sanction",
-    "Agreement",
-    "Election",
-];
+/// A value parsed by `from_name`, or an error naming the row.
+fn parse<T>(rows: &Rows, line: usize, what: &str, value: &str, from_name: impl Fn(&str) -> Option<T>) -> Result<T> {
+    from_name(value).ok_or_else(|| rows.error(line, format!("unknown {what} {value:?}")))
+}
 
 fn words(s: &str) -> usize {
     s.split(' ').count()
 }
 
 impl LexiconsBuilder {
+    /// Adds the rows of one lexicon file.
     pub fn add(&mut self, rows: &Rows) -> Result<()> {
         let lex = &mut self.lex;
         match rows.name {
             "lexicons/first-names.txt" => lex.first_names.extend(rows.lines().map(|(_, l)| l.trim().to_owned())),
             "lexicons/first-name-genders.tsv" => {
                 for (line, c) in rows.tsv(&["name", "gender"])? {
-                    let gender = match c[1] {
-                        "male" => Gender::Male,
-                        "female" => Gender::Female,
-                        g => return Err(rows.error(line, format!("unknown gender {g:?}"))),
-                    };
-                    lex.first_name_genders.insert(c[0].to_owned(), gender);
+                    lex.first_name_genders
+                        .insert(c[0].to_owned(), parse(rows, line, "gender", c[1], Gender::from_name)?);
                 }
             }
-            "lexicons/surname-particles.txt" => {
-                lex.particles.extend(rows.lines().map(|(_, l)| l.trim().to_lowercase()))
-            }
-            "lexicons/common-words.txt" => lex.common_words.extend(rows.lines().map(|(_, l)| l.trim().to_lowercase())),
-            "lexicons/english-words.txt" => {
-                lex.english_words.extend(rows.lines().map(|(_, l)| l.trim().to_lowercase()))
-            }
-            "lexicons/titles.tsv" => {
-                for (line, c) in rows.tsv(&["surface", "title", "kind", "org_hint"])? {
-                    let kind = match c[2] {
-                        "office" => TitleKind::Office,
-                        "honorific" => TitleKind::Honorific,
-                        "occupation" => TitleKind::Occupation,
-                        "religious" => TitleKind::Religious,
-                        "military" => TitleKind::Military,
-                        "royal" => TitleKind::Royal,
-                        k => return Err(rows.error(line, format!("unknown title kind {k:?}"))),
-                    };
-                    let key = c[0].to_lowercase();
-                    lex.title_max_tokens = lex.title_max_tokens.max(words(&key));
-                    lex.titles.insert(key, Title { title: c[1].to_owned(), kind, org_hint: c[3].to_owned() });
-                }
-            }
-            "lexicons/status-markers.tsv" => {
-                for (line, c) in rows.tsv(&["surface", "status", "position"])? {
-                    if !matches!(c[1], "incumbent" | "designate" | "former" | "acting") {
-                        return Err(rows.error(line, format!("unknown status {:?}", c[1])));
-                    }
-                    lex.status_markers.insert(
-                        c[0].to_lowercase(),
-                        StatusMarker { status: c[1].to_owned(), position: c[2].to_owned() },
-                    );
-                }
-            }
-            "lexicons/org-heads.tsv" | "lexicons/place-cues.tsv" => {
-                let places = rows.name.ends_with("place-cues.tsv");
-                for (line, c) in rows.tsv(&["word", "position", "class"])? {
-                    let class = EntityClass::from_name(c[2])
-                        .ok_or_else(|| rows.error(line, format!("unknown class {:?}", c[2])))?;
-                    let head = HeadClass { class };
-                    let table = match (places, c[1]) {
-                        (false, "head") => &mut lex.org_heads,
-                        (false, "suffix") => &mut lex.org_suffixes,
-                        (false, "lower-head") => {
-                            lex.lower_head_max_tokens = lex.lower_head_max_tokens.max(words(c[0]));
-                            &mut lex.org_lower_heads
-                        }
-                        (true, "head") => &mut lex.place_heads,
-                        (true, "prefix") => &mut lex.place_prefixes,
-                        (_, p) => return Err(rows.error(line, format!("unknown position {p:?}"))),
-                    };
-                    table.insert(c[0].to_owned(), head);
-                }
-            }
-            "lexicons/other-heads.tsv" => {
-                for (line, c) in rows.tsv(&["word", "position", "kind"])? {
-                    if !matches!(c[2], "event" | "index" | "law" | "product") {
-                        return Err(rows.error(line, format!("unknown kind {:?}", c[2])));
-                    }
-                    let table = match c[1] {
-                        "head" => &mut lex.other_heads,
-                        "after" => &mut lex.other_after,
-                        p => return Err(rows.error(line, format!("unknown position {p:?}"))),
-                    };
-                    table.insert(c[0].to_owned(), c[2].to_owned());
-                }
-            }
-            "lexicons/context-cues.tsv" => {
-                for (line, c) in rows.tsv(&["word", "position", "class"])? {
-                    let class = EntityClass::from_name(c[2])
-                        .ok_or_else(|| rows.error(line, format!("unknown class {:?}", c[2])))?;
-                    let table = match c[1] {
-                        "before" => &mut lex.cue_before,
-                        "after" => &mut lex.cue_after,
-                        p => return Err(rows.error(line, format!("unknown position {p:?}"))),
-                    };
-                    table.insert(c[0].to_lowercase(), class);
-                }
-            }
+            "lexicons/surname-particles.txt" => lex.particles.extend(lower_lines(rows)),
+            "lexicons/common-words.txt" => lex.common_words.extend(lower_lines(rows)),
+            "lexicons/english-words.txt" => lex.english_words.extend(lower_lines(rows)),
+            "lexicons/titles.tsv" => lex.add_titles(rows)?,
+            "lexicons/status-markers.tsv" => lex.add_status_markers(rows)?,
+            "lexicons/org-heads.tsv" => lex.add_heads(rows, Heads::Organization)?,
+            "lexicons/place-cues.tsv" => lex.add_heads(rows, Heads::Place)?,
+            "lexicons/other-heads.tsv" => lex.add_other_heads(rows)?,
+            "lexicons/context-cues.tsv" => lex.add_context_cues(rows)?,
             "lexicons/speech-verbs.tsv" => {
                 for (line, c) in rows.tsv(&["word", "kind"])? {
-                    let say = match c[1] {
-                        "say" => true,
-                        "report" => false,
-                        k => return Err(rows.error(line, format!("unknown kind {k:?}"))),
-                    };
-                    lex.speech_verbs.insert(c[0].to_lowercase(), say);
+                    lex.speech_verbs
+                        .insert(c[0].to_lowercase(), parse(rows, line, "kind", c[1], SpeechKind::from_name)?);
                 }
             }
             "lexicons/speaker-nouns.tsv" => {
                 for (line, c) in rows.tsv(&["noun", "classes"])? {
                     let classes = c[1]
                         .split('|')
-                        .map(|n| {
-                            EntityClass::from_name(n).ok_or_else(|| rows.error(line, format!("unknown class {n:?}")))
-                        })
+                        .map(|n| parse(rows, line, "class", n, EntityClass::from_name))
                         .collect::<Result<Vec<_>>>()?;
                     lex.speaker_nouns.insert(c[0].to_lowercase(), classes);
                 }
             }
             "lexicons/source-nouns.tsv" => {
-                for (_, c) in rows.tsv(&["noun"])? {
-                    lex.source_nouns.insert(c[0].to_lowercase());
+                lex.source_nouns.extend(rows.tsv(&["noun"])?.into_iter().map(|(_, c)| c[0].to_lowercase()));
+            }
+            "lexicons/event-triggers.tsv" => lex.add_event_triggers(rows)?,
+            "lexicons/modality-cues.tsv" => lex.add_modality_cues(rows)?,
+            "lexicons/pronouns.tsv" => {
+                for (line, c) in rows.tsv(&["pronoun", "classes"])? {
+                    let classes = c[1]
+                        .split('|')
+                        .map(|n| parse(rows, line, "class", n.trim(), EntityClass::from_name))
+                        .collect::<Result<Vec<_>>>()?;
+                    lex.pronouns.insert(c[0].to_lowercase(), classes);
                 }
             }
-            "lexicons/event-triggers.tsv" => {
-                for (line, c) in rows.tsv(&["trigger", "type", "form"])? {
-                    if !EVENT_TYPES.contains(&c[1]) {
-                        return Err(rows.error(line, format!("unknown event type {:?}", c[1])));
-                    }
-                    let noun = match c[2] {
-                        "noun" => true,
-                        "verb" => false,
-                        f => return Err(rows.error(line, format!("unknown form {f:?}"))),
-                    };
-                    let key = c[0].to_lowercase();
-                    lex.trigger_max_tokens = lex.trigger_max_tokens.max(words(&key));
-                    lex.event_triggers.insert(key, (c[1].to_owned(), noun));
+            "lexicons/time-words.tsv" => lex.add_time_words(rows)?,
+            "lexicons/word-classes.tsv" => {
+                for (line, c) in rows.tsv(&["word", "class"])? {
+                    let class = parse(rows, line, "word class", c[1], WordClass::from_name)?;
+                    lex.word_classes.entry(c[0].to_owned()).or_default().insert(class);
                 }
             }
             other => return Err(rows.error(0, format!("unknown rule file {other:?}"))),
@@ -275,5 +237,137 @@ impl LexiconsBuilder {
 
     pub fn finish(self) -> Lexicons {
         self.lex
+    }
+}
+
+/// The lines of a word list, trimmed and lower-cased.
+fn lower_lines<'a>(rows: &'a Rows) -> impl Iterator<Item = String> + 'a {
+    rows.lines().map(|(_, l)| l.trim().to_lowercase())
+}
+
+/// Which head words a heads file gives.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Heads {
+    /// `org-heads.tsv`: positions head, suffix, lower-head.
+    Organization,
+    /// `place-cues.tsv`: positions head, prefix.
+    Place,
+}
+
+/// The loaders of the table files, one per file.
+impl Lexicons {
+    fn add_titles(&mut self, rows: &Rows) -> Result<()> {
+        for (line, c) in rows.tsv(&["surface", "title", "kind", "org_hint"])? {
+            let kind = parse(rows, line, "title kind", c[2], TitleKind::from_name)?;
+            let org_hint = match c[3] {
+                "" => None,
+                h => Some(parse(rows, line, "org_hint", h, OrgHint::from_name)?),
+            };
+            let key = c[0].to_lowercase();
+            self.title_max_tokens = self.title_max_tokens.max(words(&key));
+            self.titles.insert(key, Title { title: c[1].to_owned(), kind, org_hint });
+        }
+        Ok(())
+    }
+
+    fn add_status_markers(&mut self, rows: &Rows) -> Result<()> {
+        for (line, c) in rows.tsv(&["surface", "status", "position"])? {
+            let status = parse(rows, line, "status", c[1], HoldingStatus::from_name)?;
+            let position = parse(rows, line, "position", c[2], MarkerPosition::from_name)?;
+            self.status_markers.insert(c[0].to_lowercase(), StatusMarker { status, position });
+        }
+        Ok(())
+    }
+
+    fn add_heads(&mut self, rows: &Rows, heads: Heads) -> Result<()> {
+        for (line, c) in rows.tsv(&["word", "position", "class"])? {
+            let class = parse(rows, line, "class", c[2], EntityClass::from_name)?;
+            let table = match (heads, c[1]) {
+                (Heads::Organization, "head") => &mut self.org_heads,
+                (Heads::Organization, "suffix") => &mut self.org_suffixes,
+                (Heads::Organization, "lower-head") => {
+                    self.lower_head_max_tokens = self.lower_head_max_tokens.max(words(c[0]));
+                    &mut self.org_lower_heads
+                }
+                (Heads::Place, "head") => &mut self.place_heads,
+                (Heads::Place, "prefix") => &mut self.place_prefixes,
+                (_, p) => return Err(rows.error(line, format!("unknown position {p:?}"))),
+            };
+            table.insert(c[0].to_owned(), HeadClass { class });
+        }
+        Ok(())
+    }
+
+    fn add_other_heads(&mut self, rows: &Rows) -> Result<()> {
+        for (line, c) in rows.tsv(&["word", "position", "kind"])? {
+            let kind = parse(rows, line, "kind", c[2], OtherKind::from_name)?;
+            let table = match c[1] {
+                "head" => &mut self.other_heads,
+                "after" => &mut self.other_after,
+                p => return Err(rows.error(line, format!("unknown position {p:?}"))),
+            };
+            table.insert(c[0].to_owned(), kind);
+        }
+        Ok(())
+    }
+
+    fn add_context_cues(&mut self, rows: &Rows) -> Result<()> {
+        for (line, c) in rows.tsv(&["word", "position", "class"])? {
+            let class = parse(rows, line, "class", c[2], EntityClass::from_name)?;
+            let table = match c[1] {
+                "before" => &mut self.cue_before,
+                "after" => &mut self.cue_after,
+                p => return Err(rows.error(line, format!("unknown position {p:?}"))),
+            };
+            table.insert(c[0].to_lowercase(), class);
+        }
+        Ok(())
+    }
+
+    fn add_event_triggers(&mut self, rows: &Rows) -> Result<()> {
+        for (line, c) in rows.tsv(&["trigger", "type", "form"])? {
+            let kind = parse(rows, line, "event type", c[1], EventType::from_name)?;
+            let form = parse(rows, line, "form", c[2], TriggerForm::from_name)?;
+            let key = c[0].to_lowercase();
+            self.trigger_max_tokens = self.trigger_max_tokens.max(words(&key));
+            self.event_triggers.insert(key, TriggerWord { kind, form });
+        }
+        Ok(())
+    }
+
+    fn add_modality_cues(&mut self, rows: &Rows) -> Result<()> {
+        for (line, c) in rows.tsv(&["cue", "modality"])? {
+            let modality = parse(rows, line, "modality", c[1], Modality::from_name)?;
+            let words = c[0].to_lowercase().split_whitespace().map(str::to_owned).collect();
+            self.modality_cues.push(ModalityCue { words, modality });
+        }
+        // By precedence; rows of one modality keep their order.
+        self.modality_cues.sort_by_key(|c| c.modality);
+        Ok(())
+    }
+
+    fn add_time_words(&mut self, rows: &Rows) -> Result<()> {
+        for (line, c) in rows.tsv(&["words", "kind", "offset"])? {
+            let key = c[0].to_lowercase();
+            let offset: i64 =
+                c[2].parse().map_err(|_| rows.error(line, format!("offset {:?} is no whole number", c[2])))?;
+            match (c[1], offset) {
+                ("day", _) => {
+                    let mut earlier: Vec<String> = key.split_whitespace().map(str::to_owned).collect();
+                    let Some(last) = earlier.pop() else { return Err(rows.error(line, "no words".into())) };
+                    earlier.reverse();
+                    let phrases = self.relative_days.entry(last).or_default();
+                    phrases.retain(|p| p.earlier != earlier);
+                    phrases.push(RelativeDay { earlier, days: offset });
+                    phrases.sort_by_key(|p| std::cmp::Reverse(p.earlier.len()));
+                }
+                ("shift", -1 | 1) => {
+                    self.weekday_shifts.insert(key, offset as i32);
+                }
+                ("shift", _) => return Err(rows.error(line, "a shift is -1 or 1".into())),
+                (k, _) => return Err(rows.error(line, format!("unknown kind {k:?}"))),
+            }
+        }
+        Ok(())
     }
 }

@@ -7,11 +7,16 @@
 
 mod gazetteer;
 mod lexicons;
+mod types;
 
 use std::path::Path;
 
-pub use gazetteer::{token_key, EntityClass, GazEntry, Gazetteer};
-pub use lexicons::{Gender, HeadClass, Lexicons, StatusMarker, Title, TitleKind, EVENT_TYPES};
+pub use gazetteer::{token_key, EntityClass, EntryId, GazEntry, Gazetteer};
+pub use lexicons::{HeadClass, Lexicons, ModalityCue, StatusMarker, Title, TriggerWord};
+pub use types::{
+    EventType, Gender, HoldingStatus, MarkerPosition, Modality, OrgHint, OtherKind, SpeechKind, TitleKind, TriggerForm,
+    WordClass,
+};
 
 use crate::error::{Error, Result};
 use crate::text::Abbreviations;
@@ -45,6 +50,10 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("lexicons/speaker-nouns.tsv", include_str!("../../rules/lexicons/speaker-nouns.tsv")),
     ("lexicons/source-nouns.tsv", include_str!("../../rules/lexicons/source-nouns.tsv")),
     ("lexicons/event-triggers.tsv", include_str!("../../rules/lexicons/event-triggers.tsv")),
+    ("lexicons/modality-cues.tsv", include_str!("../../rules/lexicons/modality-cues.tsv")),
+    ("lexicons/pronouns.tsv", include_str!("../../rules/lexicons/pronouns.tsv")),
+    ("lexicons/time-words.tsv", include_str!("../../rules/lexicons/time-words.tsv")),
+    ("lexicons/word-classes.tsv", include_str!("../../rules/lexicons/word-classes.tsv")),
 ];
 
 /// Every table the extraction stages consult.

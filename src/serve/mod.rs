@@ -19,12 +19,13 @@ use oxhttp::model::header::{self, HeaderValue};
 use oxhttp::model::{Body, Method, Request, Response, StatusCode};
 use oxigraph::io::{JsonLdProfileSet, RdfFormat, RdfParser};
 use oxigraph::model::{GraphName, NamedNode, Quad};
-use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
+use oxigraph::sparql::results::QueryResultsFormat;
 use oxigraph::sparql::{CancellationToken, QueryResults};
 
 use crate::error::{Error, Result};
 use crate::export::write_quads;
-use crate::store::{QueryOptions, Store};
+use crate::results::{write_results, ResultsFormat};
+use crate::store::{DefaultGraph, QueryOptions, Store};
 
 /// The page served at `/`.
 const INDEX_HTML: &str = include_str!("index.html");
@@ -323,64 +324,47 @@ impl Service {
     }
 
     fn query(&self, sparql: &str, params: &Params, accept: Option<&str>) -> HttpResult {
-        let query = spargebra::SparqlParser::new()
-            .parse_query(sparql)
-            .map_err(|e| bad_request(format!("invalid SPARQL query: {e}")))?;
         let iris = |key: &str| -> std::result::Result<Vec<NamedNode>, HttpError> {
             params
                 .all(key)
                 .map(|v| NamedNode::new(v).map_err(|e| bad_request(format!("{key}: {v:?} is not an IRI: {e}"))))
                 .collect()
         };
+        let default_graphs = iris("default-graph-uri")?;
         let token = CancellationToken::new();
         let options = QueryOptions {
-            default_graphs: iris("default-graph-uri")?,
+            default_graph: if default_graphs.is_empty() {
+                DefaultGraph::QueryOrUnion
+            } else {
+                DefaultGraph::Merge(default_graphs)
+            },
             named_graphs: iris("named-graph-uri")?,
             cancellation: Some(token.clone()),
             ..QueryOptions::default()
         };
         let _deadline = Deadline::start(token.clone(), self.options.query_timeout);
-        let failed = |e: &dyn std::fmt::Display| {
-            if token.is_cancelled() {
-                error(
-                    StatusCode::SERVICE_UNAVAILABLE,
-                    format!("the query ran over the time limit of {} s", self.options.query_timeout.as_secs_f32()),
-                )
-            } else {
-                error(StatusCode::INTERNAL_SERVER_ERROR, format!("query evaluation failed: {e}"))
+        let failed = |e: Error| match e {
+            Error::InvalidQuery(_) => bad_request(e.to_string()),
+            _ if token.is_cancelled() => error(
+                StatusCode::SERVICE_UNAVAILABLE,
+                format!("the query ran over the time limit of {} s", self.options.query_timeout.as_secs_f32()),
+            ),
+            _ => error(StatusCode::INTERNAL_SERVER_ERROR, format!("query evaluation failed: {e}")),
+        };
+        let results = self.store.query(sparql, &options).map_err(failed)?;
+        let (format, content_type) = match &results {
+            QueryResults::Graph(_) => {
+                let format = negotiate::best(accept, GRAPH_FORMATS).ok_or_else(|| not_acceptable(GRAPH_FORMATS))?;
+                (ResultsFormat::Rdf(format), rdf_content_type(format))
+            }
+            QueryResults::Boolean(_) | QueryResults::Solutions(_) => {
+                let format = negotiate::best(accept, RESULT_FORMATS).ok_or_else(|| not_acceptable(RESULT_FORMATS))?;
+                (ResultsFormat::Sparql(format), results_content_type(format))
             }
         };
-        let results = self.store.query_with(query, &options).map_err(|e| failed(&e))?;
         let mut out = Vec::new();
-        match results {
-            QueryResults::Graph(triples) => {
-                let format = negotiate::best(accept, GRAPH_FORMATS).ok_or_else(|| not_acceptable(GRAPH_FORMATS))?;
-                let quads = triples
-                    .map(|t| t.map(|t| t.in_graph(GraphName::DefaultGraph)))
-                    .collect::<std::result::Result<Vec<_>, _>>()
-                    .map_err(|e| failed(&e))?;
-                write_quads(&quads, format, &mut out).map_err(|e| failed(&e))?;
-                Ok(respond(StatusCode::OK, rdf_content_type(format), out))
-            }
-            QueryResults::Boolean(b) => {
-                let format = negotiate::best(accept, RESULT_FORMATS).ok_or_else(|| not_acceptable(RESULT_FORMATS))?;
-                QueryResultsSerializer::from_format(format)
-                    .serialize_boolean_to_writer(&mut out, b)
-                    .map_err(|e| failed(&e))?;
-                Ok(respond(StatusCode::OK, results_content_type(format), out))
-            }
-            QueryResults::Solutions(rows) => {
-                let format = negotiate::best(accept, RESULT_FORMATS).ok_or_else(|| not_acceptable(RESULT_FORMATS))?;
-                let mut w = QueryResultsSerializer::from_format(format)
-                    .serialize_solutions_to_writer(&mut out, rows.variables().to_vec())
-                    .map_err(|e| failed(&e))?;
-                for row in rows {
-                    w.serialize(&row.map_err(|e| failed(&e))?).map_err(|e| failed(&e))?;
-                }
-                w.finish().map_err(|e| failed(&e))?;
-                Ok(respond(StatusCode::OK, results_content_type(format), out))
-            }
-        }
+        write_results(results, format, &mut out).map_err(failed)?;
+        Ok(respond(StatusCode::OK, content_type, out))
     }
 
     fn update(&self, sparql: &str, params: &Params) -> HttpResult {

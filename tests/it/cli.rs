@@ -240,3 +240,59 @@ fn queries_lists_every_ready_made_query() {
         assert!(s.contains(q), "{q} missing from:\n{s}");
     }
 }
+
+#[test]
+fn enumerated_flags_take_their_values_and_aliases_and_refuse_others_as_clap_does() {
+    for (args, values) in [
+        (vec!["export", "--format", "foo"], "turtle, trig, ntriples, nquads, rdfxml, jsonld"),
+        (vec!["extract", "x.txt", "--format", "foo"], "turtle, trig, ntriples, nquads, rdfxml, jsonld"),
+        (vec!["extract", "x.txt", "--input-format", "foo"], "text, json, jsonl, html"),
+        (vec!["query", "-e", "ASK {}", "--format", "foo"], "table, csv, tsv, json, xml, turtle, trig"),
+        (vec!["push", "--to", "http://127.0.0.1:1/", "--protocol", "foo"], "gsp, update"),
+        (vec!["validate", "--format", "foo"], "text, turtle"),
+    ] {
+        let out = newskg().args(&args).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(err.starts_with("error: invalid value 'foo' for '--"), "{args:?}: {err}");
+        assert!(err.contains(&format!("[possible values: {values}")), "{args:?}: {err}");
+    }
+    // Aliases and any case, as the format names were read before.
+    let input = fixture("record.json");
+    let turtle = newskg().args(["extract", input.to_str().unwrap(), "--format", "turtle"]).output().unwrap();
+    let ttl = newskg().args(["extract", input.to_str().unwrap(), "-f", "TTL"]).output().unwrap();
+    assert!(turtle.status.success() && !turtle.stdout.is_empty());
+    assert_eq!(turtle.stdout, ttl.stdout);
+    let stdin = std::fs::read_to_string(fixture("records.jsonl")).unwrap();
+    let jsonl = newskg().args(["extract", "-", "--input-format", "ndjson"]).write_stdin(stdin).output().unwrap();
+    assert!(String::from_utf8(jsonl.stdout).unwrap().contains("article/rec-1>"));
+}
+
+#[test]
+fn a_query_format_that_does_not_fit_the_results_is_refused_by_name() {
+    let (_dir, store) = temp_store();
+    let s = store.to_str().unwrap();
+    newskg().args(["ingest", "--store", s]).arg(fixture("record.json")).assert().success();
+    newskg()
+        .args(["query", "--store", s, "-e", "SELECT * WHERE { ?s ?p ?o } LIMIT 1", "--format", "turtle"])
+        .assert()
+        .code(2)
+        .stderr("newskg: error: unknown result format \"turtle\" (table, csv, tsv, json or xml)\n");
+    let construct = "CONSTRUCT { ?s ?p ?o } WHERE { ?s a <https://w3id.org/newskg/ontology#Person> ; ?p ?o }";
+    newskg()
+        .args(["query", "--store", s, "-e", construct, "--format", "csv"])
+        .assert()
+        .code(2)
+        .stderr("newskg: error: unknown RDF format \"csv\" (one of turtle, trig, ntriples, nquads, rdfxml, jsonld)\n");
+    // xml is SPARQL results XML for rows, RDF/XML for triples.
+    newskg()
+        .args(["query", "--store", s, "-e", construct, "--format", "xml"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("<rdf:RDF"));
+    newskg()
+        .args(["query", "--store", s, "-e", "ASK { ?s ?p ?o }", "--format", "xml"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("<sparql xmlns=\"http://www.w3.org/2005/sparql-results#\">"));
+}

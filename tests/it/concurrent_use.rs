@@ -9,11 +9,13 @@ use std::time::{Duration, Instant};
 
 use predicates::prelude::*;
 
-use super::{feed, fixture, newskg, newskg_path, stored_articles, temp_store};
+use newskg::store::{PAUSED_FILE, PAUSE_IN_BATCH_VAR};
+
+use super::{feed, fixture, newskg, newskg_path, stored_articles, temp_store, wait_for_pause, KillOnDrop};
 
 const WRITING: &str = "that is writing it";
 
-/// Waits (two minutes at most) until a reader is refused because a writer holds the store.
+/// Waits (five minutes at most) until a reader is refused because a writer holds the store.
 fn wait_for_writer(store: &std::path::Path) {
     let started = Instant::now();
     loop {
@@ -22,7 +24,7 @@ fn wait_for_writer(store: &std::path::Path) {
         if err.contains(WRITING) {
             return;
         }
-        assert!(started.elapsed() < Duration::from_secs(120), "the writer did not take the store: {err}");
+        assert!(started.elapsed() < Duration::from_secs(300), "the writer did not take the store: {err}");
         std::thread::sleep(Duration::from_millis(20));
     }
 }
@@ -108,28 +110,41 @@ fn queries_during_an_ingest_are_refused_cleanly_and_see_everything_after() {
     let input = dir.path().join("feed.jsonl");
     std::fs::write(&input, feed(N)).unwrap();
     let s = store.to_str().unwrap();
-    let mut writer = Command::new(newskg_path())
-        .args(["ingest", "--store", s])
-        .arg(&input)
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
+    // The writer pauses in the middle of its second batch (the loader's test hook), so at
+    // least one query certainly meets it, however busy the machine.
+    let mut writer = KillOnDrop(
+        Command::new(newskg_path())
+            .args(["ingest", "--store", s])
+            .arg(&input)
+            .env(PAUSE_IN_BATCH_VAR, "2")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap(),
+    );
     let count = "SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a a <https://w3id.org/newskg/ontology#Article> }";
-    let mut refused = 0;
-    while writer.try_wait().unwrap().is_none() {
+    let query = || {
         let out = newskg().args(["query", "--store", s, "-e", count, "--format", "csv"]).output().unwrap();
-        let err = String::from_utf8_lossy(&out.stderr);
+        let err = String::from_utf8_lossy(&out.stderr).into_owned();
         // Never a crash: a clear refusal, or the store not made yet, or a count.
         match out.status.code() {
-            Some(2) if err.contains(WRITING) => refused += 1,
-            Some(2) if err.contains("no store here") => {}
-            Some(0) => {}
+            Some(2) if err.contains(WRITING) => true,
+            Some(2) if err.contains("no store here") => false,
+            Some(0) => false,
             other => panic!("query during ingest ended with {other:?}: {err}"),
         }
+    };
+    let paused = store.join(PAUSED_FILE);
+    while !paused.exists() && writer.0.try_wait().unwrap().is_none() {
+        query();
     }
-    assert!(writer.wait().unwrap().success());
-    assert!(refused >= 1, "no query met the writer");
+    wait_for_pause(&mut writer.0, &store);
+    assert!(query(), "a query while the writer holds the store is refused");
+    std::fs::remove_file(&paused).unwrap();
+    while writer.0.try_wait().unwrap().is_none() {
+        query();
+    }
+    assert!(writer.0.wait().unwrap().success());
     assert_eq!(stored_articles(&store), Some(N as u64));
 }
 

@@ -74,10 +74,13 @@ pub fn check_spans(text: &str, ex: &Extraction) {
     }
     let n = ex.entities.len();
     for h in &ex.holdings {
-        assert!(h.holder < n && h.of.is_none_or(|o| o < n), "holding points past the entities");
+        assert!(h.holder.index() < n && h.of.is_none_or(|o| o.index() < n), "holding points past the entities");
     }
     for ev in &ex.events {
-        assert!(ev.participants.iter().all(|&p| p < n) && ev.place.is_none_or(|p| p < n), "event entity index");
+        assert!(
+            ev.participants.iter().all(|p| p.index() < n) && ev.place.is_none_or(|p| p.index() < n),
+            "event entity index"
+        );
     }
 }
 

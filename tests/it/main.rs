@@ -4,6 +4,7 @@
 //! - `cli`: the command line (inputs, errors and exit codes, store commands);
 //! - `concurrent_use`: one writer at a time (refused with its PID), readers meanwhile;
 //! - `crash_safety`: an ingest killed mid-batch leaves whole articles, a rerun completes it;
+//! - `docs`: `ARCHITECTURE.md` names only files and items that exist;
 //! - `formats`: every export format re-parses to the same triples;
 //! - `html`: saved HTML pages as input (metadata, body text, offsets);
 //! - `jsonld`: the compacted JSON-LD export and its context;
@@ -23,6 +24,7 @@ mod bad_inputs;
 mod cli;
 mod concurrent_use;
 mod crash_safety;
+mod docs;
 mod formats;
 mod golden;
 mod html;
@@ -39,6 +41,8 @@ mod shell;
 mod validate;
 
 use std::path::{Path, PathBuf};
+use std::process::Child;
+use std::time::{Duration, Instant};
 
 use assert_cmd::Command;
 
@@ -93,4 +97,28 @@ pub fn stored_articles(store: &Path) -> Option<u64> {
     let out = newskg().args(["stats", "--store", store.to_str().unwrap()]).output().unwrap();
     let stdout = String::from_utf8(out.stdout).unwrap();
     out.status.success().then(|| stdout.lines().next()?.strip_prefix("articles\t")?.parse().ok()).flatten()
+}
+
+/// A child process killed when dropped (so a failed test leaves no writer behind).
+pub struct KillOnDrop(pub Child);
+
+impl Drop for KillOnDrop {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// Waits until the writer has paused in the store `store` (its test hook's file is there);
+/// fails if the writer ends first or nothing happens for five minutes.
+pub fn wait_for_pause(writer: &mut Child, store: &Path) {
+    let paused = store.join(newskg::store::PAUSED_FILE);
+    let started = Instant::now();
+    while !paused.exists() {
+        if let Some(status) = writer.try_wait().unwrap() {
+            panic!("the writer ended ({status}) before it paused");
+        }
+        assert!(started.elapsed() < Duration::from_secs(300), "the writer did not pause within five minutes");
+        std::thread::sleep(Duration::from_millis(10));
+    }
 }

@@ -222,3 +222,20 @@ fn a_401_without_credentials_names_the_variables() {
         .stderr(predicate::str::contains("401 Unauthorized").and(predicate::str::contains("NEWSKG_PUSH_USER")));
     server.join().unwrap();
 }
+
+#[test]
+fn inputs_take_the_reading_and_extraction_flags_of_extract() {
+    let (_dir, target) = temp_store();
+    let server = Server::start(&target, &["--writable"]);
+    push()
+        .args(["--to", &server.url("/store"), "-", "--input-format", "json", "--base", "http://example.org/kg/"])
+        .args(["--jobs", "1"])
+        .write_stdin(std::fs::read_to_string(fixture("record.json")).unwrap())
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("pushed 1 graph ("));
+    drop(server);
+    let nq = export(&target);
+    assert!(nq.contains("<http://example.org/kg/article/single-1> <https://schema.org/headline>"), "{nq}");
+    assert!(!nq.contains("https://w3id.org/newskg/id/article/"), "{nq}");
+}

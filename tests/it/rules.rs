@@ -4,7 +4,7 @@ use std::sync::OnceLock;
 
 use newskg::article::read_plain;
 use newskg::extract::{Extraction, HoldingStatus, Speaker};
-use newskg::rules::EntityClass;
+use newskg::rules::{EntityClass, EventType, Modality};
 use newskg::{extract, Rules};
 
 fn rules() -> &'static Rules {
@@ -169,7 +169,7 @@ fn meetings_with_place_and_resolved_weekday() {
             .to_owned(),
     );
     let ex = extract(&article, rules());
-    let m = ex.events.iter().find(|e| e.kind == "Meeting").expect("a meeting");
+    let m = ex.events.iter().find(|e| e.kind == EventType::Meeting).expect("a meeting");
     let names: Vec<&str> = m.participants.iter().map(|&p| ex.entities[p].label.as_str()).collect();
     assert_eq!(names, ["Ravi Nair", "Eva Brandt"]);
     assert_eq!(m.place.map(|p| ex.entities[p].label.as_str()), Some("Berlin"));
@@ -179,20 +179,20 @@ fn meetings_with_place_and_resolved_weekday() {
 #[test]
 fn meeting_expectations_is_no_meeting() {
     let (_, ex) = run("Sales at Acme Corp. are meeting expectations, Tom Diaz said.");
-    assert!(ex.events.iter().all(|e| e.kind != "Meeting"), "{:?}", ex.events);
+    assert!(ex.events.iter().all(|e| e.kind != EventType::Meeting), "{:?}", ex.events);
 }
 
 #[test]
 fn a_definite_mention_joins_the_earlier_event() {
     let (_, ex) = run("Ana Lima met Joao Silva in Porto. The meeting lasted an hour.");
-    assert_eq!(ex.events.iter().filter(|e| e.kind == "Meeting").count(), 1, "{:?}", ex.events);
+    assert_eq!(ex.events.iter().filter(|e| e.kind == EventType::Meeting).count(), 1, "{:?}", ex.events);
 }
 
 #[test]
 fn future_events_are_marked() {
     let (_, ex) = run("Ana Lima will meet Joao Silva in Porto.");
-    let m = ex.events.iter().find(|e| e.kind == "Meeting").expect("a meeting");
-    assert_eq!(m.modality, Some("future"));
+    let m = ex.events.iter().find(|e| e.kind == EventType::Meeting).expect("a meeting");
+    assert_eq!(m.modality, Some(Modality::Future));
 }
 
 #[test]
@@ -201,8 +201,9 @@ fn legal_actions_and_attacks() {
     assert!(ex
         .events
         .iter()
-        .any(|e| e.kind == "LegalAction" && e.participants.iter().any(|&p| ex.entities[p].label == "Victor Hale")));
-    assert!(ex.events.iter().any(|e| e.kind == "Attack"));
+        .any(|e| e.kind == EventType::LegalAction
+            && e.participants.iter().any(|&p| ex.entities[p].label == "Victor Hale")));
+    assert!(ex.events.iter().any(|e| e.kind == EventType::Attack));
 }
 
 #[test]
@@ -261,7 +262,7 @@ fn a_selection_is_an_appointment_of_one_appointee() {
     let appointees: Vec<&str> = ex
         .events
         .iter()
-        .filter(|e| e.kind == "Appointment")
+        .filter(|e| e.kind == EventType::Appointment)
         .map(|e| ex.entities[e.participants[0]].label.as_str())
         .collect();
     assert!(appointees.contains(&"Paul Grady"), "{:?}", ex.events);
@@ -270,7 +271,7 @@ fn a_selection_is_an_appointment_of_one_appointee() {
 #[test]
 fn a_negated_event_is_no_event() {
     let (_, ex) = run("Ana Lima did not meet Joao Silva in Porto.");
-    assert!(ex.events.iter().all(|e| e.kind != "Meeting"), "{:?}", ex.events);
+    assert!(ex.events.iter().all(|e| e.kind != EventType::Meeting), "{:?}", ex.events);
 }
 
 #[test]
@@ -348,8 +349,89 @@ fn a_seat_of_government_stands_for_its_country() {
 #[test]
 fn a_statement_verb_in_the_passive_is_no_statement() {
     let (_, ex) = run("The Latvian team had been denied visas to enter Norway.");
-    assert!(ex.events.iter().all(|e| e.kind != "Statement"), "{:?}", ex.events);
+    assert!(ex.events.iter().all(|e| e.kind != EventType::Statement), "{:?}", ex.events);
     // Negative: the active verb with a speaker is one.
     let (_, ex) = run("Minister Ola Berg denied the report on Monday.");
-    assert!(ex.events.iter().any(|e| e.kind == "Statement"), "{:?}", ex.events);
+    assert!(ex.events.iter().any(|e| e.kind == EventType::Statement), "{:?}", ex.events);
+}
+
+/// The built-in rules plus the rows of `files` (path under `rules/`, contents), read from
+/// a `--rules` folder.
+fn rules_with(files: &[(&str, &str)]) -> newskg::Result<Rules> {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for (path, content) in files {
+        let file = dir.path().join(path);
+        std::fs::create_dir_all(file.parent().expect("a folder")).expect("rules folder");
+        std::fs::write(file, content).expect("rule file");
+    }
+    Rules::builtin_with_dir(dir.path())
+}
+
+#[test]
+fn a_bad_value_in_a_rule_file_names_the_file_and_line() {
+    let cases = [
+        (
+            "lexicons/event-triggers.tsv",
+            "trigger\ttype\tform\nparley\tParley\tnoun\n",
+            "rules/lexicons/event-triggers.tsv:2: unknown event type \"Parley\"",
+        ),
+        (
+            "lexicons/modality-cues.tsv",
+            "cue\tmodality\n# a comment\nperhaps\tlikely\n",
+            "rules/lexicons/modality-cues.tsv:3: unknown modality \"likely\"",
+        ),
+        (
+            "lexicons/status-markers.tsv",
+            "surface\tstatus\tposition\nonetime\tformer\tbefore\n",
+            "rules/lexicons/status-markers.tsv:2: unknown position \"before\"",
+        ),
+        (
+            "lexicons/word-classes.tsv",
+            "word\tclass\nwhom\tpronoun\n",
+            "rules/lexicons/word-classes.tsv:2: unknown word class \"pronoun\"",
+        ),
+        (
+            "lexicons/time-words.tsv",
+            "words\tkind\toffset\nformer\tshift\t2\n",
+            "rules/lexicons/time-words.tsv:2: a shift is -1 or 1",
+        ),
+        (
+            "lexicons/pronouns.tsv",
+            "pronoun\tclasses\nwe\tPerson|Crowd\n",
+            "rules/lexicons/pronouns.tsv:2: unknown class \"Crowd\"",
+        ),
+        (
+            "lexicons/titles.tsv",
+            "surface\ttitle\tkind\torg_hint\nreeve\treeve\toffice\tvillage\n",
+            "rules/lexicons/titles.tsv:2: unknown org_hint \"village\"",
+        ),
+    ];
+    for (file, content, message) in cases {
+        let error = rules_with(&[(file, content)]).expect_err(file).to_string();
+        assert_eq!(error, message);
+    }
+    // Negative: good values load.
+    rules_with(&[("lexicons/modality-cues.tsv", "cue\tmodality\nperhaps\thypothetical\n")]).expect("good rows load");
+}
+
+#[test]
+fn modality_cues_and_word_classes_are_data_a_rules_folder_extends() {
+    let meeting = |rules: &Rules, text: &str| {
+        let ex = extract(&read_plain("t", text.to_owned()), rules);
+        ex.events.into_iter().find(|e| e.kind == EventType::Meeting).map(|e| e.modality)
+    };
+    let text = "Perhaps Ann Moss met Luis Vega in Lima on Monday.";
+    assert_eq!(meeting(rules(), text), Some(None), "no cue: asserted");
+    let extended = rules_with(&[("lexicons/modality-cues.tsv", "cue\tmodality\nperhaps\thypothetical\n")]).unwrap();
+    assert_eq!(meeting(&extended, text), Some(Some(Modality::Hypothetical)));
+    // A cue of several words needs all of them: "plans to" (built in), not "plans" alone.
+    assert_eq!(meeting(rules(), "Ann Moss plans to meet Luis Vega in Lima."), Some(Some(Modality::Future)));
+
+    let peru = |rules: &Rules| {
+        let ex = extract(&read_plain("t", "The trans-Peru highway opened.".to_owned()), rules);
+        ex.entities.iter().any(|e| e.label == "Peru")
+    };
+    assert!(!peru(rules()), "\"trans\" is no hyphen prefix by default");
+    let extended = rules_with(&[("lexicons/word-classes.tsv", "word\tclass\ntrans\thyphen-prefix\n")]).unwrap();
+    assert!(peru(&extended));
 }

@@ -5,6 +5,8 @@
 use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
+use std::sync::mpsc;
+use std::time::Duration;
 
 use oxigraph::io::{RdfFormat, RdfParser};
 
@@ -18,7 +20,7 @@ pub struct Server {
 
 impl Server {
     /// Starts `newskg serve --store STORE --bind 127.0.0.1:0 EXTRA...` and waits for its
-    /// "listening on ADDR" line.
+    /// "listening on ADDR" line (five minutes at most: no guess at how long it takes).
     pub fn start(store: &Path, extra: &[&str]) -> Server {
         let mut child = Command::new(assert_cmd::cargo::cargo_bin("newskg"))
             .args(["serve", "--store", store.to_str().unwrap(), "--bind", "127.0.0.1:0"])
@@ -28,25 +30,33 @@ impl Server {
             .stderr(Stdio::piped())
             .spawn()
             .expect("newskg serve starts");
-        let mut lines = BufReader::new(child.stderr.take().unwrap()).lines();
-        let mut seen = String::new();
-        let addr = loop {
-            match lines.next() {
-                Some(Ok(line)) => {
-                    if let Some(addr) = line.split("listening on ").nth(1) {
-                        break addr.trim().to_owned();
-                    }
-                    seen.push_str(&line);
-                    seen.push('\n');
+        let lines = BufReader::new(child.stderr.take().unwrap()).lines();
+        let (tx, rx) = mpsc::channel();
+        // Reads stderr to the end (so the server never blocks on it), handing over the
+        // address, or what it said before it exited.
+        std::thread::spawn(move || {
+            let mut seen = String::new();
+            let mut told = false;
+            for line in lines.map_while(Result::ok) {
+                if let Some(addr) = line.split("listening on ").nth(1).filter(|_| !told) {
+                    told = tx.send(Ok(addr.trim().to_owned())).is_ok();
                 }
-                _ => {
-                    let status = child.wait().unwrap();
-                    panic!("newskg serve exited ({status}) before listening:\n{seen}");
-                }
+                seen.push_str(&line);
+                seen.push('\n');
+            }
+            let _ = tx.send(Err(seen));
+        });
+        let addr = match rx.recv_timeout(Duration::from_secs(300)) {
+            Ok(Ok(addr)) => addr,
+            Ok(Err(seen)) => {
+                let status = child.wait().unwrap();
+                panic!("newskg serve exited ({status}) before listening:\n{seen}");
+            }
+            Err(e) => {
+                let _ = child.kill();
+                panic!("newskg serve did not say it was listening within five minutes ({e})");
             }
         };
-        // Keep draining stderr so the server never blocks on it.
-        std::thread::spawn(move || for _ in lines {});
         Server { child, base: format!("http://{addr}") }
     }
 
@@ -66,7 +76,7 @@ impl Drop for Server {
 pub fn client() -> ureq::Agent {
     ureq::Agent::config_builder()
         .http_status_as_error(false)
-        .timeout_global(Some(std::time::Duration::from_secs(60)))
+        .timeout_global(Some(Duration::from_secs(300)))
         .build()
         .into()
 }
@@ -391,7 +401,7 @@ fn serve_refuses_a_missing_store_and_a_busy_port() {
     let addr = first.base.trim_start_matches("http://").to_owned();
     newskg()
         .args(["serve", "--store", store.to_str().unwrap(), "--bind", &addr])
-        .timeout(std::time::Duration::from_secs(20))
+        .timeout(Duration::from_secs(300))
         .assert()
         .code(2)
         .stderr(predicates::str::contains("cannot listen on"));

@@ -100,11 +100,93 @@ fn files_and_custom_shapes_are_validated_and_bad_shapes_refused() {
         .stdout(predicate::str::contains("<urn:q1>: 0 value(s) of <urn:p>, at least 1 required"));
     std::fs::write(&shapes, "@prefix sh: <http://www.w3.org/ns/shacl#> . <urn:S> a sh:NodeShape ; sh:targetClass <urn:C> ; sh:closed true .").unwrap();
     newskg().args(["validate", "--shapes", shapes.to_str().unwrap(), data.to_str().unwrap()]).assert().code(2).stderr(
-        predicate::str::contains("newskg: error: shapes: <urn:S>: unsupported node-shape constraint sh:closed"),
+        format!("newskg: error: {}: shape <urn:S>: unsupported node-shape constraint sh:closed\n", shapes.display()),
     );
+    let not_rdf = dir.path().join("x.txt");
+    newskg().args(["validate", not_rdf.to_str().unwrap()]).assert().code(2).stderr(format!(
+        "newskg: error: {}: not an RDF file (by its extension: .ttl, .nt, .nq, .trig, .rdf, .jsonld)\n",
+        not_rdf.display()
+    ));
+    // A file that does not parse, or cannot be read: one line naming it.
+    let broken = dir.path().join("broken.ttl");
+    std::fs::write(&broken, "<urn:a> <urn:b> .").unwrap();
     newskg()
-        .args(["validate", dir.path().join("x.txt").to_str().unwrap()])
+        .args(["validate", broken.to_str().unwrap()])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("not an RDF file"));
+        .stderr(predicate::str::starts_with(format!("newskg: error: {}: Parser error at line 1", broken.display())))
+        .stderr(predicate::str::contains("\n").count(1));
+    let missing = dir.path().join("missing.ttl");
+    newskg().args(["validate", missing.to_str().unwrap()]).assert().code(2).stderr(format!(
+        "newskg: error: {}: {}\n",
+        missing.display(),
+        std::fs::read(&missing).unwrap_err()
+    ));
+}
+
+/// Validates `data` (Turtle) against `shapes` (Turtle, with the `sh:` and `xsd:` prefixes
+/// declared) from files; returns the exit code, stdout and stderr.
+fn validate_with_shapes(shapes: &str, data: &str) -> (Option<i32>, String, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let (shapes_file, data_file) = (dir.path().join("shapes.ttl"), dir.path().join("data.ttl"));
+    let prefixes = "@prefix sh: <http://www.w3.org/ns/shacl#> . @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .\n";
+    std::fs::write(&shapes_file, format!("{prefixes}{shapes}")).unwrap();
+    std::fs::write(&data_file, data).unwrap();
+    let out = newskg()
+        .args(["validate", "--shapes", shapes_file.to_str().unwrap(), data_file.to_str().unwrap()])
+        .output()
+        .unwrap();
+    (out.status.code(), String::from_utf8(out.stdout).unwrap(), String::from_utf8(out.stderr).unwrap())
+}
+
+#[test]
+fn deactivated_shapes_and_constraints_are_skipped_in_every_boolean_form() {
+    let shapes = r#"
+        <urn:On> a sh:NodeShape ; sh:targetClass <urn:C> ; sh:property [ sh:path <urn:p> ; sh:minCount 2 ] .
+        <urn:OffOne> sh:targetClass <urn:C> ; sh:deactivated "1"^^xsd:boolean ;
+            sh:property [ sh:path <urn:off1> ; sh:minCount 1 ] .
+        <urn:OffTrue> sh:targetClass <urn:C> ; sh:deactivated "true"^^xsd:boolean ;
+            sh:property [ sh:path <urn:off2> ; sh:minCount 1 ] .
+        <urn:Mixed> sh:targetClass <urn:C> ;
+            sh:property [ sh:path <urn:off3> ; sh:minCount 1 ; sh:deactivated "1"^^xsd:boolean ] ,
+                        [ sh:path <urn:on2> ; sh:minCount 1 ; sh:deactivated "0"^^xsd:boolean ] ;
+            sh:sparql [ sh:select "SELECT $this WHERE { $this a <urn:C> }" ; sh:message "off4" ; sh:deactivated true ] ,
+                      [ sh:select "SELECT $this WHERE { $this a <urn:C> }" ; sh:message "on4" ; sh:deactivated false ] .
+        <urn:Kept> sh:targetClass <urn:C> ; sh:deactivated false ; sh:property [ sh:path <urn:on3> ; sh:minCount 1 ] .
+    "#;
+    let (code, text, err) = validate_with_shapes(shapes, "<urn:a> a <urn:C> ; <urn:p> 1 .");
+    assert_eq!(code, Some(1), "{text}{err}");
+    for active in ["<urn:p>, at least 2", "<urn:on2>", "<urn:on3>", "on4"] {
+        assert!(text.contains(active), "{active} is not deactivated: {text}");
+    }
+    for deactivated in ["off1", "off2", "off3", "off4"] {
+        assert!(!text.contains(deactivated), "{deactivated} is deactivated: {text}");
+    }
+    // A value that is not a boolean is refused, not read as false.
+    let (code, _, err) = validate_with_shapes(
+        r#"<urn:S> sh:targetClass <urn:C> ; sh:deactivated "yes" ; sh:property [ sh:path <urn:p> ; sh:minCount 2 ] ."#,
+        "<urn:a> a <urn:C> .",
+    );
+    assert_eq!(code, Some(2), "{err}");
+    assert!(err.contains("shapes.ttl: shape <urn:S>: sh:deactivated must be true or false"), "{err}");
+}
+
+#[test]
+fn a_node_shape_message_is_used_for_its_sparql_results() {
+    let shapes = r#"
+        <urn:N> a sh:NodeShape ; sh:targetClass <urn:C> ; sh:message "every C needs a q" ;
+            sh:sparql [ sh:select "SELECT $this WHERE { FILTER NOT EXISTS { $this <urn:q> ?x } }" ] ,
+                      [ sh:select "SELECT $this ?value WHERE { $this <urn:p> ?value }" ; sh:message "p is set" ] .
+        <urn:M> sh:targetClass <urn:C> ; sh:sparql [ sh:select "SELECT $this WHERE { $this <urn:p> 1 }" ] .
+    "#;
+    let (code, text, err) = validate_with_shapes(shapes, "<urn:a> a <urn:C> ; <urn:p> 1 .");
+    assert_eq!(code, Some(1), "{text}{err}");
+    for line in [
+        "  Violation: <urn:a>: every C needs a q  [<urn:N>]",
+        "  Violation: <urn:a>: p is set: \"1\"^^<http://www.w3.org/2001/XMLSchema#integer>  [<urn:N>]",
+        "  Violation: <urn:a>: SPARQL constraint not met  [<urn:M>]",
+    ] {
+        assert!(text.lines().any(|l| l == line), "{line:?} missing from:\n{text}");
+    }
+    assert_eq!(text.lines().filter(|l| l.starts_with("  Violation")).count(), 3, "{text}");
 }

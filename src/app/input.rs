@@ -1,0 +1,110 @@
+//! The inputs of `extract`, `ingest` and `push`: the reading and extraction arguments
+//! resolved once into an [`InputConfig`], and the per-article work (read, extract, map to
+//! quads) run on `--jobs` threads with the results handed back in input order.
+
+use std::path::PathBuf;
+
+use anyhow::{bail, Context, Result};
+use chrono::NaiveDate;
+use oxigraph::model::{NamedNode, Quad};
+
+use super::ordered;
+use crate::cli::{ExtractionArgs, InputFormatArg};
+use crate::progress::Counter;
+use newskg::article::{is_stdin, read_inputs, Article, InputFormat, ReadOptions};
+use newskg::rdf::{to_quads, Minter, Segments};
+use newskg::{extract, Rules};
+
+/// What the commands that read articles need, resolved from the arguments.
+pub(super) struct InputConfig {
+    inputs: Vec<PathBuf>,
+    read: ReadOptions,
+    default_date: Option<NaiveDate>,
+    rules: Rules,
+    minter: Minter,
+    /// Which paragraphs and sentences become span nodes.
+    segments: Segments,
+    /// Extraction threads.
+    jobs: usize,
+}
+
+impl InputConfig {
+    pub(super) fn from_args(inputs: Vec<PathBuf>, a: ExtractionArgs) -> Result<Self> {
+        let default_date = a
+            .date
+            .as_deref()
+            .map(|d| {
+                NaiveDate::parse_from_str(d, "%Y-%m-%d")
+                    .with_context(|| format!("--date: {d:?} is not a YYYY-MM-DD date"))
+            })
+            .transpose()?;
+        let rules = match &a.rules {
+            Some(dir) => Rules::builtin_with_dir(dir)?,
+            None => Rules::builtin()?,
+        };
+        let live = inputs.iter().any(|p| is_stdin(p));
+        let jobs = match a.jobs {
+            Some(0) => bail!("--jobs: give at least 1"),
+            Some(n) => n,
+            // Standard input may be a live feed: a worker pool would wait for more
+            // input before handing over what it has.
+            None if live => 1,
+            None => std::thread::available_parallelism().map_or(1, |n| n.get()),
+        };
+        Ok(InputConfig {
+            inputs,
+            read: ReadOptions { max_article_bytes: a.max_article_bytes, format: a.input_format.map(Into::into) },
+            default_date,
+            rules,
+            minter: Minter::with_base(&a.base)?,
+            segments: if a.segments { Segments::All } else { Segments::Cited },
+            jobs,
+        })
+    }
+
+    /// Whether an input is standard input, which may be a live feed (each article is then
+    /// handled as soon as it arrives).
+    pub(super) fn is_live(&self) -> bool {
+        self.inputs.iter().any(|p| is_stdin(p))
+    }
+
+    /// One article's graph name and quads (sorted), or the error for that input.
+    pub(super) fn article_graph(
+        &self,
+        article: Result<Article, newskg::Error>,
+    ) -> Result<(NamedNode, Vec<Quad>), newskg::Error> {
+        let mut article = article?;
+        if article.metadata.date.is_none() {
+            article.metadata.date = self.default_date;
+        }
+        let extraction = extract(&article, &self.rules);
+        let quads = to_quads(&article, &extraction, &self.minter, self.segments)?;
+        Ok((self.minter.article(&article.id)?, quads))
+    }
+
+    /// Reads the inputs one at a time, runs `work` on each article (or input error) on
+    /// `jobs` threads, and hands the results to `sink` in input order.
+    pub(super) fn for_each<R: Send>(
+        &self,
+        work: impl Fn(Result<Article, newskg::Error>) -> R + Sync,
+        sink: impl FnMut(R) -> Result<()>,
+    ) -> Result<()> {
+        ordered::for_each_ordered(self.jobs, read_inputs(&self.inputs, self.read.clone()), work, sink)
+    }
+}
+
+/// Progress of the articles read (an indicatif spinner, only when stderr is a terminal).
+pub(super) fn read_progress() -> Counter {
+    Counter::new("read", "articles", None)
+}
+
+impl From<InputFormatArg> for InputFormat {
+    fn from(format: InputFormatArg) -> InputFormat {
+        match format {
+            InputFormatArg::Text => InputFormat::Text,
+            InputFormatArg::Json => InputFormat::Json,
+            InputFormatArg::Jsonl => InputFormat::Jsonl,
+            InputFormatArg::Html => InputFormat::Html,
+        }
+    }
+}

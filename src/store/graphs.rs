@@ -1,0 +1,96 @@
+//! The article graphs of a store: reading, replacing, adding to and removing them.
+//!
+//! **Invariant:** every write here is one transaction, so an article's graph is replaced
+//! whole or not at all.
+
+use oxigraph::model::{GraphNameRef, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term, Variable};
+use oxigraph::sparql::QueryResults;
+use oxigraph::store::StorageError;
+
+use super::{QueryOptions, Store};
+use crate::error::Result;
+use crate::rdf::nquads::sort_quads;
+
+impl Store {
+    /// Replaces the graph `graph` by `quads` (whose graph names must be `graph`) in one
+    /// transaction.
+    pub fn replace_graph(&self, graph: &NamedNode, quads: &[Quad]) -> Result<()> {
+        let write = || -> Result<(), StorageError> {
+            let mut tx = self.inner.start_transaction()?;
+            tx.clear_graph(graph.as_ref())?;
+            tx.extend(quads.iter());
+            tx.commit()
+        };
+        write().map_err(|e| self.error(e))
+    }
+
+    /// Adds quads (a Graph Store Protocol POST) in one transaction.
+    pub fn add_quads(&self, quads: &[Quad]) -> Result<()> {
+        let write = || -> Result<(), StorageError> {
+            let mut tx = self.inner.start_transaction()?;
+            tx.extend(quads.iter());
+            tx.commit()
+        };
+        write().map_err(|e| self.error(e))
+    }
+
+    /// Removes an article's graph; returns whether it was there.
+    pub fn remove_graph(&self, graph: &NamedNode) -> Result<bool> {
+        let there = self.has_graph(graph.as_ref())?;
+        if there {
+            self.inner.remove_named_graph(graph.as_ref()).map_err(|e| self.error(e))?;
+        }
+        Ok(there)
+    }
+
+    /// Whether the store has this named graph.
+    pub fn has_graph(&self, graph: NamedNodeRef<'_>) -> Result<bool> {
+        self.inner.contains_named_graph(graph).map_err(|e| self.error(e))
+    }
+
+    /// The article graph whose `schema:identifier` is `id`, if any.
+    pub fn graph_of_id(&self, id: &str) -> Result<Option<NamedNode>> {
+        let q = "SELECT ?g WHERE { GRAPH ?g { ?g <https://schema.org/identifier> ?id } } LIMIT 1";
+        let options = QueryOptions {
+            bindings: vec![(Variable::new_unchecked("id"), Literal::new_simple_literal(id).into())],
+            ..QueryOptions::default()
+        };
+        if let QueryResults::Solutions(mut rows) = self.query(q, &options)? {
+            if let Some(row) = rows.next() {
+                if let Some(Term::NamedNode(n)) = row?.get("g") {
+                    return Ok(Some(n.clone()));
+                }
+            }
+        }
+        Ok(None)
+    }
+
+    /// All quads, or those of one graph, sorted.
+    pub fn quads(&self, graph: Option<&NamedNode>) -> Result<Vec<Quad>> {
+        let g = graph.map(|g| GraphNameRef::NamedNode(g.as_ref()));
+        let mut quads = self
+            .inner
+            .quads_for_pattern(None, None, None, g)
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|e| self.error(e))?;
+        sort_quads(&mut quads);
+        Ok(quads)
+    }
+
+    /// How many named graphs the store holds (without collecting and sorting their names).
+    pub fn graph_count(&self) -> usize {
+        self.inner.named_graphs().count()
+    }
+
+    /// The named graphs of the store, sorted.
+    pub fn graph_names(&self) -> Result<Vec<NamedNode>> {
+        let mut names = Vec::new();
+        for g in self.inner.named_graphs() {
+            if let NamedOrBlankNode::NamedNode(n) = g.map_err(|e| self.error(e))? {
+                names.push(n);
+            }
+        }
+        names.sort();
+        Ok(names)
+    }
+}
