@@ -150,18 +150,19 @@ fn trim_span(text: &str, r: Range<usize>) -> Range<usize> {
 
 type Found = (Speaker, Option<Range<usize>>, &'static str);
 
+/// Whether token `t` may stand between a speaker and the speech verb ("has", "also").
+fn is_auxiliary(rules: &Rules, doc: &Doc, t: usize) -> bool {
+    rules.lexicons.is(WordClass::SpeechAuxiliary, doc.lower(t))
+}
+
 fn is_say(rules: &Rules, doc: &Doc, t: usize) -> bool {
     doc.tokens[t].kind == TokenKind::Word && rules.lexicons.speech_verbs.get(doc.lower(t)) == Some(&SpeechKind::Say)
 }
 
-/// Words that may stand between a subject and its speech verb ("X has said", "X also told").
-const AUXILIARIES: &[&str] =
-    &["also", "later", "then", "has", "had", "have", "would", "previously", "once", "again", "further"];
-
 /// The first token of a speech verb's clause, skipping up to two auxiliaries before `v`.
-fn skip_auxiliaries(doc: &Doc, from: usize, v: usize) -> usize {
+fn skip_auxiliaries(doc: &Doc, rules: &Rules, from: usize, v: usize) -> usize {
     let mut s = v;
-    while s > from && v - s < 2 && AUXILIARIES.contains(&doc.lower(s - 1)) {
+    while s > from && v - s < 2 && is_auxiliary(rules, doc, s - 1) {
         s -= 1;
     }
     s
@@ -275,7 +276,7 @@ fn is_tell(word: &str) -> bool {
 fn verb_after_subject(ctx: &Ctx, s: usize, end: usize) -> Option<usize> {
     let (doc, rules) = (ctx.doc, ctx.rules);
     let mut v = s;
-    while v < end && v < s + 2 && AUXILIARIES.contains(&doc.lower(v)) {
+    while v < end && v < s + 2 && is_auxiliary(rules, doc, v) {
         v += 1;
     }
     if v < end && is_say(rules, doc, v) {
@@ -286,7 +287,7 @@ fn verb_after_subject(ctx: &Ctx, s: usize, end: usize) -> Option<usize> {
             (s + 1..(s + 20).min(end)).find(|&k| matches!(doc.tok(k), "," | "." | ";" | ":") || ctx.quoted[k])?;
         if doc.tok(close) == "," && close + 1 < end {
             let mut v = close + 1;
-            while v < end && v < close + 3 && AUXILIARIES.contains(&doc.lower(v)) {
+            while v < end && v < close + 3 && is_auxiliary(rules, doc, v) {
                 v += 1;
             }
             return (v < end && is_say(rules, doc, v)).then_some(v);
@@ -375,7 +376,7 @@ pub fn speech_subject(
         })?;
         return Some((first.entity, first.tokens.start));
     }
-    let s = skip_auxiliaries(doc, sentence.start, v);
+    let s = skip_auxiliaries(doc, rules, sentence.start, v);
     if let Some(mention) = index.ending_at(s).filter(speaks) {
         return Some((mention.entity, mention.tokens.start));
     }

@@ -313,12 +313,6 @@ fn familiar_with(doc: &Doc, rules: &Rules, d_end: usize, end: usize) -> usize {
     d_end
 }
 
-/// Words that end a clause before a description ("oil fell after sources said").
-const CLAUSE_WORDS: &[&str] = &[
-    "and", "or", "but", "after", "before", "as", "when", "while", "because", "since", "that", "if", "though",
-    "although", "where", "than", "until",
-];
-
 /// A description ending right before token `t` ("a spokesman", "police", "U.S. officials").
 fn description_ending_at(doc: &Doc, rules: &Rules, from: usize, t: usize) -> Option<usize> {
     let head = t.checked_sub(1)?;
@@ -334,7 +328,7 @@ fn description_ending_at(doc: &Doc, rules: &Rules, from: usize, t: usize) -> Opt
             a -= 1;
             break;
         }
-        if rules.lexicons.speech_verbs.contains_key(w) || CLAUSE_WORDS.contains(&w) {
+        if rules.lexicons.speech_verbs.contains_key(w) || rules.lexicons.is(WordClass::SourceClauseBreak, w) {
             break;
         }
         a -= 1;

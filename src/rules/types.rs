@@ -239,6 +239,12 @@ named_enum! {
         ReportNoun = "report-noun",
         /// Words that extend a source description ("familiar with the matter").
         Familiarity = "familiarity",
+        /// Words that may stand between a speaker and the speech verb ("X has said", "X
+        /// also told").
+        SpeechAuxiliary = "speech-auxiliary",
+        /// Words that end a clause before a source description read backwards ("oil fell
+        /// after sources said").
+        SourceClauseBreak = "source-clause-break",
     }
 }
 
