@@ -2,18 +2,22 @@
 //! sentence, and one node per real event.
 //!
 //! A trigger is a verb form or a nominalisation (`rules/lexicons/event-triggers.tsv`); a
-//! noun in -ing ("meeting", "killing") counts only after a determiner or a possessive, so
-//! "meeting expectations" is no meeting; triggers inside quotations are the speaker's
-//! words, not the article's, and are skipped. Arguments: the subject is the latest
-//! mention before the trigger in its clause (a pronoun resolves to the latest compatible
-//! mention); objects are the mentions after it up to the clause's end ("with X", "between
-//! X and Y", "which included X and Y"); a place mention after "in", "at" or "near" is the
-//! place, not a participant; a mention that only owns a post ("Iran's" in "Iran's U.N.
-//! ambassador X") is not a participant. Statements take only the speaker (and the
-//! addressee of "told"). The date is the sentence's time expression nearest the trigger.
-//! Modality: "will"/"plans to" → future; "would", "could", "may", "might", "if" →
-//! hypothetical; "not", "never" → negated; written as `nkg:modality`.
-//! Merging: events of one type that share a participant and have compatible dates are one.
+//! noun in -ing ("meeting", "killing") counts only after a determiner (word class
+//! `determiner`) or a possessive, so "meeting expectations" is no meeting; triggers inside
+//! quotations are the speaker's words, not the article's, and are skipped. Arguments: the
+//! subject is the latest mention before the trigger in its clause (clauses end at the
+//! word class `clause-break`; a pronoun resolves to the latest compatible mention);
+//! objects are the mentions after it up to the clause's end ("with X", "between X and Y",
+//! "which included X and Y"); a place mention after a `place-preposition` ("in", "at",
+//! "near") is the place, not a participant; a mention that only owns a post ("Iran's" in
+//! "Iran's U.N. ambassador X") is not a participant. Statements take only the speaker (and
+//! the addressee of "told"). The date is the sentence's time expression nearest the
+//! trigger. Modality (`modality-cues.tsv`): "will", "plans to" → future; "would", "could",
+//! "may", "if" → hypothetical; "not", "never" → negated, and a negated event is dropped;
+//! written as `nkg:modality`. Selections for a post and resignations are appointments
+//! (`event.Appointment.post`); a quotation's named speaker made a statement
+//! (`event.Statement.quote`). Merging: events of one type that share a participant and
+//! have compatible dates are one.
 
 use rustc_hash::FxHashSet;
 use std::ops::Range;

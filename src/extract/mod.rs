@@ -8,8 +8,11 @@
 //! participants, place, resolved date; merged) → [`sources::find`] (cited sources and
 //! what rests on them).
 //!
-//! Invariant: extraction never fails and never touches RDF; odd input gives fewer facts.
-//! Every fact carries the byte spans it was read from and the id of the rule that made it.
+//! The facts and their typed ids are in `model.rs`.
+//!
+//! **Invariant:** extraction never fails and never touches RDF; odd input gives fewer
+//! facts. Every fact carries the byte spans it was read from and the id of the rule that
+//! made it (output only: the stages branch on enums and typed fields, never on rule ids).
 
 pub mod entities;
 pub mod events;
@@ -34,10 +37,14 @@ use crate::article::Article;
 use crate::rules::{EntityClass, Rules};
 use crate::text::Doc;
 
-/// Runs every stage on one article. An article of 4 GiB or more (beyond what the typed
-/// ids count) yields no facts.
+/// The longest text extraction reads: the typed ids are `u32`, and an article yields at
+/// most a few items (candidates, entities, sentences, facts) per byte.
+const MAX_TEXT_BYTES: usize = 1 << 30;
+
+/// Runs every stage on one article. An article of over 1 GiB yields no facts (see
+/// `MAX_TEXT_BYTES`; the readers' default limit is 8 MiB).
 pub fn extract(article: &Article, rules: &Rules) -> Extraction {
-    if u32::try_from(article.text.len()).is_err() {
+    if article.text.len() > MAX_TEXT_BYTES {
         return Extraction::default();
     }
     let doc = Doc::analyze(article, &rules.abbreviations);

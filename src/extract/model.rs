@@ -3,8 +3,8 @@
 //!
 //! **Invariant:** an id is the position of its item in the list of [`Extraction`] it names
 //! (`EntityId` in `entities`, `SentenceId` in `sentences`, ...), and every id a fact holds
-//! is in range. Ids are `u32`: [`super::extract`] reads no article of 2^32 bytes or more, and
-//! every item counted by an id takes at least one byte of the text.
+//! is in range. Ids are `u32`: [`super::extract`] reads no text over 1 GiB, which has far
+//! fewer than 2^32 items of any kind.
 
 use std::collections::BTreeSet;
 use std::ops::Range;
@@ -23,7 +23,7 @@ macro_rules! id_type {
         impl $name {
             /// The id of the item at this position of its list.
             pub fn new(index: usize) -> Self {
-                $name(u32::try_from(index).expect("fewer than 2^32 items: an article is under 4 GiB"))
+                $name(u32::try_from(index).expect("fewer than 2^32 items: extract reads no text over 1 GiB"))
             }
 
             /// The item's position in its list.

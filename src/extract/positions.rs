@@ -2,15 +2,15 @@
 //!
 //! Patterns (rule ids in brackets):
 //! - a title before a name, with what owns the post before it: "Sen. Marco Rubio",
-//!   "Iran's U.N. Ambassador X", "Iranian General X", "AP reporter X" [`post.prenominal`];
+//!   "Iran's U.N. Ambassador X", "Iranian General X", "AP reporter X" (`post.prenominal`);
 //! - an apposition after the name: "X, a spokesperson for the Trump transition", "X, an
-//!   Ottawa New Democrat MP,", "X, Director of Y, and Chairman of Z" [`post.apposition`];
+//!   Ottawa New Democrat MP,", "X, Director of Y, and Chairman of Z" (`post.apposition`);
 //! - an apposition before the name: "the Afghan team's coach, X", "the president of the
-//!   Lombardy region, X" [`post.apposition`];
-//! - a copula: "X is the chief executive of Y" (with "was": former) [`post.copular`];
+//!   Lombardy region, X" (`post.apposition`);
+//! - a copula: "X is the chief executive of Y" (with "was": former) (`post.copular`);
 //! - a selection: "X for secretary of state", "named X as Y" (designate)
-//!   [`post.selection`];
-//! - a resignation: "X resigned as foreign affairs minister" (former) [`post.resignation`].
+//!   (`post.selection`);
+//! - a resignation: "X resigned as foreign affairs minister" (former) (`post.resignation`).
 //!
 //! Status comes from markers ("former", "-elect", "acting", "nominee"), else incumbent. A
 //! title that another of the same holder contains ("ambassador" beside "ambassador to the

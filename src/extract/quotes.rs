@@ -4,15 +4,15 @@
 //! left open at a paragraph's end that goes on in the next one. Scare quotes (fewer than
 //! four words, or fewer than eight with no attribution) are no quotations.
 //!
-//! Speakers, in order [rule ids]: right after the quote, "said X", "X said", "she said",
-//! "team member X told" [`quote.after`]; right before it, "X said:", "X told reporters,",
+//! Speakers, in order (rule ids in brackets): right after the quote, "said X", "X said", "she said",
+//! "team member X told" (`quote.after`); right before it, "X said:", "X told reporters,",
 //! "X, a spokesperson, said", and a participle ("..., stating, “...”") whose subject opens
-//! the sentence [`quote.before`]; a quotation with no attribution that follows another in
+//! the sentence (`quote.before`); a quotation with no attribution that follows another in
 //! its paragraph, continues one from the previous paragraph, or fills the paragraph after
-//! a quoted one, has its speaker [`quote.continued`]; a paragraph ending in "X stated," or
-//! "X has called it ...:" introduces the next paragraph's quotation [`quote.introduced`];
+//! a quoted one, has its speaker (`quote.continued`); a paragraph ending in "X stated," or
+//! "X has called it ...:" introduces the next paragraph's quotation (`quote.introduced`);
 //! else the latest reported speaker before it ("X said he was alarmed. “...”"), in its
-//! paragraph or, for a quotation opening a paragraph, the one before [`quote.reported`].
+//! paragraph or, for a quotation opening a paragraph, the one before (`quote.reported`).
 //! Within `quote.after` and `quote.before`, the verb may stand further off in the quotation's
 //! sentence ("X said on Monday that Y was “…”", "“…” announced in May, said X"), behind
 //! auxiliaries ("X had said") or an apposition ("X, a spokesperson for Y, said"); "told X"

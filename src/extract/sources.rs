@@ -1,12 +1,12 @@
 //! Cited sources: who the article says a fact comes from.
 //!
-//! Patterns [rule ids]: "according to X" (a name, "a report by X", or a description such
-//! as "a U.S. official") [`source.according-to`]; "reported by X", "a report by X"
-//! [`source.reported-by`]; "X reported" [`source.reported`]; "quoting X"
-//! [`source.quoting`]; "via X" (and "via X of Y") [`source.via`]; reported speech, "X
+//! Patterns (rule ids in brackets): "according to X" (a name, "a report by X", or a description such
+//! as "a U.S. official") (`source.according-to`); "reported by X", "a report by X"
+//! (`source.reported-by`); "X reported" (`source.reported`); "quoting X"
+//! (`source.quoting`); "via X" (and "via X of Y") (`source.via`); reported speech, "X
 //! said", "X told", "officials say", "…, said X", and with the subjects of
 //! `quotes::speech_subject` ("X, a spokesperson, said", "X has said", "she said")
-//! [`source.said`]; a quotation's speaker [`source.quote`]. Descriptions become anonymous
+//! (`source.said`); a quotation's speaker (`source.quote`). Descriptions become anonymous
 //! sources labelled as written ("a U.S. official"), affiliated with the entity named in
 //! them. What is attributed: the sentence (as a claim), the events read from it, and
 //! quotations.

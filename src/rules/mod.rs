@@ -1,9 +1,10 @@
 //! Lexicons and gazetteers as data: the files under `rules/` are compiled into the binary
 //! and parsed once at start; `--rules DIR` adds the rows of same-named files in DIR.
 //!
-//! Invariant: nothing outside this module knows the file formats; stages see only the
-//! lookup tables of [`Rules`]. Every lexicon-made fact can name its source as a rule id
-//! (`gazetteer:countries`, `lexicon:titles`), see [`RuleId`].
+//! **Invariant:** nothing outside this module knows the file formats; stages see only the
+//! lookup tables of [`Rules`] and the enums of `types.rs`, into which every closed value
+//! of a row (event type, status, word class, ...) is parsed at load time. Every
+//! gazetteer-made fact names its file as a rule id (`gazetteer:countries`), see [`RuleId`].
 
 mod gazetteer;
 mod lexicons;

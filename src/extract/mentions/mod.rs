@@ -1,7 +1,7 @@
 //! Mention detection: finds the names in each sentence and what the text around them says
 //! about their type.
 //!
-//! A [`Scanner`] reads each sentence once, left to right. At a word that starts no name it
+//! A `Scanner` reads each sentence once, left to right. At a word that starts no name it
 //! tries one rule: a lower-case prefix glued to a known name ("anti-Israel",
 //! `name.hyphen-prefixed`). At a capitalised word it takes the *chunk* that starts there
 //! (capitalised words joined by connectors: of, the, for, particles) and applies, in this
