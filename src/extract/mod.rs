@@ -22,6 +22,7 @@ mod model;
 pub mod positions;
 pub mod quotes;
 pub mod sources;
+pub mod speakers;
 pub mod time;
 
 use std::ops::Range;

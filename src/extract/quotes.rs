@@ -13,12 +13,17 @@
 //! "X has called it ...:" introduces the next paragraph's quotation (`quote.introduced`);
 //! else the latest reported speaker before it ("X said he was alarmed. “...”"), in its
 //! paragraph or, for a quotation opening a paragraph, the one before (`quote.reported`).
-//! Pronouns go to the latest compatible mention before them. A description ("a spokesman
-//! said") is an anonymous speaker: no `speaker`, but a source.
+//! Within `quote.after` and `quote.before`, the verb may stand further off in the quotation's
+//! sentence ("X said on Monday that Y was “…”", "“…” announced in May, said X"), behind
+//! auxiliaries ("X had said") or an apposition ("X, a spokesperson for Y, said"); "told X"
+//! names the one spoken to, not the speaker. Pronouns and descriptions ("she said", "the
+//! president said", "the company said") are resolved by `speakers`. An unnamed speaker ("a
+//! spokesman said", "said a company spokesperson") is anonymous: no `speaker`, but a source.
 
 use std::ops::Range;
 
-use super::index::{pronoun_classes, MentionIndex};
+use super::index::MentionIndex;
+use super::speakers::{quoted_tokens, resolve_nominal, resolve_pronoun};
 use super::{EntityId, Evidence, Quote, Speaker};
 use crate::rules::{EntityClass, Rules, SpeechKind, WordClass};
 use crate::text::{is_closing_quote, is_opening_quote, Doc, TokenKind};
@@ -58,10 +63,21 @@ fn quote_marks(doc: &Doc) -> Vec<Marks> {
     out
 }
 
+/// What the speaker rules read: the document, the rules, the mentions, which tokens lie
+/// inside quotation marks, and the speech verbs outside them (in text order).
+struct Ctx<'a, 'd> {
+    doc: &'a Doc<'d>,
+    rules: &'a Rules,
+    index: &'a MentionIndex<'a>,
+    quoted: Vec<bool>,
+    verbs: Vec<usize>,
+}
+
 /// Finds the quotations of a document.
 pub fn find(doc: &Doc, rules: &Rules, index: &MentionIndex) -> Vec<Quote> {
     let mut out: Vec<Quote> = Vec::new();
     let verbs = speech_verbs_outside_quotes(doc, rules);
+    let ctx = Ctx { doc, rules, index, quoted: quoted_tokens(doc), verbs };
     let mut previous: Option<(usize, Option<Speaker>, bool)> = None; // (paragraph, speaker, ran on)
     for m in quote_marks(doc) {
         if m.close <= m.open + 1 {
@@ -76,7 +92,7 @@ pub fn find(doc: &Doc, rules: &Rules, index: &MentionIndex) -> Vec<Quote> {
             doc.tokens[m.close - 1].end
         };
         let text = trim_span(doc.text, start..end);
-        let mut found = after(doc, rules, index, &m).or_else(|| before(doc, rules, index, &m));
+        let mut found = after(&ctx, &m).or_else(|| before(&ctx, &m));
         let opens_paragraph = (doc.paragraphs[para].start..m.open).all(|t| doc.tokens[t].kind == TokenKind::Punct);
         if found.is_none() {
             // A quotation going on from the one before: same paragraph, a paragraph it ran
@@ -89,15 +105,15 @@ pub fn find(doc: &Doc, rules: &Rules, index: &MentionIndex) -> Vec<Quote> {
             }
         }
         if found.is_none() && opens_paragraph && para > 0 {
-            found = introduced(doc, rules, index, para - 1);
+            found = introduced(&ctx, para - 1);
         }
         if found.is_none() {
             // The latest reported speaker before it in its paragraph ("Professor X said he
             // is alarmed. "..."), or, for a quotation opening a paragraph, in the one before.
             let here = doc.paragraphs[para].start..m.open;
-            found = reported_speaker(doc, rules, &verbs, index, here).or_else(|| {
+            found = reported_speaker(&ctx, here).or_else(|| {
                 (opens_paragraph && para > 0)
-                    .then(|| reported_speaker(doc, rules, &verbs, index, doc.paragraphs[para - 1].clone()))
+                    .then(|| reported_speaker(&ctx, doc.paragraphs[para - 1].clone()))
                     .flatten()
             });
         }
@@ -134,12 +150,29 @@ fn trim_span(text: &str, r: Range<usize>) -> Range<usize> {
 
 type Found = (Speaker, Option<Range<usize>>, &'static str);
 
+/// Whether token `t` may stand between a speaker and the speech verb ("has", "also").
+fn is_auxiliary(rules: &Rules, doc: &Doc, t: usize) -> bool {
+    rules.lexicons.is(WordClass::SpeechAuxiliary, doc.lower(t))
+}
+
 fn is_say(rules: &Rules, doc: &Doc, t: usize) -> bool {
     doc.tokens[t].kind == TokenKind::Word && rules.lexicons.speech_verbs.get(doc.lower(t)) == Some(&SpeechKind::Say)
 }
 
-/// "…,” said X / X said / she said / a spokesman said / team member X told the press
-fn after(doc: &Doc, rules: &Rules, index: &MentionIndex, m: &Marks) -> Option<Found> {
+/// The first token of a speech verb's clause, skipping up to two auxiliaries before `v`.
+fn skip_auxiliaries(doc: &Doc, rules: &Rules, from: usize, v: usize) -> usize {
+    let mut s = v;
+    while s > from && v - s < 2 && is_auxiliary(rules, doc, s - 1) {
+        s -= 1;
+    }
+    s
+}
+
+/// "…,” said X / X said / she said / a spokesman said / team member X told the press /
+/// X, a spokesperson for Y, said / the president said; else a speech verb later in the
+/// quotation's sentence ("…” announced in May, said X").
+fn after(ctx: &Ctx, m: &Marks) -> Option<Found> {
+    let (doc, rules, index) = (ctx.doc, ctx.rules, ctx.index);
     if !m.closed {
         return None;
     }
@@ -151,35 +184,30 @@ fn after(doc: &Doc, rules: &Rules, index: &MentionIndex, m: &Marks) -> Option<Fo
     if t >= end {
         return None;
     }
-    let span = |a: usize, b: usize| Some(doc.span(a, b));
-    let words_until = |k: usize| (t..k).all(|x| doc.tokens[x].kind == TokenKind::Word);
-    // said X (titles may stand between: "said Ambassador X")
-    if is_say(rules, doc, t) && t + 1 < end {
-        let near = (t + 1..(t + 4).min(end))
-            .take_while(|&k| doc.tokens[k].kind == TokenKind::Word)
-            .find_map(|k| index.starting_at(k));
-        if let Some(mention) = near {
-            return Some((Speaker::Entity(mention.entity), span(t, mention.tokens.end), "quote.after"));
-        }
-        if let Some(e) = pronoun(doc, rules, index, t + 1, m.open) {
-            return Some((Speaker::Entity(e), span(t, t + 2), "quote.after"));
-        }
+    if let Some(found) = said_x(ctx, t, end, m.open) {
+        return Some(found);
     }
-    // X said, with descriptors before the name ("team member X told the press")
-    for k in t..(t + 5).min(end) {
-        if !words_until(k) {
+    let span = |a: usize, b: usize| Some(doc.span(a, b));
+    // X said, with descriptors before the name ("team member X told the press", "the
+    // 14th-ranked X said"), auxiliaries ("X had said") or an apposition ("X, a
+    // spokesperson for Y, said").
+    for k in t..(t + 6).min(end) {
+        if !(t..k).all(|x| matches!(doc.tokens[x].kind, TokenKind::Word | TokenKind::Number) || doc.tok(x) == "-") {
             break;
         }
         if let Some(mention) = index.starting_at(k) {
-            if mention.tokens.end < end && is_say(rules, doc, mention.tokens.end) {
-                return Some((Speaker::Entity(mention.entity), span(t, mention.tokens.end + 1), "quote.after"));
+            if let Some(v) = verb_after_subject(ctx, mention.tokens.end, end) {
+                return Some((Speaker::Entity(mention.entity), span(t, v + 1), "quote.after"));
             }
         }
     }
-    // she said
-    if t + 1 < end && is_say(rules, doc, t + 1) {
-        if let Some(e) = pronoun(doc, rules, index, t, m.open) {
-            return Some((Speaker::Entity(e), span(t, t + 2), "quote.after"));
+    // she said / the president said / the company said
+    let verb = (t + 1..(t + 4).min(end)).find(|&v| is_say(rules, doc, v));
+    if let Some(v) = verb {
+        if v == t + 1 {
+            if let Some(e) = resolve_pronoun(doc, rules, index, &ctx.quoted, t, m.open) {
+                return Some((Speaker::Entity(e), span(t, t + 2), "quote.after"));
+            }
         }
     }
     // a spokesman said
@@ -188,11 +216,90 @@ fn after(doc: &Doc, rules: &Rules, index: &MentionIndex, m: &Marks) -> Option<Fo
             return Some((Speaker::Anonymous(doc.span(t, d_end)), span(t, d_end + 1), "quote.after"));
         }
     }
+    if let Some(v) = verb {
+        if let Some((e, a)) = resolve_nominal(doc, rules, index, v).filter(|&(_, a)| a == t) {
+            return Some((Speaker::Entity(e), span(a, v + 1), "quote.after"));
+        }
+    }
+    // A speech verb further on in the sentence, before any other quotation.
+    let sentence_end = doc.sentences[doc.sentence_of(m.close)].end.min(end);
+    let limit = (t..sentence_end.min(t + 15)).find(|&k| ctx.quoted[k]).unwrap_or(sentence_end.min(t + 15));
+    let later = ctx.verbs.iter().copied().find(|&v| v > t && v < limit)?;
+    said_x(ctx, later, end, m.open).or_else(|| {
+        subject_of(ctx, later)
+            .filter(|&(_, a)| a > m.close)
+            .map(|(e, a)| (Speaker::Entity(e), Some(doc.span(a, later + 1)), "quote.after"))
+    })
+}
+
+/// "said X" (titles may stand between: "said Ambassador X"), "said a company spokesman"
+/// (anonymous), "said he": the speaker named after a speech verb at `t`.
+fn said_x(ctx: &Ctx, t: usize, end: usize, open: usize) -> Option<Found> {
+    let (doc, rules, index) = (ctx.doc, ctx.rules, ctx.index);
+    // "told X": X is the one spoken to.
+    if !is_say(rules, doc, t) || t + 1 >= end || is_tell(doc.lower(t)) {
+        return None;
+    }
+    // The name in the next few words, a person before anything else ("said Norvex
+    // spokesperson Jane Roe").
+    let near = |from: usize| {
+        let names: Vec<_> = (from..(from + 3).min(end))
+            .take_while(|&k| doc.tokens[k].kind == TokenKind::Word)
+            .filter_map(|k| index.starting_at(k))
+            .collect();
+        names.iter().find(|mm| index.class(mm.entity) == EntityClass::Person).or(names.first()).copied()
+    };
+    // "said a WeWork spokesperson": anonymous, unless a name follows the description.
+    if let Some((d_end, _)) = description(doc, rules, t + 1, end) {
+        if matches!(doc.lower(t + 1), "a" | "an" | "one" | "two" | "three" | "several" | "some")
+            && near(d_end).is_none()
+        {
+            return Some((Speaker::Anonymous(doc.span(t + 1, d_end)), Some(doc.span(t, d_end)), "quote.after"));
+        }
+    }
+    if let Some(mention) = near(t + 1) {
+        return Some((Speaker::Entity(mention.entity), Some(doc.span(t, mention.tokens.end)), "quote.after"));
+    }
+    if let Some(e) = resolve_pronoun(doc, rules, index, &ctx.quoted, t + 1, open) {
+        return Some((Speaker::Entity(e), Some(doc.span(t, t + 2)), "quote.after"));
+    }
     None
 }
 
-/// X said: “…” / X said, “…” / …, stating, “…” / X, a spokesperson, said “…”
-fn before(doc: &Doc, rules: &Rules, index: &MentionIndex, m: &Marks) -> Option<Found> {
+/// Whether a speech verb names its addressee after it ("told X", "telling X").
+fn is_tell(word: &str) -> bool {
+    matches!(word, "tell" | "tells" | "told" | "telling")
+}
+
+/// The speech verb of a subject ending before token `s`: right after it, after
+/// auxiliaries ("has said"), or after an apposition ("X, a spokesperson for Y, said").
+fn verb_after_subject(ctx: &Ctx, s: usize, end: usize) -> Option<usize> {
+    let (doc, rules) = (ctx.doc, ctx.rules);
+    let mut v = s;
+    while v < end && v < s + 2 && is_auxiliary(rules, doc, v) {
+        v += 1;
+    }
+    if v < end && is_say(rules, doc, v) {
+        return Some(v);
+    }
+    if s < end && doc.tok(s) == "," {
+        let close =
+            (s + 1..(s + 20).min(end)).find(|&k| matches!(doc.tok(k), "," | "." | ";" | ":") || ctx.quoted[k])?;
+        if doc.tok(close) == "," && close + 1 < end {
+            let mut v = close + 1;
+            while v < end && v < close + 3 && is_auxiliary(rules, doc, v) {
+                v += 1;
+            }
+            return (v < end && is_say(rules, doc, v)).then_some(v);
+        }
+    }
+    None
+}
+
+/// X said: “…” / X said, “…” / …, stating, “…” / X, a spokesperson, said “…” / X said on
+/// Monday that Y was “…”
+fn before(ctx: &Ctx, m: &Marks) -> Option<Found> {
+    let (doc, rules, index) = (ctx.doc, ctx.rules, ctx.index);
     let para = doc.paragraphs.iter().find(|p| p.contains(&m.open))?;
     let mut t = m.open;
     while t > para.start && matches!(doc.tok(t - 1), "," | ":" | "\u{2014}") {
@@ -201,8 +308,14 @@ fn before(doc: &Doc, rules: &Rules, index: &MentionIndex, m: &Marks) -> Option<F
     if t == para.start {
         return None;
     }
-    // The speech verb within the last three tokens ("X told reporters: ").
-    let verb = (t.saturating_sub(3).max(para.start)..t).rev().find(|&v| is_say(rules, doc, v));
+    // The speech verb within the last three tokens ("X told reporters: "), else the last
+    // one before the quotation in its sentence.
+    let sentence = doc.sentences[doc.sentence_of(m.open)].clone();
+    let verb = (t.saturating_sub(3).max(para.start)..t).rev().find(|&v| is_say(rules, doc, v)).or_else(|| {
+        let a = ctx.verbs.partition_point(|&v| v < sentence.start.max(para.start));
+        let b = ctx.verbs.partition_point(|&v| v < t);
+        ctx.verbs[a..b].last().copied()
+    });
     let Some(v) = verb else {
         // "X: “…”", or a sentence introducing the quotation with a colon: its first person
         // ("Sunak defended the record ...: “…”").
@@ -214,11 +327,10 @@ fn before(doc: &Doc, rules: &Rules, index: &MentionIndex, m: &Marks) -> Option<F
                     "quote.before",
                 ));
             }
-            let sentence = doc.sentences[doc.sentence_of(t)].clone();
             let first = index
                 .mentions
                 .iter()
-                .filter(|mm| mm.tokens.start >= sentence.start && mm.tokens.end <= t)
+                .filter(|mm| mm.tokens.start >= sentence.start && mm.tokens.end <= t && !ctx.quoted[mm.tokens.start])
                 .find(|mm| index.class(mm.entity) == EntityClass::Person)?;
             return Some((
                 Speaker::Entity(first.entity),
@@ -228,47 +340,77 @@ fn before(doc: &Doc, rules: &Rules, index: &MentionIndex, m: &Marks) -> Option<F
         }
         return None;
     };
-    subject_of(doc, rules, index, v).map(|(e, a)| (Speaker::Entity(e), Some(doc.span(a, v + 1)), "quote.before"))
+    subject_of(ctx, v).map(|(e, a)| (Speaker::Entity(e), Some(doc.span(a, v + 1)), "quote.before"))
 }
 
 /// The subject of a speech verb at `v`: a participle's is the sentence's first speaker
-/// ("X ... emphasized ..., stating"); else the mention right before the verb, or before an
-/// apposition ("X, a spokesperson for Y, said"), or a pronoun's antecedent. Returns the
-/// entity and the first token of the attribution.
-fn subject_of(doc: &Doc, rules: &Rules, index: &MentionIndex, v: usize) -> Option<(EntityId, usize)> {
+/// ("X ... emphasized ..., stating"); else the mention right before the verb (or before
+/// auxiliaries: "X has said"), the sentence's opening name before an apposition ("X, a
+/// spokesperson for Y, said"), a pronoun's antecedent, or a description's ("the
+/// president said"). Returns the entity and the first token of the attribution.
+fn subject_of(ctx: &Ctx, v: usize) -> Option<(EntityId, usize)> {
+    speech_subject(ctx.doc, ctx.rules, ctx.index, &ctx.quoted, v)
+}
+
+/// The subject of the speech verb at `v` (see `subject_of`), for other stages; `quoted`
+/// marks the tokens inside quotation marks (`speakers::quoted_tokens`).
+pub fn speech_subject(
+    doc: &Doc,
+    rules: &Rules,
+    index: &MentionIndex,
+    quoted: &[bool],
+    v: usize,
+) -> Option<(EntityId, usize)> {
     let sentence = doc.sentences[doc.sentence_of(v)].clone();
+    let speaks = |mm: &&super::index::Mention| speaker_class(index.class(mm.entity));
     if doc.tok(v).ends_with("ing") {
         // "with Boswell stating: ..." names its own subject; else the sentence's first speaker.
-        if let Some(mention) = index.ending_at(v).filter(|mm| speaker_class(index.class(mm.entity))) {
+        if let Some(mention) = index.ending_at(v).filter(speaks) {
             return Some((mention.entity, mention.tokens.start));
         }
         let first = index.mentions.iter().find(|mm| {
-            mm.tokens.start >= sentence.start && mm.tokens.end <= v && speaker_class(index.class(mm.entity))
+            mm.tokens.start >= sentence.start
+                && mm.tokens.end <= v
+                && !quoted[mm.tokens.start]
+                && speaker_class(index.class(mm.entity))
         })?;
         return Some((first.entity, first.tokens.start));
     }
-    if let Some(mention) = index.ending_at(v).filter(|mm| speaker_class(index.class(mm.entity))) {
+    let s = skip_auxiliaries(doc, rules, sentence.start, v);
+    if let Some(mention) = index.ending_at(s).filter(speaks) {
         return Some((mention.entity, mention.tokens.start));
     }
-    if v > sentence.start + 1 && doc.tok(v - 1) == "," {
-        if let Some(c1) = (sentence.start..v - 1).rev().find(|&c| doc.tok(c) == ",") {
-            if let Some(mention) = index.ending_at(c1).filter(|mm| speaker_class(index.class(mm.entity))) {
+    if s > sentence.start + 1 && doc.tok(s - 1) == "," {
+        // The name opening the sentence, before its first comma ("Cmdr. X, a spokesperson
+        // for Y, the operation against Z, told reporters").
+        if let Some(c0) = (sentence.start..s - 1).find(|&c| doc.tok(c) == ",") {
+            let opening = index.ending_at(c0).filter(speaks).filter(|mm| {
+                (sentence.start..mm.tokens.start).all(|k| doc.tokens[k].kind == TokenKind::Word)
+                    && mm.tokens.start <= sentence.start + 3
+            });
+            if let Some(mention) = opening {
+                return Some((mention.entity, mention.tokens.start));
+            }
+        }
+        if let Some(c1) = (sentence.start..s - 1).rev().find(|&c| doc.tok(c) == ",") {
+            if let Some(mention) = index.ending_at(c1).filter(speaks) {
                 return Some((mention.entity, mention.tokens.start));
             }
         }
     }
-    if v > sentence.start {
-        if let Some(e) = pronoun(doc, rules, index, v - 1, v - 1) {
-            return Some((e, v - 1));
+    if s > sentence.start {
+        if let Some(e) = resolve_pronoun(doc, rules, index, quoted, s - 1, s - 1) {
+            return Some((e, s - 1));
         }
     }
-    None
+    resolve_nominal(doc, rules, index, s)
 }
 
 /// A paragraph that introduces the next one's quotation: it ends with ":" or "," after a
 /// speech verb ("Rathbun stated,") or after its subject's words ("X has called it
 /// 'dangerous':").
-fn introduced(doc: &Doc, rules: &Rules, index: &MentionIndex, para: usize) -> Option<Found> {
+fn introduced(ctx: &Ctx, para: usize) -> Option<Found> {
+    let (doc, rules, index) = (ctx.doc, ctx.rules, ctx.index);
     let p = doc.paragraphs[para].clone();
     let last = p.end.checked_sub(1)?;
     if !matches!(doc.tok(last), ":" | ",") {
@@ -276,7 +418,7 @@ fn introduced(doc: &Doc, rules: &Rules, index: &MentionIndex, para: usize) -> Op
     }
     let sentence = doc.sentences[doc.sentence_of(last)].clone();
     if let Some(v) = (sentence.start..last).rev().find(|&v| is_say(rules, doc, v)) {
-        if let Some((e, a)) = subject_of(doc, rules, index, v) {
+        if let Some((e, a)) = subject_of(ctx, v) {
             return Some((Speaker::Entity(e), Some(doc.span(a, v + 1)), "quote.introduced"));
         }
     }
@@ -292,18 +434,13 @@ fn introduced(doc: &Doc, rules: &Rules, index: &MentionIndex, para: usize) -> Op
 
 /// The latest reported speaker in token range `range`: the subject of its last speech verb
 /// outside quotation marks.
-fn reported_speaker(
-    doc: &Doc,
-    rules: &Rules,
-    verbs: &[usize],
-    index: &MentionIndex,
-    range: Range<usize>,
-) -> Option<Found> {
+fn reported_speaker(ctx: &Ctx, range: Range<usize>) -> Option<Found> {
+    let verbs = &ctx.verbs;
     let a = verbs.partition_point(|&v| v < range.start);
     let b = verbs.partition_point(|&v| v < range.end);
     // The last few speech verbs are enough: the nearest one that has a subject wins.
     verbs[a..b].iter().rev().take(8).find_map(|&v| {
-        subject_of(doc, rules, index, v).map(|(e, a)| (Speaker::Entity(e), Some(doc.span(a, v + 1)), "quote.reported"))
+        subject_of(ctx, v).map(|(e, a)| (Speaker::Entity(e), Some(ctx.doc.span(a, v + 1)), "quote.reported"))
     })
 }
 
@@ -328,15 +465,6 @@ fn speech_verbs_outside_quotes(doc: &Doc, rules: &Rules) -> Vec<usize> {
 /// Persons and organisations speak; so do countries in news ("North Korea said").
 fn speaker_class(c: EntityClass) -> bool {
     c.base() != EntityClass::Place || c == EntityClass::Country
-}
-
-/// A pronoun at `t` resolved to the latest compatible mention before `before` (in its
-/// paragraph or the few before it).
-fn pronoun(doc: &Doc, rules: &Rules, index: &MentionIndex, t: usize, before: usize) -> Option<EntityId> {
-    let classes = pronoun_classes(doc, rules, t)?;
-    let para_start = doc.paragraphs.iter().find(|p| p.contains(&t)).map_or(0, |p| p.start);
-    let from = para_start.saturating_sub(200);
-    index.latest_before(from, before, |c| classes.contains(&c)).map(|m| m.entity)
 }
 
 /// An anonymous description starting at `t`: an optional determiner or number, lower-case

@@ -3,14 +3,17 @@
 //! Patterns (rule ids in brackets): "according to X" (a name, "a report by X", or a description such
 //! as "a U.S. official") (`source.according-to`); "reported by X", "a report by X"
 //! (`source.reported-by`); "X reported" (`source.reported`); "quoting X"
-//! (`source.quoting`); reported speech, "X said", "X told", "officials say"
+//! (`source.quoting`); "via X" (and "via X of Y") (`source.via`); reported speech, "X
+//! said", "X told", "officials say", "…, said X", and with the subjects of
+//! `quotes::speech_subject` ("X, a spokesperson, said", "X has said", "she said")
 //! (`source.said`); a quotation's speaker (`source.quote`). Descriptions become anonymous
 //! sources labelled as written ("a U.S. official"), affiliated with the entity named in
 //! them. What is attributed: the sentence (as a claim), the events read from it, and
 //! quotations.
 
-use super::index::{pronoun_classes, MentionIndex};
-use super::quotes::description;
+use super::index::MentionIndex;
+use super::quotes::{description, speech_subject};
+use super::speakers::quoted_tokens;
 use super::{
     AnonymousSource, Attribution, EntityId, Event, EventId, Evidence, Fact, Quote, QuoteId, SentenceId, Source,
     SourceId, Speaker,
@@ -32,6 +35,8 @@ struct Finder<'a> {
     rules: &'a Rules,
     index: &'a MentionIndex<'a>,
     quotes: &'a [Quote],
+    /// Which tokens lie inside quotation marks (`speakers::quoted_tokens`).
+    quoted: Vec<bool>,
     anonymous: Vec<AnonymousSource>,
     found: Vec<Found>,
 }
@@ -44,7 +49,8 @@ pub fn find(
     quotes: &[Quote],
     events: &[Event],
 ) -> (Vec<AnonymousSource>, Vec<Attribution>) {
-    let mut f = Finder { doc, rules, index, quotes, anonymous: Vec::new(), found: Vec::new() };
+    let mut f =
+        Finder { doc, rules, index, quotes, quoted: quoted_tokens(doc), anonymous: Vec::new(), found: Vec::new() };
     for (si, s) in doc.sentences.iter().enumerate() {
         let (si, end) = (SentenceId::new(si), s.end);
         let mut t = s.start;
@@ -58,6 +64,7 @@ pub fn find(
                 continue;
             }
             f.reported_by(si, t, end);
+            f.via(si, t, end);
             f.quoting(si, t, end);
             f.said(si, s.start, t, end);
             t += 1;
@@ -68,6 +75,12 @@ pub fn find(
 }
 
 impl Finder<'_> {
+    /// Whether entity `e` may speak: anything but a place, save a country.
+    fn speaks(&self, e: EntityId) -> bool {
+        let class = self.index.class(e);
+        class.base() != EntityClass::Place || class == EntityClass::Country
+    }
+
     fn push(&mut self, sentence: SentenceId, source: Source, rule: &'static str) {
         self.found.push(Found { sentence, source, rule });
     }
@@ -99,6 +112,8 @@ impl Finder<'_> {
             self.push(si, Source::Entity(m.entity), "source.according-to");
         } else if let Some(e) = report_by(doc, rules, index, x, end) {
             self.push(si, Source::Entity(e), "source.reported-by");
+        } else if let Some(e) = evidence_from(doc, index, x, end) {
+            self.push(si, Source::Entity(e), "source.according-to");
         } else if let Some((d_end, _)) = description(doc, rules, x, end) {
             let d_end = familiar_with(doc, rules, d_end, end);
             let source = self.anonymous(x, d_end, "source.according-to");
@@ -117,6 +132,25 @@ impl Finder<'_> {
         }
         if let Some(e) = report_by(doc, self.rules, index, t, end) {
             self.push(si, Source::Entity(e), "source.reported-by");
+        }
+    }
+
+    /// "via X" ("said, via Jane Roe of the Daily Example"): X, and the outlet of X.
+    fn via(&mut self, si: SentenceId, t: usize, end: usize) {
+        let (doc, index) = (self.doc, self.index);
+        if doc.lower(t) != "via" || t + 1 >= end {
+            return;
+        }
+        let Some(m) = index.starting_at(t + 1).filter(|m| self.speaks(m.entity)) else { return };
+        self.push(si, Source::Entity(m.entity), "source.via");
+        let of = m.tokens.end;
+        if of + 1 < end && doc.lower(of) == "of" {
+            let outlet = index
+                .starting_at(of + 1)
+                .or_else(|| (doc.lower(of + 1) == "the").then(|| index.starting_at(of + 2)).flatten());
+            if let Some(o) = outlet.filter(|o| self.speaks(o.entity)) {
+                self.push(si, Source::Entity(o.entity), "source.via");
+            }
         }
     }
 
@@ -145,9 +179,10 @@ impl Finder<'_> {
         }
     }
 
-    /// "X said", "X reported", "officials say", "she said" at the speech verb `t` of a
-    /// sentence `start..end` (not inside a quotation: the quote stage attributes those; not
-    /// a byline: "X reported from Geneva").
+    /// "X said", "X reported", "officials say", "…, said X" at the speech verb `t` of a
+    /// sentence `start..end`, else the subject `quotes::speech_subject` finds ("X has
+    /// said", "X, a spokesperson, said", "she said", "the company said"); not inside a
+    /// quotation (the quote stage attributes those), not a byline ("X reported from Geneva").
     fn said(&mut self, si: SentenceId, start: usize, t: usize, end: usize) {
         let (doc, rules, index) = (self.doc, self.rules, self.index);
         let w = doc.lower(t);
@@ -164,17 +199,26 @@ impl Finder<'_> {
             SpeechKind::Say => "source.said",
             SpeechKind::Report => "source.reported",
         };
-        let speaker = |c: EntityClass| c.base() != EntityClass::Place || c == EntityClass::Country;
-        if let Some(m) = index.ending_at(t).filter(|m| speaker(index.class(m.entity))) {
+        // "…, said Jane Roe, a spokesperson": the name after an inverted verb ("told X"
+        // names the one spoken to).
+        let inverted = (t > start && doc.tok(t - 1) == ",")
+            .then(|| {
+                (t + 1..(t + 4).min(end))
+                    .take_while(|&k| doc.tokens[k].kind == TokenKind::Word)
+                    .find_map(|k| index.starting_at(k))
+            })
+            .flatten()
+            .filter(|m| self.speaks(m.entity) && !matches!(w, "told" | "tells" | "tell"));
+        if let Some(m) = inverted {
+            self.push(si, Source::Entity(m.entity), rule);
+        } else if let Some(m) = index.ending_at(t).filter(|m| self.speaks(m.entity)) {
             self.push(si, Source::Entity(m.entity), rule);
         } else if let Some(a) = description_ending_at(doc, rules, start, t) {
             let source = self.anonymous(a, t, rule);
             self.push(si, source, rule);
-        } else if t > start {
-            let Some(classes) = pronoun_classes(doc, rules, t - 1) else { return };
-            if let Some(m) = index.latest_before(start.saturating_sub(60), t - 1, |c| classes.contains(&c)) {
-                self.push(si, Source::Entity(m.entity), rule);
-            }
+        } else if let Some((e, _)) = speech_subject(doc, rules, index, &self.quoted, t) {
+            // Auxiliaries, appositions, pronouns, "the company said".
+            self.push(si, Source::Entity(e), rule);
         }
     }
 
@@ -240,6 +284,23 @@ fn report_by(doc: &Doc, rules: &Rules, index: &MentionIndex, t: usize, end: usiz
     None
 }
 
+/// "according to data from X", "according to guidance by the X": a few lower-case words,
+/// then "from", "by" or "of", then a name.
+fn evidence_from(doc: &Doc, index: &MentionIndex, x: usize, end: usize) -> Option<EntityId> {
+    let mut p = x;
+    while p < end && p < x + 3 && doc.tokens[p].kind == TokenKind::Word && doc.tok(p).chars().all(char::is_lowercase) {
+        if matches!(doc.lower(p), "from" | "by" | "of") {
+            break;
+        }
+        p += 1;
+    }
+    if p == x || p + 1 >= end || !matches!(doc.lower(p), "from" | "by" | "of") {
+        return None;
+    }
+    let name = if doc.lower(p + 1) == "the" { p + 2 } else { p + 1 };
+    index.starting_at(name).map(|m| m.entity)
+}
+
 /// Extends a description over "familiar with the matter" / "close to the talks".
 fn familiar_with(doc: &Doc, rules: &Rules, d_end: usize, end: usize) -> usize {
     if d_end + 1 < end && rules.lexicons.is(WordClass::Familiarity, doc.lower(d_end)) {
@@ -259,16 +320,22 @@ fn description_ending_at(doc: &Doc, rules: &Rules, from: usize, t: usize) -> Opt
         return None;
     }
     let mut a = head;
-    while a > from && a + 4 > head && doc.tokens[a - 1].kind == TokenKind::Word {
+    // Words, and hyphens inside a compound ("Washington-based").
+    let joined = |k: usize| doc.tok(k) == "-" && k > 0 && doc.tokens[k - 1].end == doc.tokens[k].start;
+    while a > from && a + 6 > head && (doc.tokens[a - 1].kind == TokenKind::Word || joined(a - 1)) {
         let w = doc.lower(a - 1);
         if rules.lexicons.is(WordClass::DescriptionOpener, w) {
             a -= 1;
             break;
         }
-        if rules.lexicons.speech_verbs.contains_key(w) || w == "and" {
+        if rules.lexicons.speech_verbs.contains_key(w) || rules.lexicons.is(WordClass::SourceClauseBreak, w) {
             break;
         }
         a -= 1;
+    }
+    // A description does not start inside a word ("PG&E officials").
+    if a > from && doc.tokens[a - 1].end == doc.tokens[a].start && doc.tokens[a - 1].kind != TokenKind::Word {
+        return None;
     }
     Some(a)
 }

@@ -8,7 +8,7 @@
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::types::{
-    EventType, HoldingStatus, MarkerPosition, Modality, OrgHint, OtherKind, SpeechKind, TitleKind, TriggerForm,
+    EventType, Gender, HoldingStatus, MarkerPosition, Modality, OrgHint, OtherKind, SpeechKind, TitleKind, TriggerForm,
     WordClass, WordClasses,
 };
 use super::{EntityClass, Rows};
@@ -64,6 +64,8 @@ pub struct HeadClass {
 #[derive(Debug, Clone, Default)]
 pub struct Lexicons {
     pub first_names: FxHashSet<String>,
+    /// Given name (as capitalised in text) → its clear majority gender.
+    pub first_name_genders: FxHashMap<String, Gender>,
     /// Lower case.
     pub particles: FxHashSet<String>,
     /// Lower case.
@@ -99,6 +101,9 @@ pub struct Lexicons {
     pub cue_after: FxHashMap<String, EntityClass>,
     /// Speech verbs (lower case) → what they report.
     pub speech_verbs: FxHashMap<String, SpeechKind>,
+    /// Nouns that after "the" stand for an organisation named before ("the company") → its
+    /// possible classes.
+    pub speaker_nouns: FxHashMap<String, Vec<EntityClass>>,
     /// Head nouns of anonymous sources (lower case).
     pub source_nouns: FxHashSet<String>,
     /// Event triggers (lower case, words joined by one space) → type and form.
@@ -182,6 +187,12 @@ impl LexiconsBuilder {
         let lex = &mut self.lex;
         match rows.name {
             "lexicons/first-names.txt" => lex.first_names.extend(rows.lines().map(|(_, l)| l.trim().to_owned())),
+            "lexicons/first-name-genders.tsv" => {
+                for (line, c) in rows.tsv(&["name", "gender"])? {
+                    lex.first_name_genders
+                        .insert(c[0].to_owned(), parse(rows, line, "gender", c[1], Gender::from_name)?);
+                }
+            }
             "lexicons/surname-particles.txt" => lex.particles.extend(lower_lines(rows)),
             "lexicons/common-words.txt" => lex.common_words.extend(lower_lines(rows)),
             "lexicons/english-words.txt" => lex.english_words.extend(lower_lines(rows)),
@@ -196,6 +207,15 @@ impl LexiconsBuilder {
                 for (line, c) in rows.tsv(&["word", "kind"])? {
                     lex.speech_verbs
                         .insert(c[0].to_lowercase(), parse(rows, line, "kind", c[1], SpeechKind::from_name)?);
+                }
+            }
+            "lexicons/speaker-nouns.tsv" => {
+                for (line, c) in rows.tsv(&["noun", "classes"])? {
+                    let classes = c[1]
+                        .split('|')
+                        .map(|n| parse(rows, line, "class", n, EntityClass::from_name))
+                        .collect::<Result<Vec<_>>>()?;
+                    lex.speaker_nouns.insert(c[0].to_lowercase(), classes);
                 }
             }
             "lexicons/source-nouns.tsv" => {

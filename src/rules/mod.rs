@@ -15,7 +15,7 @@ use std::path::Path;
 pub use gazetteer::{token_key, EntityClass, EntryId, GazEntry, Gazetteer};
 pub use lexicons::{HeadClass, Lexicons, ModalityCue, StatusMarker, Title, TriggerWord};
 pub use types::{
-    EventType, HoldingStatus, MarkerPosition, Modality, OrgHint, OtherKind, SpeechKind, TitleKind, TriggerForm,
+    EventType, Gender, HoldingStatus, MarkerPosition, Modality, OrgHint, OtherKind, SpeechKind, TitleKind, TriggerForm,
     WordClass,
 };
 
@@ -37,6 +37,7 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("lexicons/abbreviations.tsv", include_str!("../../rules/lexicons/abbreviations.tsv")),
     ("lexicons/hyphen-suffixes.txt", include_str!("../../rules/lexicons/hyphen-suffixes.txt")),
     ("lexicons/first-names.txt", include_str!("../../rules/lexicons/first-names.txt")),
+    ("lexicons/first-name-genders.tsv", include_str!("../../rules/lexicons/first-name-genders.tsv")),
     ("lexicons/surname-particles.txt", include_str!("../../rules/lexicons/surname-particles.txt")),
     ("lexicons/common-words.txt", include_str!("../../rules/lexicons/common-words.txt")),
     ("lexicons/english-words.txt", include_str!("../../rules/lexicons/english-words.txt")),
@@ -48,6 +49,7 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("lexicons/other-heads.tsv", include_str!("../../rules/lexicons/other-heads.tsv")),
     ("lexicons/context-cues.tsv", include_str!("../../rules/lexicons/context-cues.tsv")),
     ("lexicons/speech-verbs.tsv", include_str!("../../rules/lexicons/speech-verbs.tsv")),
+    ("lexicons/speaker-nouns.tsv", include_str!("../../rules/lexicons/speaker-nouns.tsv")),
     ("lexicons/source-nouns.tsv", include_str!("../../rules/lexicons/source-nouns.tsv")),
     ("lexicons/event-triggers.tsv", include_str!("../../rules/lexicons/event-triggers.tsv")),
     ("lexicons/modality-cues.tsv", include_str!("../../rules/lexicons/modality-cues.tsv")),

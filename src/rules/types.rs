@@ -157,6 +157,15 @@ named_enum! {
 }
 
 named_enum! {
+    /// The gender a given name clearly signals (`first-name-genders.tsv`; for resolving
+    /// "he" and "she").
+    pub enum Gender {
+        Male = "male",
+        Female = "female",
+    }
+}
+
+named_enum! {
     /// What a title implies the post belongs to when the text names no owner
     /// (`titles.tsv`, column `org_hint`).
     pub enum OrgHint {
@@ -237,6 +246,12 @@ named_enum! {
         ComplementStop = "complement-stop",
         /// Words a title's complement may end before ("head of research at X").
         ComplementBoundary = "complement-boundary",
+        /// Words that may stand between a speaker and the speech verb ("X has said", "X
+        /// also told").
+        SpeechAuxiliary = "speech-auxiliary",
+        /// Words that end a clause before a source description read backwards ("oil fell
+        /// after sources said").
+        SourceClauseBreak = "source-clause-break",
     }
 }
 

@@ -15,6 +15,7 @@
 //! - `props`: property tests of names and quotes in RDF, the readers and IRI minting;
 //! - `queries`: each ready-made query's rows over the fixtures;
 //! - `rules`: each rule family on minimal sentences, with negative cases;
+//! - `quotes`: quotation speakers on minimal sentences, with negative cases;
 //! - `push`: `newskg push` to a real store and to a scripted server (retries, auth);
 //! - `serve`: `newskg serve` over real HTTP (SPARQL Protocol, Graph Store Protocol);
 //! - `shell`: help examples, shell completions, the man page;
@@ -35,6 +36,7 @@ mod posts;
 mod props;
 mod push;
 mod queries;
+mod quotes;
 mod rules;
 mod serve;
 mod shell;

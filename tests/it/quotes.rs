@@ -1,0 +1,149 @@
+//! Quotation speakers on sentences written for these tests, with negative cases: the
+//! subject of the speech verb before or after the quotation, appositions, auxiliaries,
+//! partial quotations, "told X" (X is spoken to), pronouns by gender and subject, and
+//! "the president" / "the company" resolved to a named holder or organisation; and the
+//! cited sources read the same way ("…, said X", "via X of Y", "according to data from X").
+
+use std::sync::OnceLock;
+
+use newskg::article::read_plain;
+use newskg::extract::{Extraction, Source, Speaker};
+use newskg::{extract, Rules};
+
+fn rules() -> &'static Rules {
+    static RULES: OnceLock<Rules> = OnceLock::new();
+    RULES.get_or_init(|| Rules::builtin().expect("built-in rules load"))
+}
+
+fn run(text: &str) -> Extraction {
+    extract(&read_plain("test", text.to_owned()), rules())
+}
+
+/// The speaker of each quotation, in text order: a label, "anonymous" or "none".
+fn speakers(text: &str) -> Vec<String> {
+    let ex = run(text);
+    ex.quotes
+        .iter()
+        .map(|q| match &q.speaker {
+            Some(Speaker::Entity(e)) => ex.entities[*e].label.clone(),
+            Some(Speaker::Anonymous(_)) => "anonymous".to_owned(),
+            None => "none".to_owned(),
+        })
+        .collect()
+}
+
+#[test]
+fn she_and_he_go_to_the_person_of_that_gender() {
+    let text = "Daniel Brooks met Maria Lopez in the harbour office on Monday.\n\n\u{201C}The deal is a good one for the whole town,\u{201D} she said.\n\n\u{201C}We waited far too long for this agreement,\u{201D} he said.";
+    assert_eq!(speakers(text), ["Maria Lopez", "Daniel Brooks"]);
+}
+
+#[test]
+fn a_pronoun_prefers_the_subject_of_the_latest_sentence() {
+    let text = "Ryan Holt, who praised Adam Weiss for his patience, watched the game from the bench.\n\n\u{201C}We will win the next one at home,\u{201D} he said.";
+    assert_eq!(speakers(text), ["Ryan Holt"]);
+}
+
+#[test]
+fn it_and_they_look_only_a_few_sentences_back() {
+    let text = "Orvana Mining Corp. cut its forecast. The weather was bad. Rain fell for days. Roads closed.\n\n\u{201C}We cannot move anything at all out of the valley this week,\u{201D} they said.";
+    assert_eq!(speakers(text), ["none"]);
+    let near = "Orvana Mining Corp. cut its forecast on Monday.\n\n\u{201C}Demand for copper will recover strongly next year,\u{201D} it said.";
+    assert_eq!(speakers(near), ["Orvana Mining Corp."]);
+}
+
+#[test]
+fn an_apposition_between_the_name_and_the_verb() {
+    let text = "\u{201C}The bridge will open to traffic in May,\u{201D} Karen Lowe, a spokeswoman for the Harbour Board, said.";
+    assert_eq!(speakers(text), ["Karen Lowe"]);
+    let before = "Omar Haddad, an analyst at Veritas Group, the research firm, told reporters that the market was \u{201C}far too calm for the risks that lie ahead.\u{201D}";
+    assert_eq!(speakers(before), ["Omar Haddad"]);
+}
+
+#[test]
+fn a_partial_quotation_gets_the_subject_of_its_sentence() {
+    let text = "Paul Mercer said on Monday that the plan was \u{201C}a betrayal of every worker in the valley.\u{201D}";
+    assert_eq!(speakers(text), ["Paul Mercer"]);
+    let aux = "Investor Clara Stone had said, \u{201C}Markets never move in a straight line for long.\u{201D}";
+    assert_eq!(speakers(aux), ["Clara Stone"]);
+}
+
+#[test]
+fn the_one_told_is_not_the_speaker() {
+    let text = "\u{201C}We miss our old coach so much these days,\u{201D} Lena Park said, telling Mark Ruiz, \u{201C}you have carried the team since he left us.\u{201D}";
+    assert_eq!(speakers(text), ["Lena Park", "Lena Park"]);
+    let after = "\u{201C}Our miners have earned every cent of this raise,\u{201D} said Tom Ford, telling Ana Diaz about the pay deal.";
+    assert_eq!(speakers(after), ["Tom Ford"]);
+}
+
+#[test]
+fn said_a_company_spokesperson_is_anonymous() {
+    let text = "\u{201C}We received a letter from the regulator and are cooperating fully,\u{201D} said a Norvex spokesperson.";
+    assert_eq!(speakers(text), ["anonymous"]);
+    let named = "\u{201C}We received a letter from the regulator and are cooperating fully,\u{201D} said Norvex spokesperson Jane Okafor.";
+    assert_eq!(speakers(named), ["Jane Okafor"]);
+}
+
+#[test]
+fn the_president_is_the_named_president() {
+    let text = "President Alma Reyes visited the dam on Friday with Hugo Lind.\n\nThe president said on Tuesday that the country \u{201C}will not accept a bad deal from anyone.\u{201D}";
+    assert_eq!(speakers(text), ["Alma Reyes"]);
+    let unnamed = "Hugo Lind visited the dam on Friday.\n\nThe president said on Tuesday that the country \u{201C}will not accept a bad deal from anyone at all.\u{201D}";
+    assert_ne!(speakers(unnamed), ["Hugo Lind"]);
+}
+
+#[test]
+fn the_company_is_the_latest_company() {
+    let text = "Orvana Mining Corp. cut its forecast after talks with Lisa Grant.\n\n\u{201C}Demand for copper will recover strongly next year,\u{201D} the company said.";
+    assert_eq!(speakers(text), ["Orvana Mining Corp."]);
+}
+
+/// The labels of every cited source, sorted and without repeats.
+fn sources(text: &str) -> Vec<String> {
+    let ex = run(text);
+    let mut out: Vec<String> = ex
+        .attributions
+        .iter()
+        .map(|a| match a.source {
+            Source::Entity(e) => ex.entities[e].label.clone(),
+            Source::Anonymous(i) => ex.anonymous_sources[i].label.clone(),
+        })
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+#[test]
+fn sources_after_an_inverted_verb_and_via() {
+    let text = "The storm should ease by Thursday, allowing crews to restore power, said Mark Quill, the utility's director of operations.";
+    assert_eq!(sources(text), ["Mark Quill"]);
+    let via = "Rosa Jimenez said the team had played well, via Brian Oduya of the Harbour Gazette.";
+    assert_eq!(sources(via), ["Brian Oduya", "Harbour Gazette", "Rosa Jimenez"]);
+    let place = "The delegation reached Lima via Madrid on Monday.";
+    assert!(sources(place).is_empty(), "{:?}", sources(place));
+}
+
+#[test]
+fn sources_with_an_apposition_or_according_to_data_from() {
+    let text = "Chris Tam, the city's new police commissioner, said in an interview that the curfew would end.";
+    assert_eq!(sources(text), ["Chris Tam"]);
+    let data = "The bond fell sharply on Monday, according to data from MarketAxess.";
+    assert_eq!(sources(data), ["MarketAxess"]);
+}
+
+#[test]
+fn anonymous_sources_stop_at_clause_words() {
+    let text = "Oil fell after sources told Reuters that output would stay flat.";
+    assert_eq!(sources(text), ["sources"]);
+    let hyphen = "One Lisbon-based trade expert said that the tariffs would stay.";
+    assert_eq!(sources(hyphen), ["One Lisbon-based trade expert"]);
+}
+
+#[test]
+fn urging_is_speech() {
+    let text = "The Harbour Board has urged an \u{201C}end to the dumping of waste in the bay\u{201D} by next year.";
+    assert_eq!(speakers(text), ["Harbour Board"]);
+    let none = "The Harbour Board has cleaned the \u{201C}end of the pier near the old fish market\u{201D} this week.";
+    assert_ne!(speakers(none), ["Harbour Board"]);
+}
