@@ -42,6 +42,8 @@ struct InputConfig {
     segments: Segments,
     /// Extraction threads.
     jobs: usize,
+    /// Articles stored without extracted facts, by language (not English).
+    other_languages: std::sync::Mutex<std::collections::BTreeMap<String, usize>>,
 }
 
 impl InputConfig {
@@ -52,7 +54,8 @@ impl InputConfig {
             Some("json") => Some(InputFormat::Json),
             Some("jsonl" | "ndjson") => Some(InputFormat::Jsonl),
             Some("html" | "htm") => Some(InputFormat::Html),
-            Some(other) => bail!("--input-format: unknown format {other:?} (text, json, jsonl or html)"),
+            Some("warc") => Some(InputFormat::Warc),
+            Some(other) => bail!("--input-format: unknown format {other:?} (text, json, jsonl, html or warc)"),
         };
         let default_date = a
             .date
@@ -76,12 +79,13 @@ impl InputConfig {
         };
         Ok(InputConfig {
             inputs: a.inputs,
-            read: ReadOptions { max_article_bytes: a.max_article_bytes, format },
+            read: ReadOptions { max_article_bytes: a.max_article_bytes, format, ..ReadOptions::default() },
             default_date,
             rules,
             minter: Minter::with_base(&a.base)?,
             segments: if a.segments { Segments::All } else { Segments::Cited },
             jobs,
+            other_languages: Default::default(),
         })
     }
 
@@ -91,7 +95,17 @@ impl InputConfig {
         if article.metadata.date.is_none() {
             article.metadata.date = self.default_date;
         }
-        let extraction = extract(&article, &self.rules);
+        for w in &article.metadata.warnings {
+            eprintln!("newskg: warning: {}: {w}", article.input);
+        }
+        // The rules are for English: other articles keep their metadata and text.
+        let extraction = if article.is_english() {
+            extract(&article, &self.rules)
+        } else {
+            let language = article.metadata.language.clone().unwrap_or_default();
+            *self.other_languages.lock().expect("not poisoned").entry(language).or_default() += 1;
+            newskg::Extraction::default()
+        };
         let quads = to_quads(&article, &extraction, &self.minter, self.segments)?;
         Ok((self.minter.article(&article.id)?, quads))
     }
@@ -104,6 +118,24 @@ impl InputConfig {
         sink: impl FnMut(R) -> Result<()>,
     ) -> Result<()> {
         ordered::for_each_ordered(self.jobs, read_inputs(&self.inputs, self.read.clone()), work, sink)
+    }
+
+    /// The readers' summary lines (what web archives held), and one line saying which
+    /// articles were stored without extracted facts for their language, if any were.
+    fn report_summary(&self) {
+        for line in self.read.summary.take() {
+            eprintln!("newskg: {line}");
+        }
+        let counts = self.other_languages.lock().expect("not poisoned");
+        let total: usize = counts.values().sum();
+        if total > 0 {
+            let each: Vec<String> = counts.iter().map(|(l, n)| format!("{l} {n}")).collect();
+            eprintln!(
+                "newskg: {total} article{} not in English ({}): text and metadata only, no extracted facts",
+                if total == 1 { "" } else { "s" },
+                each.join(", ")
+            );
+        }
     }
 }
 
@@ -254,6 +286,7 @@ fn cmd_extract(config: InputConfig, format: &str, out: Option<&Path>) -> Result<
         Ok(())
     })?;
     progress.done();
+    config.report_summary();
     let mut w = match (lines_out, serializer) {
         (Some(w), _) => w,
         (None, Some(s)) => s.finish()?,
@@ -295,6 +328,7 @@ fn cmd_ingest(config: InputConfig, store: &StoreArgs) -> Result<ExitCode> {
     loader.finish()?;
     progress.done();
     store.flush()?;
+    config.report_summary();
     eprintln!(
         "newskg: ingested {ok} article{} ({triples} triples) into {}{}",
         if ok == 1 { "" } else { "s" },

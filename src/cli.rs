@@ -275,16 +275,18 @@ pub struct ServeArgs {
 /// Where articles come from and how they are read.
 #[derive(Debug, Args)]
 pub struct InputArgs {
-    /// Files, directories (walked recursively: .txt, .json, .jsonl, .html, .htm) or - for stdin.
+    /// Files, directories (walked recursively: .txt, .json, .jsonl, .html, .htm, .warc,
+    /// .warc.gz) or - for stdin.
     #[arg(required = true)]
     pub inputs: Vec<PathBuf>,
-    /// Read every input as this format instead of guessing: text, json, jsonl or html.
+    /// Read every input as this format instead of guessing: text, json, jsonl, html or warc.
     #[arg(long)]
     pub input_format: Option<String>,
     /// The publication date (YYYY-MM-DD) for articles that do not give one.
     #[arg(long)]
     pub date: Option<String>,
-    /// Skip articles larger than this many bytes.
+    /// Skip articles larger than this many bytes (a file, or one record of a JSON array,
+    /// a JSONL file or a web archive).
     #[arg(long, default_value_t = newskg::article::DEFAULT_MAX_ARTICLE_BYTES)]
     pub max_article_bytes: usize,
     /// A folder of extra rule files (same layout as the built-in `rules/`).
