@@ -180,16 +180,8 @@ fn missing_text(input: &str, obj: &Map<String, Value>, d: &Dialect) -> Error {
     let more = if fields.len() > 20 { format!(" and {} more", fields.len() - 20) } else { String::new() };
     let has = if fields.is_empty() { "it has no fields".to_owned() } else { format!("its fields: {shown}{more}") };
     if d.tool == NEWSKG.tool {
-        bad(
-            input,
-            format!(
-                "record has no \"body\" or \"text\" field, nor a scraper's text field ({} {}, {} {}); {has}",
-                NEWS_PLEASE.tool,
-                expected(&NEWS_PLEASE),
-                NEWSPAPER.tool,
-                expected(&NEWSPAPER)
-            ),
-        )
+        let np = (NEWS_PLEASE.tool, expected(&NEWS_PLEASE));
+        bad(input, format!("record has no \"body\" or \"text\" field ({}: {}); {has}", np.0, np.1))
     } else {
         bad(input, format!("{} record without text ({} missing or null); {has}", d.tool, expected(d)))
     }

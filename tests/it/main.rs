@@ -12,6 +12,8 @@
 //! - `ontology`: every term the code emits is declared in `ontologies/newskg.ttl`;
 //! - `props`: property tests of names and quotes in RDF, the readers and IRI minting;
 //! - `queries`: each ready-made query's rows over the fixtures;
+//! - `readers`: scraper records (news-please, trafilatura, newspaper4k), web archives of
+//!   real saved pages, articles not in English;
 //! - `rules`: each rule family on minimal sentences, with negative cases;
 //! - `push`: `newskg push` to a real store and to a scripted server (retries, auth);
 //! - `serve`: `newskg serve` over real HTTP (SPARQL Protocol, Graph Store Protocol);
@@ -31,6 +33,7 @@ mod ontology;
 mod props;
 mod push;
 mod queries;
+mod readers;
 mod rules;
 mod serve;
 mod shell;
