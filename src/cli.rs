@@ -273,7 +273,8 @@ pub struct ServeArgs {
 /// Where articles come from and how they are read and extracted.
 #[derive(Debug, Args)]
 pub struct InputArgs {
-    /// Files, directories (walked recursively: .txt, .json, .jsonl, .html, .htm) or - for stdin.
+    /// Files, directories (walked recursively: .txt, .json, .jsonl, .html, .htm, .warc,
+    /// .warc.gz) or - for stdin.
     #[arg(required = true)]
     pub inputs: Vec<PathBuf>,
     #[command(flatten)]
@@ -289,7 +290,8 @@ pub struct ExtractionArgs {
     /// The publication date (YYYY-MM-DD) for articles that do not give one.
     #[arg(long)]
     pub date: Option<String>,
-    /// Skip articles larger than this many bytes.
+    /// Skip articles larger than this many bytes (a file, or one record of a JSON array,
+    /// a JSONL file or a web archive).
     #[arg(long, default_value_t = newskg::article::DEFAULT_MAX_ARTICLE_BYTES)]
     pub max_article_bytes: usize,
     /// A folder of extra rule files (same layout as the built-in `rules/`).
@@ -376,6 +378,8 @@ pub enum InputFormatArg {
     Jsonl,
     #[value(alias = "htm")]
     Html,
+    /// A web archive (WARC, optionally gzipped): each HTML response record is a saved page.
+    Warc,
 }
 
 /// How `push` sends graphs.

@@ -57,6 +57,7 @@ pub(super) fn extract(config: ExtractConfig) -> Result<ExitCode> {
         },
     )?;
     progress.finish();
+    input.report_summary();
     sink.finish()?;
     Ok(failures.exit_code())
 }
@@ -179,6 +180,7 @@ pub(super) fn ingest(config: IngestConfig) -> Result<ExitCode> {
     loader.finish()?;
     progress.finish();
     store.flush()?;
+    input.report_summary();
     let failed = failures.count();
     eprintln!(
         "newskg: ingested {ok} article{} ({triples} triples) into {}{}",

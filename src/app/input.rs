@@ -26,6 +26,8 @@ pub(super) struct InputConfig {
     segments: Segments,
     /// Extraction threads.
     jobs: usize,
+    /// Articles stored without extracted facts, by language (not English).
+    other_languages: std::sync::Mutex<std::collections::BTreeMap<String, usize>>,
 }
 
 impl InputConfig {
@@ -53,12 +55,17 @@ impl InputConfig {
         };
         Ok(InputConfig {
             inputs,
-            read: ReadOptions { max_article_bytes: a.max_article_bytes, format: a.input_format.map(Into::into) },
+            read: ReadOptions {
+                max_article_bytes: a.max_article_bytes,
+                format: a.input_format.map(Into::into),
+                ..ReadOptions::default()
+            },
             default_date,
             rules,
             minter: Minter::with_base(&a.base)?,
             segments: if a.segments { Segments::All } else { Segments::Cited },
             jobs,
+            other_languages: Default::default(),
         })
     }
 
@@ -77,7 +84,17 @@ impl InputConfig {
         if article.metadata.date.is_none() {
             article.metadata.date = self.default_date;
         }
-        let extraction = extract(&article, &self.rules);
+        for w in &article.metadata.warnings {
+            eprintln!("newskg: warning: {}: {w}", article.input);
+        }
+        // The rules are for English: other articles keep their metadata and text.
+        let extraction = if article.is_english() {
+            extract(&article, &self.rules)
+        } else {
+            let language = article.metadata.language.clone().unwrap_or_default();
+            *self.other_languages.lock().expect("not poisoned").entry(language).or_default() += 1;
+            newskg::Extraction::default()
+        };
         let quads = to_quads(&article, &extraction, &self.minter, self.segments)?;
         Ok((self.minter.article(&article.id)?, quads))
     }
@@ -90,6 +107,24 @@ impl InputConfig {
         sink: impl FnMut(R) -> Result<()>,
     ) -> Result<()> {
         ordered::for_each_ordered(self.jobs, read_inputs(&self.inputs, self.read.clone()), work, sink)
+    }
+
+    /// The readers' summary lines (what web archives held), and one line saying which
+    /// articles were stored without extracted facts for their language, if any were.
+    pub(super) fn report_summary(&self) {
+        for line in self.read.summary.take() {
+            eprintln!("newskg: {line}");
+        }
+        let counts = self.other_languages.lock().expect("not poisoned");
+        let total: usize = counts.values().sum();
+        if total > 0 {
+            let each: Vec<String> = counts.iter().map(|(l, n)| format!("{l} {n}")).collect();
+            eprintln!(
+                "newskg: {total} article{} not in English ({}): text and metadata only, no extracted facts",
+                if total == 1 { "" } else { "s" },
+                each.join(", ")
+            );
+        }
     }
 }
 
@@ -105,6 +140,7 @@ impl From<InputFormatArg> for InputFormat {
             InputFormatArg::Json => InputFormat::Json,
             InputFormatArg::Jsonl => InputFormat::Jsonl,
             InputFormatArg::Html => InputFormat::Html,
+            InputFormatArg::Warc => InputFormat::Warc,
         }
     }
 }

@@ -1,14 +1,18 @@
 //! Turning command-line inputs (files, directories, `-` for stdin) into a stream of
 //! articles. One bad input gives one error in the stream and the stream goes on.
 //!
-//! Invariant: inputs are read one at a time (JSONL line by line), so memory stays flat
-//! however large the batch; directories are walked in sorted order, so runs are repeatable.
+//! Invariant: inputs are read one at a time (JSONL line by line, a JSON array record by
+//! record, a web archive record by record), so memory stays flat however large the batch;
+//! directories are walked in sorted order, so runs are repeatable.
 
 use std::collections::VecDeque;
 use std::fs::File;
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 
+use super::json_array::ArrayRecords;
+use super::warc::{is_warc_name, WarcRecords};
 use super::{read_html, read_json, read_jsonl_line, read_plain, Article};
 use crate::error::{Error, Result};
 
@@ -23,12 +27,17 @@ pub enum InputFormat {
     Jsonl,
     /// A saved HTML page.
     Html,
+    /// A web archive (WARC, plain or gzipped): its HTML response records.
+    Warc,
 }
 
 impl InputFormat {
     /// The format a file name's extension stands for; `None` for extensions newskg does
     /// not read (those files are skipped when a directory is walked).
     pub fn from_path(path: &Path) -> Option<Self> {
+        if path.file_name().and_then(|n| n.to_str()).is_some_and(is_warc_name) {
+            return Some(InputFormat::Warc);
+        }
         let ext = path.extension()?.to_str()?.to_ascii_lowercase();
         match ext.as_str() {
             "txt" | "text" => Some(InputFormat::Text),
@@ -69,15 +78,34 @@ pub const DEFAULT_MAX_ARTICLE_BYTES: usize = 8 * 1024 * 1024;
 /// Options for reading inputs.
 #[derive(Debug, Clone)]
 pub struct ReadOptions {
-    /// Articles (files, or JSON records) larger than this are skipped with an error.
+    /// Articles (files, JSON records, archived pages) larger than this are skipped with an
+    /// error.
     pub max_article_bytes: usize,
     /// Forces a format instead of guessing from extensions and content.
     pub format: Option<InputFormat>,
+    /// Where the readers leave lines for the end of the run.
+    pub summary: ReadSummary,
 }
 
 impl Default for ReadOptions {
     fn default() -> Self {
-        ReadOptions { max_article_bytes: DEFAULT_MAX_ARTICLE_BYTES, format: None }
+        ReadOptions { max_article_bytes: DEFAULT_MAX_ARTICLE_BYTES, format: None, summary: ReadSummary::default() }
+    }
+}
+
+/// Lines the readers leave for the end of a run (what a web archive held and what was
+/// skipped), shared by the clones of one [`ReadOptions`].
+#[derive(Debug, Clone, Default)]
+pub struct ReadSummary(Arc<Mutex<Vec<String>>>);
+
+impl ReadSummary {
+    pub(crate) fn note(&self, line: String) {
+        self.0.lock().unwrap_or_else(|e| e.into_inner()).push(line);
+    }
+
+    /// The lines left so far, in the order they were left (then forgotten).
+    pub fn take(&self) -> Vec<String> {
+        std::mem::take(&mut *self.0.lock().unwrap_or_else(|e| e.into_inner()))
     }
 }
 
@@ -87,10 +115,15 @@ pub fn read_inputs(inputs: &[PathBuf], options: ReadOptions) -> impl Iterator<It
     Inputs { pending: inputs.iter().cloned().collect(), walked: VecDeque::new(), current: Current::None, options }
 }
 
+/// A reader of an input, as the input is read.
+type Source = BufReader<Box<dyn Read>>;
+
 enum Current {
     None,
     Ready(std::vec::IntoIter<Result<Article>>),
-    Jsonl { name: String, reader: BufReader<Box<dyn Read>>, line_no: usize },
+    Jsonl { name: String, reader: Source, line_no: usize },
+    Array(ArrayRecords<Source>),
+    Warc(WarcRecords<Source>),
 }
 
 struct Inputs {
@@ -139,6 +172,16 @@ impl Iterator for Inputs {
                             self.current = Current::None;
                             return Some(Err(err));
                         }
+                    }
+                }
+                Current::Array(records) => {
+                    if let Some(item) = records.next() {
+                        return Some(item);
+                    }
+                }
+                Current::Warc(records) => {
+                    if let Some(item) = records.next() {
+                        return Some(item);
                     }
                 }
                 Current::None => {}
@@ -206,19 +249,29 @@ impl Inputs {
     fn open(&self, path: &Path) -> Current {
         let stdin = is_stdin(path);
         let name = path.display().to_string();
+        let limit = self.options.max_article_bytes;
         let format = self.options.format.or_else(|| if stdin { None } else { InputFormat::from_path(path) });
-        if format == Some(InputFormat::Jsonl) {
-            let reader: Box<dyn Read> = if stdin {
-                Box::new(std::io::stdin())
-            } else {
-                match File::open(path) {
-                    Ok(f) => Box::new(f),
+        let (mut reader, size) = match open_source(path) {
+            Ok(r) => r,
+            Err(e) => return ready(Err(e)),
+        };
+        match format {
+            Some(InputFormat::Jsonl) => return Current::Jsonl { name, reader, line_no: 0 },
+            Some(InputFormat::Warc) => {
+                let gzipped = match reader.fill_buf() {
+                    Ok(head) => head.starts_with(&[0x1f, 0x8b]),
                     Err(source) => return ready(Err(Error::Io { path: path.to_owned(), source })),
-                }
-            };
-            return Current::Jsonl { name, reader: BufReader::new(reader), line_no: 0 };
+                };
+                let reader: Source =
+                    if gzipped { BufReader::new(Box::new(flate2::read::MultiGzDecoder::new(reader))) } else { reader };
+                return Current::Warc(WarcRecords::new(name, reader, limit, self.options.summary.clone()));
+            }
+            Some(InputFormat::Json) | None if starts_array(&mut reader) => {
+                return Current::Array(ArrayRecords::new(name, reader, limit));
+            }
+            _ => {}
         }
-        let text = match read_text(path, &name, self.options.max_article_bytes) {
+        let text = match read_text(reader, size, path, &name, limit) {
             Ok(t) => t,
             Err(e) => return ready(Err(e)),
         };
@@ -226,7 +279,7 @@ impl Inputs {
             InputFormat::Text => ready(Ok(read_plain(&name, text))),
             InputFormat::Html => ready(read_html(&name, &text)),
             InputFormat::Json => Current::Ready(read_json(&name, &text).into_iter()),
-            InputFormat::Jsonl => Current::Ready(
+            InputFormat::Jsonl | InputFormat::Warc => Current::Ready(
                 text.lines()
                     .enumerate()
                     .filter(|(_, l)| !l.trim().is_empty())
@@ -236,6 +289,25 @@ impl Inputs {
             ),
         }
     }
+}
+
+/// Opens a file or stdin for reading, with the file's size when known.
+fn open_source(path: &Path) -> Result<(Source, Option<u64>)> {
+    if is_stdin(path) {
+        return Ok((BufReader::new(Box::new(std::io::stdin())), None));
+    }
+    let io = |source| Error::Io { path: path.to_owned(), source };
+    let file = File::open(path).map_err(io)?;
+    let size = file.metadata().map_err(io)?.len();
+    Ok((BufReader::with_capacity(64 * 1024, Box::new(file)), Some(size)))
+}
+
+/// Whether the input's first buffer shows a JSON array (`[` first, after a byte order
+/// mark and white space); nothing is consumed.
+fn starts_array(reader: &mut Source) -> bool {
+    let Ok(head) = reader.fill_buf() else { return false };
+    let head = head.strip_prefix(b"\xef\xbb\xbf").unwrap_or(head);
+    head.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'[')
 }
 
 /// Whether an input path names standard input (`-`).
@@ -248,24 +320,17 @@ fn ready(item: Result<Article>) -> Current {
 }
 
 /// Reads a whole input as text, refusing what is too large, binary, not UTF-8 or empty.
-fn read_text(path: &Path, name: &str, limit: usize) -> Result<String> {
-    let mut bytes = Vec::new();
+fn read_text(mut reader: Source, size: Option<u64>, path: &Path, name: &str, limit: usize) -> Result<String> {
     let io = |source| Error::Io { path: path.to_owned(), source };
-    if is_stdin(path) {
-        let mut stdin = std::io::stdin().lock();
-        (&mut stdin).take(limit as u64 + 1).read_to_end(&mut bytes).map_err(io)?;
-        if bytes.len() > limit {
-            // Too large: read the rest through, only to say how large.
-            let rest = std::io::copy(&mut stdin, &mut std::io::sink()).map_err(io)?;
-            return Err(Error::TooLarge { input: name.to_owned(), size: bytes.len() + rest as usize, limit });
-        }
-    } else {
-        let file = File::open(path).map_err(io)?;
-        let size = file.metadata().map_err(io)?.len();
-        if size > limit as u64 {
-            return Err(Error::TooLarge { input: name.to_owned(), size: size as usize, limit });
-        }
-        file.take(limit as u64 + 1).read_to_end(&mut bytes).map_err(io)?;
+    if let Some(size) = size.filter(|s| *s > limit as u64) {
+        return Err(Error::TooLarge { input: name.to_owned(), size: size as usize, limit });
+    }
+    let mut bytes = Vec::new();
+    (&mut reader).take(limit as u64 + 1).read_to_end(&mut bytes).map_err(io)?;
+    if bytes.len() > limit {
+        // Too large: read the rest through, only to say how large.
+        let rest = std::io::copy(&mut reader, &mut std::io::sink()).map_err(io)?;
+        return Err(Error::TooLarge { input: name.to_owned(), size: bytes.len() + rest as usize, limit });
     }
     decode(name, bytes, limit)
 }

@@ -1,4 +1,5 @@
-//! Articles as read (plain text, JSON records, saved HTML pages): the text exactly as it came in, plus the metadata the readers found.
+//! Articles as read (plain text, JSON records, saved HTML pages, web archives): the text
+//! exactly as it came in, plus the metadata the readers found.
 //!
 //! Invariant: `Article::text` is never modified after reading; every offset anywhere in
 //! newskg (metadata fields, tokens, mentions, evidence) is a byte offset into it, turned
@@ -7,7 +8,10 @@
 mod html;
 mod input;
 mod json;
+mod json_array;
+pub mod language;
 mod plain;
+mod warc;
 
 use std::ops::Range;
 
@@ -15,7 +19,7 @@ use chrono::NaiveDate;
 use sha2::{Digest, Sha256};
 
 pub use html::read_html;
-pub use input::{is_stdin, read_inputs, InputFormat, ReadOptions, DEFAULT_MAX_ARTICLE_BYTES};
+pub use input::{is_stdin, read_inputs, InputFormat, ReadOptions, ReadSummary, DEFAULT_MAX_ARTICLE_BYTES};
 pub use json::{read_json, read_jsonl_line};
 pub use plain::{read_plain, Layout};
 
@@ -74,13 +78,26 @@ pub struct Metadata {
     /// Byte ranges of the text that hold article prose (headline, body, contributor lines),
     /// in order and not overlapping. Extraction looks only here.
     pub prose: Vec<Range<usize>>,
+    /// The language of the text (a BCP 47 tag such as `en` or `pt-BR`): detected from the
+    /// text when the detection is reliable, else as the input declares it.
+    pub language: Option<String>,
+    /// What the reader had to work around (printed as warnings; the article is read).
+    pub warnings: Vec<String>,
 }
 
 impl Article {
     /// An article whose id is given, or else derived from the text.
-    pub fn new(input: impl Into<String>, id: Option<String>, text: String, metadata: Metadata) -> Self {
+    /// The language is detected from the text here (see [`Metadata::language`]).
+    pub fn new(input: impl Into<String>, id: Option<String>, text: String, mut metadata: Metadata) -> Self {
         let id = id.filter(|id| !id.trim().is_empty()).unwrap_or_else(|| text_id(&text));
+        metadata.language = language::resolve(&text, metadata.language.take());
         Article { id, input: input.into(), text, metadata }
+    }
+
+    /// Whether extraction applies: the rules are for English, so an article known to be in
+    /// another language is stored with its metadata and text only.
+    pub fn is_english(&self) -> bool {
+        self.metadata.language.as_deref().is_none_or(language::is_english)
     }
 }
 

@@ -301,6 +301,9 @@ fn article_quads(out: &mut Out, article: &Article) -> Result<()> {
             Err(_) => out.literal(&iri, schema::URL, u),
         }
     }
+    if let Some(l) = &m.language {
+        out.literal(&iri, schema::IN_LANGUAGE, l);
+    }
     if let Some(d) = &m.dateline {
         out.literal(&iri, nkg::DATELINE, &d.value);
     }

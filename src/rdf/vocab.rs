@@ -45,6 +45,7 @@ pub mod schema {
     namespace!("https://schema.org/";
         HEADLINE = "headline", DATE_PUBLISHED = "datePublished", AUTHOR = "author",
         CONTRIBUTOR = "contributor", PUBLISHER = "publisher", URL = "url", IDENTIFIER = "identifier",
+        IN_LANGUAGE = "inLanguage",
     );
 }
 

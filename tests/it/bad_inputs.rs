@@ -1,5 +1,6 @@
 //! Bad input: binary files, invalid UTF-8, empty and huge files, broken and hostile JSON,
-//! HTML junk, and names and quotes full of awkward characters. Each bad input gets one
+//! HTML junk, hostile pages (deep nesting, a million attributes, one huge text node), and
+//! names and quotes full of awkward characters. Each bad input gets one
 //! clear line (`newskg: error: INPUT: reason`), nothing panics, the rest of the batch is
 //! stored, and the exit code is 1 when something failed. Large inputs are made here.
 
@@ -238,7 +239,9 @@ fn a_huge_json_array_is_read_record_by_record() {
     assert_eq!(out.status.code(), Some(1));
     let err = stderr_lines(&out);
     let p = path.display().to_string();
-    assert!(error_for(&err, &format!("{p}[1500]")).ends_with("record has no \"body\" or \"text\" field"));
+    let no_body = error_for(&err, &format!("{p}[1500]"));
+    assert!(no_body.contains(": record has no \"body\" or \"text\" field"), "{no_body}");
+    assert!(no_body.ends_with("its fields: \"body\", \"id\", \"title\""), "{no_body}");
     assert!(error_for(&err, &format!("{p}[2000]"))
         .ends_with("field \"authors\" should be a name or a list of names, not an object"));
     assert!(err.contains("ingested 2998 articles"), "{err}");
@@ -369,4 +372,110 @@ fn a_ten_thousand_character_name_gets_a_bounded_iri() {
         .expect("a person is found");
     assert!(person.len() < 200, "{person}");
     assert!(nq.contains(&format!("\"{} Smith\"", "Abcdefghij".repeat(1000))), "the full name is the label");
+}
+
+#[test]
+fn a_sixty_thousand_record_json_array_of_eleven_megabytes_is_read_in_full() {
+    use newskg::article::{read_inputs, ReadOptions};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("feed.json");
+    let records: Vec<serde_json::Value> = (0..60_000)
+        .map(|i| {
+            serde_json::json!({"id": format!("r{i:05}"), "url": format!("https://news.example.org/{i}"),
+                "headline": format!("Council {i} meets"),
+                "body": format!("The council of district {i} met again on Tuesday to vote on the budget, officials said.")})
+        })
+        .collect();
+    std::fs::write(&path, serde_json::Value::Array(records).to_string()).unwrap();
+    let size = std::fs::metadata(&path).unwrap().len();
+    assert!(size > 11_000_000 && size > newskg::article::DEFAULT_MAX_ARTICLE_BYTES as u64, "{size} bytes");
+    let mut read = 0;
+    for (i, article) in read_inputs(std::slice::from_ref(&path), ReadOptions::default()).enumerate() {
+        let article = article.unwrap_or_else(|e| panic!("record {i}: {e}"));
+        assert_eq!(article.id, format!("r{i:05}"));
+        assert_eq!(article.input, format!("{}[{i}]", path.display()));
+        read += 1;
+    }
+    assert_eq!(read, 60_000);
+    // The limit is per record: one record over it fails alone.
+    let small = ReadOptions { max_article_bytes: 200, ..ReadOptions::default() };
+    let results: Vec<_> = read_inputs(&[path], small).take(3).collect();
+    assert!(results.iter().all(Result::is_ok), "small records stay under a 200-byte limit");
+}
+
+/// Reads a generated page with the library's HTML reader: its text and warnings.
+fn read_page(html: &str) -> (String, Vec<String>) {
+    let article = newskg::article::read_html("page.html", html).expect("the page has text");
+    (article.text, article.metadata.warnings)
+}
+
+/// The fastest of three reads of a page, in seconds.
+fn read_seconds(html: &str) -> f64 {
+    (0..3)
+        .map(|_| {
+            let start = std::time::Instant::now();
+            read_page(html);
+            start.elapsed().as_secs_f64()
+        })
+        .fold(f64::INFINITY, f64::min)
+}
+
+const STORY: &str = "<p>The court charged the former mayor on Tuesday with taking bribes from builders.</p>";
+
+fn nested(depth: usize) -> String {
+    format!("<html><body>{}{STORY}{}</body></html>", "<div>".repeat(depth), "</div>".repeat(depth))
+}
+
+#[test]
+fn a_sixty_thousand_deep_page_is_read_in_time_linear_in_its_size() {
+    let (text, warnings) = read_page(&nested(60_000));
+    assert_eq!(text, "The court charged the former mayor on Tuesday with taking bribes from builders.");
+    assert!(warnings[0].starts_with("page nested deeper than"), "{warnings:?}");
+    // Twice the page, about twice the time (quadratic reading would take four times); the
+    // bench (`benches/readers.rs`) gives the numbers. Read once before timing: the
+    // extractor compiles its patterns on first use.
+    read_page(&nested(10));
+    let (t30, t60) = (read_seconds(&nested(30_000)), read_seconds(&nested(60_000)));
+    assert!(t60 < 3.0 * t30 + 0.05, "30,000 deep: {t30:.3} s, 60,000 deep: {t60:.3} s");
+    assert!(t60 < 5.0, "60,000 deep: {t60:.3} s");
+}
+
+#[test]
+fn a_million_attributes_and_a_huge_text_node_are_read() {
+    let attrs: String = (0..1_000_000).map(|i| format!(" a{}", i % 1000)).collect();
+    let page = format!("<html><body><div{attrs}>{STORY}</div></body></html>");
+    let (text, warnings) = read_page(&page);
+    assert!(text.contains("charged the former mayor"), "{text}");
+    assert!(warnings[0].contains("999936 attributes left out"), "{warnings:?}");
+    let huge = |words: usize| format!("<html><body><p>{}</p></body></html>", "The mayor spoke. ".repeat(words));
+    let (text, _) = read_page(&huge(100_000));
+    assert_eq!(text.len(), "The mayor spoke. ".len() * 100_000 - 1);
+    let (t1, t2) = (read_seconds(&huge(25_000)), read_seconds(&huge(50_000)));
+    assert!(t2 < 3.0 * t1 + 0.05, "one text node of 25,000 sentences: {t1:.3} s, of 50,000: {t2:.3} s");
+}
+
+#[test]
+fn hostile_nesting_shapes_are_flattened_and_read() {
+    let shapes = [
+        ("self-closing divs", format!("<html><body>{}{STORY}</body></html>", "<div/>".repeat(20_000))),
+        (
+            "unclosed spans around divs",
+            format!("<html><body>{}{STORY}</body></html>", "<span><div></span>".repeat(20_000)),
+        ),
+        ("nested tables", format!("<html><body>{}{STORY}</body></html>", "<table><tr><td>".repeat(5_000))),
+        (
+            "unclosed formatting",
+            format!(
+                "<html><body>{}{STORY}</body></html>",
+                (0..20_000).map(|i| format!("<b id=b{i}>x ")).collect::<String>()
+            ),
+        ),
+    ];
+    for (shape, page) in shapes {
+        let start = std::time::Instant::now();
+        let (text, warnings) = read_page(&page);
+        assert!(text.contains("charged the former mayor"), "{shape}: {text:.200}");
+        assert!(!warnings.is_empty(), "{shape}: flattened with a warning");
+        assert!(start.elapsed().as_secs_f64() < 20.0, "{shape}: {:?}", start.elapsed());
+    }
 }

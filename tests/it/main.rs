@@ -14,6 +14,8 @@
 //! - `posts`: posts held (titles, appositions, roles, status) on sentences written for them;
 //! - `props`: property tests of names and quotes in RDF, the readers and IRI minting;
 //! - `queries`: each ready-made query's rows over the fixtures;
+//! - `readers`: scraper records (news-please, trafilatura, newspaper4k), web archives of
+//!   real saved pages, articles not in English;
 //! - `rules`: each rule family on minimal sentences, with negative cases;
 //! - `quotes`: quotation speakers on minimal sentences, with negative cases;
 //! - `push`: `newskg push` to a real store and to a scripted server (retries, auth);
@@ -37,6 +39,7 @@ mod props;
 mod push;
 mod queries;
 mod quotes;
+mod readers;
 mod rules;
 mod serve;
 mod shell;

@@ -80,7 +80,7 @@ proptest! {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join(format!("input.{ext}"));
         std::fs::File::create(&path).unwrap().write_all(&bytes).unwrap();
-        let options = ReadOptions { max_article_bytes: 300, format: None };
+        let options = ReadOptions { max_article_bytes: 300, format: None, ..ReadOptions::default() };
         for item in read_inputs(std::slice::from_ref(&path), options) {
             match item {
                 Ok(a) => prop_assert!(!a.text.trim().is_empty()),
