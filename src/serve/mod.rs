@@ -1,13 +1,15 @@
 //! `newskg serve`: the store over HTTP. The SPARQL 1.1 Protocol (queries by GET and POST,
 //! updates when writable), the SPARQL 1.1 Graph Store HTTP Protocol (reading graphs; PUT,
 //! POST and DELETE when writable), a query page at `/`, the JSON-LD context at
-//! `/context.jsonld` and the ready-made queries at `/queries.json`.
+//! `/context.jsonld`, the ready-made queries at `/queries.json`, and the graph as web
+//! pages: `/view?iri=` for any node, `/search?q=` for entities by name (`view/`).
 //!
 //! Invariant: read-only unless the service was made writable; every query runs under a
 //! deadline; request bodies over the size limit are refused before they are parsed; no
 //! query can make the server fetch another address (`SERVICE` is refused).
 
 mod negotiate;
+mod view;
 
 use std::io::Read;
 use std::net::{SocketAddr, TcpListener};
@@ -96,6 +98,8 @@ const DATASET_FORMATS: &[(&str, RdfFormat)] = &[
 pub struct Service {
     store: Store,
     options: Options,
+    /// The pages' search index.
+    view: view::State,
 }
 
 /// An HTTP error: a status and a one-line message sent as text/plain.
@@ -180,12 +184,13 @@ impl Deadline {
 impl Service {
     /// A service over an open store (opened read-only unless `options.writable`).
     pub fn new(store: Store, options: Options) -> Self {
-        Service { store, options }
+        Service { store, options, view: view::State::default() }
     }
 
     /// Answers one request.
     pub fn handle(&self, request: &mut Request<Body>) -> Response<Body> {
         let head = request.method() == Method::HEAD;
+        let writes = matches!(*request.method(), Method::POST | Method::PUT | Method::DELETE);
         let mut response = self.route(request).unwrap_or_else(|e| {
             let mut r = respond(e.status, "text/plain; charset=utf-8", format!("{}\n", e.message));
             if let Some(allow) = e.allow {
@@ -193,6 +198,9 @@ impl Service {
             }
             r
         });
+        if writes && self.options.writable && response.status().is_success() {
+            self.view.store_changed();
+        }
         if head {
             *response.body_mut() = Body::empty();
         }
@@ -220,7 +228,12 @@ impl Service {
             "/queries.json" => Err(not_allowed("GET, HEAD")),
             "/sparql" | "/query" | "/update" => self.sparql(request, &path),
             "/store" => self.graph_store(request),
-            _ => Err(error(StatusCode::NOT_FOUND, format!("no such resource: {path} (try /, /sparql or /store)"))),
+            "/view" => view::view(self, request),
+            "/search" => view::search(self, request),
+            _ => Err(error(
+                StatusCode::NOT_FOUND,
+                format!("no such resource: {path} (try /, /sparql, /store, /view?iri= or /search?q=)"),
+            )),
         }
     }
 
@@ -544,6 +557,7 @@ pub fn run(service: Service, on_listening: impl FnOnce(SocketAddr)) -> Result<()
         options.bind
     };
     let service = Arc::new(service);
+    view::start_indexer(&service);
     let server = oxhttp::Server::new(move |request| service.handle(request))
         .bind(addr)
         .with_global_timeout(options.query_timeout.max(Duration::from_secs(10)) * 2)

@@ -304,6 +304,33 @@ fn the_query_page_the_queries_and_the_context_are_served() {
 }
 
 #[test]
+fn the_pages_of_the_graph_over_http() {
+    let (_dir, store) = fixture_store();
+    let server = Server::start(&store, &[]);
+    let http = client();
+    let (_, _, body) = read(http.get(server.url("/")).call());
+    assert!(body.contains("\"/view?iri=\" + encodeURIComponent") && body.contains("action=\"/search\""));
+    let graph = "https://w3id.org/newskg/id/article/sha256%3A83007de033fb2155181bb4da292180bc";
+    let resp = http.get(server.url("/view")).query("iri", graph).header("Accept", "text/html").call().unwrap();
+    let csp = resp.headers().get("content-security-policy").and_then(|v| v.to_str().ok()).unwrap_or("").to_owned();
+    assert!(csp.starts_with("default-src 'none'"), "{csp}");
+    assert_eq!(resp.headers().get("vary").and_then(|v| v.to_str().ok()), Some("Accept"));
+    let (status, kind, page) = read(Ok(resp));
+    assert_eq!(status, 200);
+    assert!(kind.starts_with("text/html"));
+    assert!(page.contains("<mark class=\"k-person\"") && page.contains(">Anna Keller</a>"), "{page}");
+    let (status, kind, turtle) =
+        read(http.get(server.url("/view")).query("iri", graph).header("Accept", "text/turtle").call());
+    assert_eq!((status, kind.starts_with("text/turtle")), (200, true));
+    assert!(triples(RdfFormat::Turtle, &turtle).iter().all(|t| t.starts_with(&format!("<{graph}>"))));
+    let (status, _, hits) = read(http.get(server.url("/search")).query("q", "KEL").call());
+    assert_eq!(status, 200);
+    assert!(hits.contains(">Anna Keller</a>"), "{hits}");
+    let (status, _, _) = read(http.post(server.url("/view")).query("iri", graph).send(""));
+    assert_eq!(status, 405);
+}
+
+#[test]
 fn writable_server_takes_updates_and_graph_store_writes() {
     let (_dir, store) = temp_store();
     let server = Server::start(&store, &["--writable", "--max-body-bytes", "2000"]);
