@@ -82,13 +82,11 @@ impl<'a> Ctx<'a> {
 
     /// [`Ctx::rows`] with variables bound to values.
     pub fn rows_with(&self, sparql: &str, bindings: Vec<(Variable, Term)>) -> ViewResult<Vec<QuerySolution>> {
-        let query = spargebra::SparqlParser::new()
-            .parse_query(&format!("{PREFIXES}{sparql}"))
-            .map_err(|e| internal(format!("invalid page query: {e}")))?;
         let options = QueryOptions { bindings, cancellation: Some(self.token.clone()), ..QueryOptions::default() };
-        match self.store.query_with(query, &options) {
+        match self.store.query(&format!("{PREFIXES}{sparql}"), &options) {
             Ok(QueryResults::Solutions(rows)) => rows.collect::<Result<Vec<_>, _>>().map_err(|e| self.failed(&e)),
             Ok(_) => Err(internal("a page query is not a SELECT query")),
+            Err(invalid @ crate::Error::InvalidQuery(_)) => Err(internal(format!("invalid page query: {invalid}"))),
             Err(e) => Err(self.failed(&e)),
         }
     }
