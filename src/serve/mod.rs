@@ -98,7 +98,7 @@ const DATASET_FORMATS: &[(&str, RdfFormat)] = &[
 pub struct Service {
     store: Store,
     options: Options,
-    /// The pages' search index.
+    /// The pages' catalog (entity names for search, article dates), built in the background.
     view: view::State,
 }
 
