@@ -106,7 +106,7 @@ impl Dialect {
 
 /// Reads a JSON document: one record, or an array of records. Each record gives one result,
 /// named `input` for a single object and `input[i]` inside an array (read as
-/// [`ArrayRecords`](super::json_array::ArrayRecords) reads files).
+/// the file reader reads them, record by record).
 pub fn read_json(input: &str, text: &str) -> Vec<Result<Article>> {
     let body = skip_bom(text).trim_start();
     if body.starts_with('[') {

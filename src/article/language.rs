@@ -29,7 +29,7 @@ pub fn detect(text: &str) -> Option<String> {
 /// The article's language: the detected one, unless the declared one agrees with it (or
 /// nothing reliable was detected).
 pub fn resolve(text: &str, declared: Option<String>) -> Option<String> {
-    let declared = declared.map(|d| d.trim().replace('_', "-")).filter(|d| !d.is_empty());
+    let declared = declared.map(|d| canonical(d.trim())).filter(|d| is_tag(d));
     match (detect(text), declared) {
         (Some(found), Some(d)) if primary(&d).eq_ignore_ascii_case(&found) => Some(d),
         (Some(found), _) => Some(found),
@@ -41,6 +41,32 @@ pub fn resolve(text: &str, declared: Option<String>) -> Option<String> {
 pub fn is_english(tag: &str) -> bool {
     let p = primary(tag);
     p.eq_ignore_ascii_case("en") || p.eq_ignore_ascii_case("eng")
+}
+
+/// Whether `tag` has the shape of a BCP 47 language tag: a 2- or 3-letter language, then
+/// subtags of 1 to 8 letters or digits (what the SHACL shape checks).
+fn is_tag(tag: &str) -> bool {
+    let mut parts = tag.split('-');
+    let lang = parts.next().unwrap_or("");
+    (2..=3).contains(&lang.len())
+        && lang.bytes().all(|b| b.is_ascii_alphabetic())
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
+}
+
+/// A tag in its conventional case: `en-GB`, `zh-Hant-TW`, `pt-BR` (`en_us` becomes `en-US`).
+fn canonical(tag: &str) -> String {
+    let parts: Vec<String> = tag
+        .split(['-', '_'])
+        .enumerate()
+        .map(|(i, p)| match (i, p.len()) {
+            _ if !p.is_ascii() => p.to_owned(),
+            (0, _) => p.to_ascii_lowercase(),
+            (_, 2) => p.to_ascii_uppercase(),
+            (_, 4) => p[..1].to_ascii_uppercase() + &p[1..].to_ascii_lowercase(),
+            _ => p.to_ascii_lowercase(),
+        })
+        .collect();
+    parts.join("-")
 }
 
 fn primary(tag: &str) -> &str {
@@ -60,6 +86,10 @@ mod tests {
         assert_eq!(detect(en).as_deref(), Some("en"));
         assert_eq!(detect(de).as_deref(), Some("de"));
         assert_eq!(resolve(en, Some("en-GB".into())).as_deref(), Some("en-GB"));
+        assert_eq!(resolve(en, Some("EN_us".into())).as_deref(), Some("en-US"));
+        assert_eq!(resolve("Ok.", Some("zh_hant_tw".into())).as_deref(), Some("zh-Hant-TW"));
+        assert_eq!(resolve("Ok.", Some("é-ßxyz".into())), None, "not a language tag");
+        assert_eq!(resolve("Ok.", Some("english".into())), None);
         assert_eq!(resolve(de, Some("en".into())).as_deref(), Some("de"), "the text wins");
         assert_eq!(resolve("Ok.", Some("fr".into())).as_deref(), Some("fr"), "too short to tell");
         assert_eq!(resolve("Ok.", None), None);

@@ -1,5 +1,6 @@
 //! The article body of a page: trafilatura's main-content extraction, rendered as lines of
-//! text; and, when it finds nothing, the densest block of text on the page.
+//! text without the headings around the body; and, when it finds nothing, the densest
+//! block of text on the page.
 //!
 //! **Invariant:** the body text is one paragraph per line (a block element, a list item or
 //! a `<br>` ends a line), white space inside a line collapsed to single spaces, no blank
@@ -72,7 +73,7 @@ pub(crate) fn main_content(html: &str, with_fallback: bool) -> Option<Extracted>
     options.focus = trafilatura::ExtractionFocus::FavorPrecision;
     let result = trafilatura::extract(html, &options).ok()?;
     let fragment = Html::parse_fragment(&result.content_html);
-    let text = render(fragment.tree.root());
+    let text = without_outer_headings(render_lines(fragment.tree.root()));
     Some(Extracted { text, metadata: result.metadata })
 }
 
@@ -119,34 +120,67 @@ pub(crate) fn densest_block(doc: &Html) -> String {
 
 /// The text below `root`, one line per block (see the module's invariant).
 pub(crate) fn render(root: NodeRef<Node>) -> String {
-    let mut lines: Vec<String> = Vec::new();
+    render_lines(root).into_iter().map(|l| l.text).collect::<Vec<_>>().join("\n")
+}
+
+/// The lines joined, without the headings before the first line of body text (the title,
+/// the standfirst) and after the last (newsletter boxes, lists of other stories); headings
+/// between paragraphs stay. Only headings: all of them.
+fn without_outer_headings(lines: Vec<Line>) -> String {
+    let first = lines.iter().position(|l| !l.heading).unwrap_or(0);
+    let last = lines.iter().rposition(|l| !l.heading).unwrap_or(lines.len().saturating_sub(1));
+    let kept = lines.get(first..=last).unwrap_or(&[]);
+    kept.iter().map(|l| l.text.as_str()).collect::<Vec<_>>().join("\n")
+}
+
+/// One line of rendered text.
+pub(crate) struct Line {
+    pub text: String,
+    /// Whether all of its text is inside headings (`<h1>` to `<h6>`).
+    pub heading: bool,
+}
+
+/// The lines of text below `root` (see the module's invariant).
+fn render_lines(root: NodeRef<Node>) -> Vec<Line> {
+    let mut lines: Vec<Line> = Vec::new();
     let mut line = String::new();
-    let mut hidden = 0usize;
-    let end_line = |line: &mut String, lines: &mut Vec<String>| {
+    let (mut hidden, mut in_heading, mut body_text) = (0usize, 0usize, false);
+    let end_line = |line: &mut String, body_text: &mut bool, lines: &mut Vec<Line>| {
         let collapsed = collapse(line);
         if !collapsed.is_empty() {
-            lines.push(collapsed);
+            lines.push(Line { text: collapsed, heading: !*body_text });
         }
         line.clear();
+        *body_text = false;
     };
+    let is_heading = |name: &str| matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6");
     for edge in root.traverse() {
         match edge {
             Edge::Open(node) => match node.value() {
                 Node::Element(e) if hidden > 0 || HIDDEN.contains(&e.name()) => hidden += 1,
-                Node::Element(e) if e.name() == "br" || BLOCKS.contains(&e.name()) => end_line(&mut line, &mut lines),
+                Node::Element(e) if e.name() == "br" || BLOCKS.contains(&e.name()) => {
+                    end_line(&mut line, &mut body_text, &mut lines);
+                    in_heading += usize::from(is_heading(e.name()));
+                }
                 Node::Element(e) if matches!(e.name(), "td" | "th") => line.push(' '),
-                Node::Text(t) if hidden == 0 => line.push_str(t),
+                Node::Text(t) if hidden == 0 => {
+                    line.push_str(t);
+                    body_text |= in_heading == 0 && !t.trim().is_empty();
+                }
                 _ => {}
             },
             Edge::Close(node) => match node.value() {
                 Node::Element(_) if hidden > 0 => hidden -= 1,
-                Node::Element(e) if BLOCKS.contains(&e.name()) => end_line(&mut line, &mut lines),
+                Node::Element(e) if BLOCKS.contains(&e.name()) => {
+                    end_line(&mut line, &mut body_text, &mut lines);
+                    in_heading -= usize::from(is_heading(e.name()));
+                }
                 _ => {}
             },
         }
     }
-    end_line(&mut line, &mut lines);
-    lines.join("\n")
+    end_line(&mut line, &mut body_text, &mut lines);
+    lines
 }
 
 /// White space collapsed to single spaces, trimmed.
@@ -172,6 +206,15 @@ mod tests {
              <table><tr><td>x</td><td>y</td></tr></table><script>no()</script>",
         );
         assert_eq!(render(doc.tree.root()), "Head\nOne bold word.\na\nb\nc\nx y");
+    }
+
+    #[test]
+    fn headings_around_the_body_are_left_out_and_those_inside_kept() {
+        let lines = |html: &str| without_outer_headings(render_lines(Html::parse_fragment(html).tree.root()));
+        let page = "<h1>Title</h1><h2>Standfirst</h2><p>First.</p><h3>Section</h3><p>Second <b>bold</b>.</p>\
+                    <h3>Newsletter</h3><ul><li><h4>Other story</h4></li></ul>";
+        assert_eq!(lines(page), "First.\nSection\nSecond bold.");
+        assert_eq!(lines("<h2>Only</h2><h3>headings</h3>"), "Only\nheadings");
     }
 
     #[test]

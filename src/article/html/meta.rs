@@ -63,7 +63,28 @@ pub(crate) fn page_metadata(doc: &Html) -> PageMetadata {
         .filter(|u| is_web_url(u));
     let article_body = ld.as_ref().and_then(|v| str_field(v, "articleBody")).filter(|b| !b.trim().is_empty());
     let lang = first_attr(doc, "html[lang]", "lang");
-    PageMetadata { headline, date_text, authors, publisher, url, article_body, lang }
+    let mut people: Vec<String> = Vec::new();
+    for name in authors.iter().flat_map(|a| byline_names(a)) {
+        if !people.contains(&name) {
+            people.push(name);
+        }
+    }
+    PageMetadata { headline, date_text, authors: people, publisher, url, article_body, lang }
+}
+
+/// The names in a byline as pages write it: "By Meg Kinnard and Errin Haines, Associated
+/// Press" gives "Meg Kinnard" and "Errin Haines"; "Analysis by Chris Cillizza, CNN" gives
+/// "Chris Cillizza".
+pub(crate) fn byline_names(byline: &str) -> Vec<String> {
+    let lower = byline.to_ascii_lowercase(); // Same byte offsets as the byline.
+                                             // Up to and including a leading "... by " ("By", "Analysis by", "Written by").
+    let start = match lower.find("by ") {
+        Some(p) if p == 0 || (lower[..p].ends_with(' ') && lower[..p].split_whitespace().count() <= 2) => p + 3,
+        _ => 0,
+    };
+    let rest = &byline[start..];
+    let rest = rest.split(',').next().unwrap_or(rest);
+    rest.split(" and ").flat_map(|p| p.split(['&', ';', '|'])).map(collapse).filter(|n| !n.is_empty()).collect()
 }
 
 /// Whether `u` is an absolute http(s) URL.
@@ -163,5 +184,20 @@ fn names(v: Option<&Value>) -> Vec<String> {
         Some(Value::Array(items)) => items.iter().filter_map(one).filter(|s| !s.is_empty()).collect(),
         Some(v) => one(v).filter(|s| !s.is_empty()).into_iter().collect(),
         None => Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::byline_names;
+
+    #[test]
+    fn bylines_give_names() {
+        assert_eq!(byline_names("By Meg Kinnard and Errin Haines, Associated Press"), ["Meg Kinnard", "Errin Haines"]);
+        assert_eq!(byline_names("Analysis by Chris Cillizza, CNN Editor-at-large"), ["Chris Cillizza"]);
+        assert_eq!(byline_names("Lena Frost"), ["Lena Frost"]);
+        assert_eq!(byline_names("Lena Frost; Omar Haddad"), ["Lena Frost", "Omar Haddad"]);
+        assert_eq!(byline_names("Abby Ruby"), ["Abby Ruby"], "'by' inside a name is no byline word");
+        assert!(byline_names(" , ").is_empty());
     }
 }

@@ -2,11 +2,12 @@
 //!
 //! The page first goes through [`guard::bound`] (linear; flattens nesting and attribute
 //! lists that no real page has, so the parser stays linear). The body is trafilatura's
-//! main content ([`body::main_content`]), one paragraph per line, without a first line
-//! that repeats the headline; without one, the JSON-LD `articleBody`; without that, the
-//! densest block of text on the page, with a warning. Metadata comes from the page's
+//! main content ([`body::main_content`]), one paragraph per line, without the headings
+//! around the body or a first line that repeats the headline; the JSON-LD `articleBody`
+//! when that is over twice as long; without either, the densest block of text on the
+//! page, with a warning. Metadata comes from the page's
 //! JSON-LD and meta tags ([`meta`]), and from trafilatura's metadata for what they lack
-//! (a date found in the URL or the page text, authors, the site name).
+//! (a date found in the URL or the page text, the site name, the title).
 //!
 //! **Invariant:** the article text is the extracted body text, so every offset points into
 //! that text; metadata is detached (not part of the text).
@@ -81,12 +82,9 @@ pub(crate) fn read_html_with(input: &str, html: &str, url: Option<&str>) -> Resu
         page.date_text.clone().filter(|d| parse_date(d).is_some()).or_else(|| {
             found.and_then(|m| m.date).map(|d| d.format("%Y-%m-%d").to_string()).or(page.date_text.clone())
         });
-    let mut authors = page.authors.clone();
-    if authors.is_empty() {
-        if let Some(m) = found {
-            authors = m.author.split(';').filter_map(|a| nonempty(&a.to_owned())).collect();
-        }
-    }
+    // Authors only from the page's own markup: trafilatura's guesses from the page text
+    // ("November", "Colin Rust commented on") would become people.
+    let authors = page.authors.clone();
     let source = page.publisher.clone().or_else(|| found.and_then(|m| nonempty(&m.sitename)));
     let url = url.map(str::to_owned).filter(|u| meta::is_web_url(u)).or(page.url.clone());
     let metadata = Metadata {
