@@ -38,15 +38,23 @@ pub enum Command {
     },
     /// Extract facts from articles into the store, one named graph per article.
     ///
-    /// Ingesting an article again replaces its graph in one transaction.
+    /// Ingesting an article again replaces its graph in one transaction, unless it is
+    /// unchanged: an article whose text and metadata are the same, ingested by the same
+    /// newskg version with the same rules and settings, is skipped (see --force). The
+    /// summary line says how many articles were new, changed and unchanged.
     #[command(after_help = "Examples:
   newskg ingest examples/
-  newskg ingest --store /data/kg feed.jsonl")]
+  newskg ingest --store /data/kg feed.jsonl
+  newskg ingest --force examples/")]
     Ingest {
         #[command(flatten)]
         input: InputArgs,
         #[command(flatten)]
         store: StoreArgs,
+        /// Re-extract and replace every article, even one stored unchanged (same text,
+        /// metadata, newskg version, rules and settings), which is skipped otherwise.
+        #[arg(long)]
+        force: bool,
     },
     /// Remove articles (by id or graph IRI) from the store.
     #[command(after_help = "Example:

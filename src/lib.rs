@@ -17,6 +17,7 @@ pub(crate) mod dates;
 pub mod error;
 pub mod export;
 pub mod extract;
+pub mod fingerprint;
 pub mod jsonld;
 pub mod push;
 pub mod queries;

@@ -12,6 +12,7 @@ use anyhow::Result;
 use oxigraph::io::{RdfFormat, WriterQuadSerializer};
 use oxigraph::model::{GraphName, Quad};
 
+use super::incremental::{Incremental, Tally};
 use super::input::{read_progress, InputConfig};
 use super::{output, Failures};
 use crate::cli::{InputArgs, RdfFormatArg, StoreArgs};
@@ -141,38 +142,33 @@ impl Sink {
 pub(super) struct IngestConfig {
     input: InputConfig,
     store: PathBuf,
+    /// Re-extract and replace every article, even those stored unchanged.
+    force: bool,
 }
 
 impl IngestConfig {
-    pub(super) fn from_args(input: InputArgs, store: StoreArgs) -> Result<Self> {
-        Ok(IngestConfig { input: InputConfig::from_args(input.inputs, input.extraction)?, store: store.store })
+    pub(super) fn from_args(input: InputArgs, store: StoreArgs, force: bool) -> Result<Self> {
+        Ok(IngestConfig { input: InputConfig::from_args(input.inputs, input.extraction)?, store: store.store, force })
     }
 }
 
-/// Stores each article's graph (replacing an older one), in batches of whole articles, or
-/// one article at a time from standard input (a live feed), and prints a summary line.
+/// Stores each article's graph (replacing an older one) unless the store holds it
+/// unchanged (see `incremental.rs`), in batches of whole articles, or one article at a
+/// time from standard input (a live feed), and prints a summary line.
 pub(super) fn ingest(config: IngestConfig) -> Result<ExitCode> {
     let store = Store::open(&config.store)?;
-    let (mut ok, mut triples) = (0usize, 0usize);
+    let mut tally = Tally::default();
     let mut failures = Failures::default();
     let progress = read_progress();
     let input = &config.input;
+    let incremental = Incremental::new(input, &store, config.force);
     let mut loader = if input.is_live() { store.loader().with_batch_articles(1) } else { store.loader() };
     input.for_each(
-        |article| input.article_graph(article),
-        |item| {
+        |article| incremental.examine(article),
+        |verdict| {
             progress.inc();
-            let stored = item.and_then(|(graph, quads)| {
-                let n = quads.len();
-                loader.replace_graph(graph, quads)?;
-                Ok(n)
-            });
-            match stored {
-                Ok(n) => {
-                    ok += 1;
-                    triples += n;
-                }
-                Err(e) => failures.report(&e),
+            if let Err(e) = verdict.and_then(|v| tally.store(&incremental, v, &mut loader)) {
+                failures.report(&e);
             }
             Ok(())
         },
@@ -182,10 +178,13 @@ pub(super) fn ingest(config: IngestConfig) -> Result<ExitCode> {
     store.flush()?;
     input.report_summary();
     let failed = failures.count();
+    let ok = tally.new + tally.changed + tally.unchanged;
     eprintln!(
-        "newskg: ingested {ok} article{} ({triples} triples) into {}{}",
+        "newskg: ingested {ok} article{} ({} triples) into {}: {}{}",
         if ok == 1 { "" } else { "s" },
+        tally.triples,
         store.path().display(),
+        tally.summary(),
         if failed > 0 { format!("; {failed} failed") } else { String::new() }
     );
     Ok(failures.exit_code())

@@ -12,6 +12,7 @@ use super::ordered;
 use crate::cli::{ExtractionArgs, InputFormatArg};
 use crate::progress::Counter;
 use newskg::article::{is_stdin, read_inputs, Article, InputFormat, ReadOptions};
+use newskg::fingerprint::Fingerprinter;
 use newskg::rdf::{to_quads, Minter, Segments};
 use newskg::{extract, Rules};
 
@@ -80,6 +81,12 @@ impl InputConfig {
         &self,
         article: Result<Article, newskg::Error>,
     ) -> Result<(NamedNode, Vec<Quad>), newskg::Error> {
+        self.graph_of(&self.prepare(article)?)
+    }
+
+    /// An article as extraction sees it (the `--date` default applied), its reading
+    /// warnings printed; or the error for that input.
+    pub(super) fn prepare(&self, article: Result<Article, newskg::Error>) -> Result<Article, newskg::Error> {
         let mut article = article?;
         if article.metadata.date.is_none() {
             article.metadata.date = self.default_date;
@@ -87,15 +94,30 @@ impl InputConfig {
         for w in &article.metadata.warnings {
             eprintln!("newskg: warning: {}: {w}", article.input);
         }
+        Ok(article)
+    }
+
+    /// The name of an article's graph.
+    pub(super) fn graph_name(&self, article: &Article) -> Result<NamedNode, newskg::Error> {
+        self.minter.article(&article.id)
+    }
+
+    /// The fingerprinter of this extractor (rules and settings), for incremental ingest.
+    pub(super) fn fingerprinter(&self) -> Fingerprinter {
+        Fingerprinter::new(&self.rules, &self.minter, self.segments)
+    }
+
+    /// A prepared article's graph name and quads (sorted).
+    pub(super) fn graph_of(&self, article: &Article) -> Result<(NamedNode, Vec<Quad>), newskg::Error> {
         // The rules are for English: other articles keep their metadata and text.
         let extraction = if article.is_english() {
-            extract(&article, &self.rules)
+            extract(article, &self.rules)
         } else {
             let language = article.metadata.language.clone().unwrap_or_default();
             *self.other_languages.lock().expect("not poisoned").entry(language).or_default() += 1;
             newskg::Extraction::default()
         };
-        let quads = to_quads(&article, &extraction, &self.minter, self.segments)?;
+        let quads = to_quads(article, &extraction, &self.minter, self.segments)?;
         Ok((self.minter.article(&article.id)?, quads))
     }
 

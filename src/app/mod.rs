@@ -11,6 +11,7 @@
 mod export;
 mod extract;
 mod first_rows;
+mod incremental;
 mod input;
 mod maintenance;
 mod ordered;
@@ -37,7 +38,9 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Extract { input, format, output } => {
             extract::extract(extract::ExtractConfig::from_args(input, format, output)?)
         }
-        Command::Ingest { input, store } => extract::ingest(extract::IngestConfig::from_args(input, store)?),
+        Command::Ingest { input, store, force } => {
+            extract::ingest(extract::IngestConfig::from_args(input, store, force)?)
+        }
         Command::Remove { articles, store } => maintenance::remove(&articles, &store.store),
         Command::Stats { store } => maintenance::stats(&store.store),
         Command::Optimize { store } => maintenance::optimize(&store.store),

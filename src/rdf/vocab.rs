@@ -37,6 +37,7 @@ pub mod nkg {
         MODALITY = "modality", QUOTATION = "Quotation", TEXT = "text", SPEAKER = "speaker",
         IN_STATEMENT = "inStatement", ATTRIBUTED_TO = "attributedTo", ANONYMOUS_SOURCE = "AnonymousSource",
         AFFILIATION = "affiliation", NAME_KEY = "nameKey",
+        EXTRACTION_FINGERPRINT = "extractionFingerprint",
     );
 }
 

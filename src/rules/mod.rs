@@ -12,6 +12,8 @@ mod types;
 
 use std::path::Path;
 
+use sha2::{Digest, Sha256};
+
 pub use gazetteer::{token_key, EntityClass, EntryId, GazEntry, Gazetteer};
 pub use lexicons::{HeadClass, Lexicons, ModalityCue, StatusMarker, Title, TriggerWord};
 pub use types::{
@@ -64,6 +66,8 @@ pub struct Rules {
     pub abbreviations: Abbreviations,
     pub gazetteer: Gazetteer,
     pub lexicons: Lexicons,
+    /// SHA-256 (hex) of the rule files in use, see [`Rules::digest`].
+    digest: String,
 }
 
 impl Rules {
@@ -95,6 +99,15 @@ impl Rules {
         }
         RulesBuilder::default().with_files(files)?.finish()
     }
+
+    /// The SHA-256 (lowercase hex) of the rule files in use: each file's name and bytes,
+    /// length-prefixed, in load order (the built-in files in [`BUILTIN`] order, then the
+    /// same-named files of `--rules DIR` in that order). Computed once at load.
+    /// **Invariant:** the same rule files give the same digest on every platform; any
+    /// change of a byte, a name or the order gives another.
+    pub fn digest(&self) -> &str {
+        &self.digest
+    }
 }
 
 /// Accumulates rule files, then builds the lookup tables.
@@ -103,11 +116,17 @@ struct RulesBuilder {
     abbreviations: Abbreviations,
     gazetteer: gazetteer::GazetteerBuilder,
     lexicons: lexicons::LexiconsBuilder,
+    /// The hash of the files added so far (see [`Rules::digest`]).
+    digest: Sha256,
 }
 
 impl RulesBuilder {
     fn with_files(mut self, files: impl IntoIterator<Item = (String, String)>) -> Result<Self> {
         for (name, content) in files {
+            for part in [name.as_bytes(), content.as_bytes()] {
+                self.digest.update((part.len() as u64).to_le_bytes());
+                self.digest.update(part);
+            }
             self.add(&name, &content)?;
         }
         Ok(self)
@@ -142,6 +161,7 @@ impl RulesBuilder {
             gazetteer: self.gazetteer.finish(&self.abbreviations),
             lexicons: self.lexicons.finish(),
             abbreviations: self.abbreviations,
+            digest: self.digest.finalize().iter().map(|b| format!("{b:02x}")).collect(),
         })
     }
 }
@@ -208,6 +228,26 @@ mod tests {
         assert!(r.abbreviations.inner.contains("sen."));
         assert!(r.gazetteer.len() > 500);
         assert!(r.lexicons.first_names.contains("Michelle"));
+    }
+
+    #[test]
+    fn the_digest_is_stable_and_changes_with_any_rule_file() {
+        let builtin = Rules::builtin().unwrap();
+        assert_eq!(builtin.digest(), Rules::builtin().unwrap().digest());
+        assert_eq!(builtin.digest().len(), 64);
+        let build = |files: &[(&str, &str)]| {
+            let files = files.iter().map(|(n, c)| (n.to_string(), c.to_string()));
+            RulesBuilder::default().with_files(files).unwrap().finish().unwrap().digest().to_owned()
+        };
+        let one = build(&[("lexicons/hyphen-suffixes.txt", "elect\n")]);
+        assert_eq!(one, build(&[("lexicons/hyphen-suffixes.txt", "elect\n")]));
+        assert_ne!(one, build(&[("lexicons/hyphen-suffixes.txt", "elect\n\n")]), "a byte more");
+        assert_ne!(one, build(&[("lexicons/hyphen-suffixes.txt", "elect\n"), ("lexicons/hyphen-suffixes.txt", "")]));
+        // Length prefixes: moving a line from one file to the next changes the digest.
+        assert_ne!(
+            build(&[("lexicons/common-words.txt", "ab\n"), ("lexicons/first-names.txt", "")]),
+            build(&[("lexicons/common-words.txt", ""), ("lexicons/first-names.txt", "ab\n")])
+        );
     }
 
     #[test]

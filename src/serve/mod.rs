@@ -26,6 +26,7 @@ use oxigraph::sparql::{CancellationToken, QueryResults};
 
 use crate::error::{Error, Result};
 use crate::export::write_quads;
+use crate::fingerprint::is_bookkeeping;
 use crate::results::{write_results, ResultsFormat};
 use crate::store::{DefaultGraph, QueryOptions, Store};
 
@@ -476,6 +477,8 @@ impl Service {
                     .for_slice(&body)
                     .collect::<std::result::Result<Vec<_>, _>>()
                     .map_err(|e| bad_request(format!("invalid {} body: {e}", format.name())))?;
+                // A fingerprint is ingest's to write: a graph written here has none.
+                let quads: Vec<Quad> = quads.into_iter().filter(|q| !is_bookkeeping(q)).collect();
                 if method == Method::PUT {
                     self.store.replace_graph(&g, &quads).map_err(internal)?;
                 } else {

@@ -3,12 +3,16 @@
 //! **Invariant:** every write here is one transaction, so an article's graph is replaced
 //! whole or not at all.
 
-use oxigraph::model::{GraphNameRef, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term, Variable};
+use oxigraph::model::{
+    GraphName, GraphNameRef, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term, Variable,
+};
 use oxigraph::sparql::QueryResults;
 use oxigraph::store::StorageError;
 
+use super::fingerprints::remove_fingerprints;
 use super::{QueryOptions, Store};
 use crate::error::Result;
+use crate::fingerprint::is_bookkeeping;
 use crate::rdf::nquads::sort_quads;
 
 impl Store {
@@ -24,11 +28,22 @@ impl Store {
         write().map_err(|e| self.error(e))
     }
 
-    /// Adds quads (a Graph Store Protocol POST) in one transaction.
+    /// Adds quads (a Graph Store Protocol POST) in one transaction. A graph added to is no
+    /// longer what ingest wrote: its fingerprint goes (see `fingerprints.rs`), and
+    /// fingerprints among `quads` are not added.
     pub fn add_quads(&self, quads: &[Quad]) -> Result<()> {
         let write = || -> Result<(), StorageError> {
             let mut tx = self.inner.start_transaction()?;
-            tx.extend(quads.iter());
+            let mut touched: Vec<&NamedNode> = quads
+                .iter()
+                .filter_map(|q| if let GraphName::NamedNode(g) = &q.graph_name { Some(g) } else { None })
+                .collect();
+            touched.sort();
+            touched.dedup();
+            for g in touched {
+                remove_fingerprints(&mut tx, Some(g))?;
+            }
+            tx.extend(quads.iter().filter(|q| !is_bookkeeping(*q)));
             tx.commit()
         };
         write().map_err(|e| self.error(e))
@@ -65,12 +80,14 @@ impl Store {
         Ok(None)
     }
 
-    /// All quads, or those of one graph, sorted.
+    /// All quads, or those of one graph, sorted; without ingest's bookkeeping (the
+    /// fingerprints), so exports, pushes and Graph Store reads give the articles' content.
     pub fn quads(&self, graph: Option<&NamedNode>) -> Result<Vec<Quad>> {
         let g = graph.map(|g| GraphNameRef::NamedNode(g.as_ref()));
         let mut quads = self
             .inner
             .quads_for_pattern(None, None, None, g)
+            .filter(|q| q.as_ref().map_or(true, |q| !is_bookkeeping(q)))
             .collect::<Result<Vec<_>, _>>()
             .map_err(|e| self.error(e))?;
         sort_quads(&mut quads);

@@ -14,6 +14,7 @@
 //! a [`LockError`] naming the other process ("store in use by another newskg process (PID
 //! N) ...").
 
+mod fingerprints;
 mod graphs;
 mod loader;
 mod lock;
@@ -66,7 +67,7 @@ fn first_line(e: &StorageError) -> String {
     message.lines().next().unwrap_or_default().to_owned()
 }
 
-/// Counts reported by `newskg stats`.
+/// Counts reported by `newskg stats` (ingest's bookkeeping triples not counted).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Stats {
     pub articles: u64,
@@ -122,7 +123,7 @@ impl Store {
     /// Articles, triples, and entities by type.
     pub fn stats(&self) -> Result<Stats> {
         let articles = self.graph_count() as u64;
-        let triples = self.inner.len().map_err(|e| self.error(e))? as u64;
+        let triples = self.inner.len().map_err(|e| self.error(e))? as u64 - self.fingerprint_count()?;
         let mut entities_by_type = Vec::new();
         let q = "PREFIX nkg: <https://w3id.org/newskg/ontology#>
                  SELECT ?type (COUNT(DISTINCT ?e) AS ?n) WHERE {

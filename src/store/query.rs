@@ -9,6 +9,7 @@ use oxigraph::sparql::{CancellationToken, QueryResults, SparqlEvaluator};
 use spargebra::algebra::GraphPattern;
 use spargebra::Query;
 
+use super::fingerprints::remove_fingerprints;
 use super::Store;
 use crate::bindings::bind_variables;
 use crate::error::{Error, Result};
@@ -79,9 +80,14 @@ impl Store {
     }
 
     /// Runs a SPARQL update. One that is not valid SPARQL gives [`Error::InvalidUpdate`],
-    /// one that fails [`Error::UpdateFailed`].
+    /// one that fails [`Error::UpdateFailed`]. An update can change any article graph, so
+    /// it also removes every ingest fingerprint, in the same transaction: the next ingest
+    /// re-extracts every article instead of skipping one whose graph was changed.
     pub fn update(&self, sparql: &str) -> Result<()> {
         let update = SparqlEvaluator::new().parse_update(sparql).map_err(Error::InvalidUpdate)?;
-        Ok(update.on_store(&self.inner).execute()?)
+        let mut tx = self.inner.start_transaction().map_err(|e| self.error(e))?;
+        update.on_transaction(&mut tx).execute()?;
+        remove_fingerprints(&mut tx, None).map_err(|e| self.error(e))?;
+        tx.commit().map_err(|e| self.error(e))
     }
 }
