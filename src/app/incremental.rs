@@ -53,18 +53,15 @@ impl<'a> Incremental<'a> {
             return Ok(Verdict::Unchanged { graph, fingerprint, article: Box::new(article) });
         }
         let stored_before = stored.is_some() || self.store.has_graph(graph.as_ref())?;
-        self.extract(&article, fingerprint, stored_before)
+        let (graph, quads) = self.graph_of(&article, fingerprint)?;
+        Ok(Verdict::Extracted { graph, quads, fingerprint, stored_before })
     }
 
-    fn extract(
-        &self,
-        article: &Article,
-        fingerprint: Fingerprint,
-        stored_before: bool,
-    ) -> Result<Verdict, newskg::Error> {
+    /// A prepared article's graph name and quads, its fingerprint among them.
+    fn graph_of(&self, article: &Article, fingerprint: Fingerprint) -> Result<(NamedNode, Vec<Quad>), newskg::Error> {
         let (graph, mut quads) = self.input.graph_of(article)?;
         quads.push(fingerprint.quad(&graph));
-        Ok(Verdict::Extracted { graph, quads, fingerprint, stored_before })
+        Ok((graph, quads))
     }
 }
 
@@ -82,36 +79,41 @@ pub(super) struct Tally {
 }
 
 impl Tally {
-    /// Stores a verdict (in input order, on the sink's thread) and counts it.
+    /// Stores a verdict (in input order, on the sink's thread) and counts it. An article
+    /// that this run has stored already with the same fingerprint (given twice) is counted
+    /// unchanged and not written again.
     pub(super) fn store(
         &mut self,
         incremental: &Incremental<'_>,
         verdict: Verdict,
         loader: &mut Loader<'_>,
     ) -> Result<(), newskg::Error> {
-        let verdict = match verdict {
-            Verdict::Unchanged { graph, fingerprint, article } => {
-                match self.written.get(&graph_key(&graph)) {
-                    // This run wrote another version of it since the worker looked.
-                    Some(written) if *written != fingerprint => incremental.extract(&article, fingerprint, true)?,
-                    _ => {
-                        self.unchanged += 1;
-                        return Ok(());
-                    }
+        let (graph, quads, fingerprint, stored_before) = match verdict {
+            Verdict::Unchanged { graph, fingerprint, article } => match self.written.get(&graph_key(&graph)) {
+                // This run wrote another version of it after the worker looked.
+                Some(written) if *written != fingerprint => {
+                    let (graph, quads) = incremental.graph_of(&article, fingerprint)?;
+                    (graph, quads, fingerprint, true)
                 }
+                _ => {
+                    self.unchanged += 1;
+                    return Ok(());
+                }
+            },
+            Verdict::Extracted { graph, quads, fingerprint, stored_before } => {
+                (graph, quads, fingerprint, stored_before)
             }
-            extracted => extracted,
         };
-        let Verdict::Extracted { graph, quads, fingerprint, stored_before } = verdict else {
-            unreachable!("unchanged verdicts are handled above")
-        };
-        let written_before = self.written.insert(graph_key(&graph), fingerprint).is_some();
-        if stored_before || written_before {
-            self.changed += 1;
-        } else {
-            self.new += 1;
+        match self.written.insert(graph_key(&graph), fingerprint) {
+            Some(written) if written == fingerprint => {
+                self.unchanged += 1;
+                return Ok(());
+            }
+            Some(_) => self.changed += 1,
+            None if stored_before => self.changed += 1,
+            None => self.new += 1,
         }
-        // Every extracted verdict holds one bookkeeping quad, its fingerprint.
+        // Every extracted graph holds one bookkeeping quad, its fingerprint.
         self.triples += quads.len() - 1;
         loader.replace_graph(graph, quads)
     }
