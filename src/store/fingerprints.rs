@@ -52,3 +52,69 @@ pub(super) fn remove_fingerprints(tx: &mut Transaction<'_>, graph: Option<&Named
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use oxigraph::model::{GraphName, Literal, NamedNode, Quad};
+
+    use crate::fingerprint::is_bookkeeping;
+    use crate::rdf::vocab::nkg;
+    use crate::store::Store;
+
+    fn graph(n: &str) -> NamedNode {
+        NamedNode::new_unchecked(format!("http://example.org/article/{n}"))
+    }
+
+    fn quad(g: &str, p: oxigraph::model::NamedNodeRef<'_>, o: &str) -> Quad {
+        Quad::new(graph(g), p, Literal::new_simple_literal(o), GraphName::NamedNode(graph(g)))
+    }
+
+    /// A store with articles "a" and "b", each with one triple and a fingerprint.
+    fn store() -> Store {
+        let store = Store::in_memory().unwrap();
+        for g in ["a", "b"] {
+            store
+                .replace_graph(&graph(g), &[quad(g, nkg::RULE, "r"), quad(g, nkg::EXTRACTION_FINGERPRINT, g)])
+                .unwrap();
+        }
+        store
+    }
+
+    #[test]
+    fn fingerprints_are_read_back_and_left_out_of_reads_and_counts() {
+        let store = store();
+        assert_eq!(store.fingerprint(&graph("a")).unwrap().as_deref(), Some("a"));
+        assert_eq!(store.fingerprint(&graph("c")).unwrap(), None);
+        let quads = store.quads(None).unwrap();
+        assert_eq!(quads.len(), 2);
+        assert!(!quads.iter().any(is_bookkeeping));
+        let stats = store.stats().unwrap();
+        assert_eq!((stats.articles, stats.triples), (2, 2));
+        assert!(store.remove_graph(&graph("a")).unwrap());
+        assert_eq!(store.fingerprint(&graph("a")).unwrap(), None, "removed with its graph");
+    }
+
+    #[test]
+    fn adding_to_a_graph_removes_its_fingerprint_only() {
+        let store = store();
+        store.add_quads(&[quad("a", nkg::TEXT, "more")]).unwrap();
+        assert_eq!(store.fingerprint(&graph("a")).unwrap(), None);
+        assert_eq!(store.fingerprint(&graph("b")).unwrap().as_deref(), Some("b"));
+        // A fingerprint given with the quads is not stored.
+        store.add_quads(&[quad("c", nkg::RULE, "r"), quad("c", nkg::EXTRACTION_FINGERPRINT, "c")]).unwrap();
+        assert_eq!(store.fingerprint(&graph("c")).unwrap(), None);
+    }
+
+    #[test]
+    fn an_update_removes_every_fingerprint_and_a_failed_one_none() {
+        let store = store();
+        assert!(store
+            .update("INSERT DATA { GRAPH <urn:x> { <urn:a> <urn:b> <urn:c> } } ; LOAD <file:///none>")
+            .is_err());
+        assert_eq!(store.fingerprint(&graph("a")).unwrap().as_deref(), Some("a"));
+        store.update("INSERT DATA { GRAPH <urn:x> { <urn:a> <urn:b> <urn:c> } }").unwrap();
+        assert_eq!(store.fingerprint(&graph("a")).unwrap(), None);
+        assert_eq!(store.fingerprint(&graph("b")).unwrap(), None);
+        assert_eq!(store.quads(None).unwrap().len(), 3);
+    }
+}

@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# Incremental ingest: the first ingest of a folder of articles against ingesting it again.
+#
+#   bench/reingest.sh [N]       N synthetic articles (default 1000, about 500 words each)
+#
+# Generates N deterministic articles (bench/gen_corpus.py synth), one JSON file each in a
+# folder, then times, on one store:
+#   1. the first ingest (every article new);
+#   2. the same folder again (every article unchanged: skipped, nothing written);
+#   3. again with 10 articles edited and 10 added (what a growing folder costs);
+#   4. the same folder with --force (every article re-extracted and replaced, as every
+#      re-ingest did before fingerprints);
+# checks that run 2 left the store's quads as they were, and prints the times and the
+# ratio first / unchanged (the target is at least 10).
+#
+# Environment: BENCH_DIR (default /tmp/newskg-reingest), BENCH_JOBS (ingest --jobs,
+# default: all cores).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+
+N=${1:-1000}
+WORK=${BENCH_DIR:-/tmp/newskg-reingest}
+BIN=${CARGO_TARGET_DIR:-$ROOT/target}/release/newskg
+JOBS=${BENCH_JOBS:+--jobs $BENCH_JOBS}
+
+cargo build --release --quiet
+rm -rf "$WORK"
+mkdir -p "$WORK/articles"
+python3 bench/gen_corpus.py synth "$N" "$WORK/corpus.jsonl"
+# One file per article, as a folder of saved articles is.
+python3 - "$WORK/corpus.jsonl" "$WORK/articles" <<'EOF'
+import sys
+from pathlib import Path
+out = Path(sys.argv[2])
+for i, line in enumerate(open(sys.argv[1], encoding="utf-8")):
+    (out / f"{i:07d}.json").write_text(line, encoding="utf-8")
+EOF
+STORE="$WORK/store"
+
+# Runs `newskg ingest ARGS...` into the store; prints its wall time in seconds and keeps
+# its summary line in $WORK/last.log.
+timed_ingest() {
+    local start end
+    start=$(date +%s%N)
+    # shellcheck disable=SC2086
+    "$BIN" ingest --store "$STORE" $JOBS "$@" 2>"$WORK/last.log"
+    end=$(date +%s%N)
+    awk -v ns=$((end - start)) 'BEGIN { printf "%.2f", ns / 1e9 }'
+}
+# Every quad of the store, the fingerprints included, sorted.
+dump() {
+    "$BIN" query --store "$STORE" --format tsv \
+        -e 'SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } ORDER BY ?g ?s ?p ?o' | sha256sum
+}
+
+first=$(timed_ingest "$WORK/articles")
+first_line=$(tail -1 "$WORK/last.log")
+before=$(dump)
+again=$(timed_ingest "$WORK/articles")
+again_line=$(tail -1 "$WORK/last.log")
+[ "$(dump)" = "$before" ] || { echo "re-ingest changed the store" >&2; exit 1; }
+
+# Ten articles edited (a sentence added to the body), ten added.
+python3 - "$WORK/articles" <<'EOF'
+import json, sys
+from pathlib import Path
+folder = Path(sys.argv[1])
+files = sorted(folder.glob("*.json"))
+for f in files[:10]:
+    record = json.loads(f.read_text(encoding="utf-8"))
+    record["body"] += "\n\nThe ministry declined to comment further on Tuesday."
+    f.write_text(json.dumps(record) + "\n", encoding="utf-8")
+for k, f in enumerate(files[:10]):
+    record = json.loads(f.read_text(encoding="utf-8"))
+    record["id"] = f"added-{k}"
+    (folder / f"added-{k}.json").write_text(json.dumps(record) + "\n", encoding="utf-8")
+EOF
+grown=$(timed_ingest "$WORK/articles")
+grown_line=$(tail -1 "$WORK/last.log")
+forced=$(timed_ingest --force "$WORK/articles")
+forced_line=$(tail -1 "$WORK/last.log")
+
+echo "machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo), load average $(cut -d' ' -f1-3 /proc/loadavg)"
+printf '%-44s %8s s   %s\n' \
+    "first ingest ($N articles)" "$first" "$first_line" \
+    "same folder again (unchanged)" "$again" "$again_line" \
+    "10 edited, 10 added" "$grown" "$grown_line" \
+    "--force (re-extract and replace all)" "$forced" "$forced_line"
+awk -v a="$first" -v b="$again" -v f="$forced" 'BEGIN {
+    printf "ratio first / unchanged: %.1fx (target >= 10x); --force / unchanged: %.1fx\n", a / b, f / b }'
