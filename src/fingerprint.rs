@@ -58,7 +58,8 @@ impl Fingerprinter {
     pub fn of(&self, article: &Article) -> Fingerprint {
         let mut feed = Feed(self.extractor.clone());
         // Destructured in full, so that a new field cannot be forgotten here.
-        let Article { id, input: _, text, metadata } = article;
+        // The language is resolved from the text and the declared language, both fed here.
+        let Article { id, input: _, text, metadata, .. } = article;
         let Metadata {
             layout,
             headline,

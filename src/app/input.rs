@@ -113,7 +113,7 @@ impl InputConfig {
         let extraction = if article.is_english() {
             extract(article, &self.rules)
         } else {
-            let language = article.metadata.language.clone().unwrap_or_default();
+            let language = article.language().unwrap_or_default().to_owned();
             *self.other_languages.lock().expect("not poisoned").entry(language).or_default() += 1;
             newskg::Extraction::default()
         };

@@ -14,6 +14,7 @@ mod plain;
 mod warc;
 
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use chrono::NaiveDate;
 use sha2::{Digest, Sha256};
@@ -34,6 +35,10 @@ pub struct Article {
     pub text: String,
     /// What the reader found besides the text.
     pub metadata: Metadata,
+    /// The language of the text, resolved at first use (see [`Article::language`]):
+    /// detection reads the text, and an unchanged article skipped by incremental ingest
+    /// never needs it.
+    language: OnceLock<Option<String>>,
 }
 
 /// A metadata value, with its place in the text when it was read from the text.
@@ -78,8 +83,8 @@ pub struct Metadata {
     /// Byte ranges of the text that hold article prose (headline, body, contributor lines),
     /// in order and not overlapping. Extraction looks only here.
     pub prose: Vec<Range<usize>>,
-    /// The language of the text (a BCP 47 tag such as `en` or `pt-BR`): detected from the
-    /// text when the detection is reliable, else as the input declares it.
+    /// The language the input declares (a JSON `language` field, a page's `<html lang>`),
+    /// as given. The article's language is [`Article::language`].
     pub language: Option<String>,
     /// What the reader had to work around (printed as warnings; the article is read).
     pub warnings: Vec<String>,
@@ -87,17 +92,23 @@ pub struct Metadata {
 
 impl Article {
     /// An article whose id is given, or else derived from the text.
-    /// The language is detected from the text here (see [`Metadata::language`]).
-    pub fn new(input: impl Into<String>, id: Option<String>, text: String, mut metadata: Metadata) -> Self {
+    pub fn new(input: impl Into<String>, id: Option<String>, text: String, metadata: Metadata) -> Self {
         let id = id.filter(|id| !id.trim().is_empty()).unwrap_or_else(|| text_id(&text));
-        metadata.language = language::resolve(&text, metadata.language.take());
-        Article { id, input: input.into(), text, metadata }
+        Article { id, input: input.into(), text, metadata, language: OnceLock::new() }
+    }
+
+    /// The language of the text (a BCP 47 tag such as `en` or `pt-BR`): detected from the
+    /// text when the detection is reliable, else as the input declares it. Detected at the
+    /// first call (whatlang is most of the cost of reading an article that incremental
+    /// ingest then skips); the text is never modified, so the answer never goes stale.
+    pub fn language(&self) -> Option<&str> {
+        self.language.get_or_init(|| language::resolve(&self.text, self.metadata.language.clone())).as_deref()
     }
 
     /// Whether extraction applies: the rules are for English, so an article known to be in
     /// another language is stored with its metadata and text only.
     pub fn is_english(&self) -> bool {
-        self.metadata.language.as_deref().is_none_or(language::is_english)
+        self.language().is_none_or(language::is_english)
     }
 }
 

@@ -301,7 +301,7 @@ fn article_quads(out: &mut Out, article: &Article) -> Result<()> {
             Err(_) => out.literal(&iri, schema::URL, u),
         }
     }
-    if let Some(l) = &m.language {
+    if let Some(l) = article.language() {
         out.literal(&iri, schema::IN_LANGUAGE, l);
     }
     if let Some(d) = &m.dateline {
