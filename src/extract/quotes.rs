@@ -195,7 +195,7 @@ fn after(ctx: &Ctx, m: &Marks) -> Option<Found> {
         if !(t..k).all(|x| matches!(doc.tokens[x].kind, TokenKind::Word | TokenKind::Number) || doc.tok(x) == "-") {
             break;
         }
-        if let Some(mention) = index.starting_at(k) {
+        if let Some(mention) = index.starting_at(k).filter(|mm| speaker_class(index.class(mm.entity))) {
             if let Some(v) = verb_after_subject(ctx, mention.tokens.end, end) {
                 return Some((Speaker::Entity(mention.entity), span(t, v + 1), "quote.after"));
             }
@@ -246,6 +246,7 @@ fn said_x(ctx: &Ctx, t: usize, end: usize, open: usize) -> Option<Found> {
         let names: Vec<_> = (from..(from + 3).min(end))
             .take_while(|&k| doc.tokens[k].kind == TokenKind::Word)
             .filter_map(|k| index.starting_at(k))
+            .filter(|mm| speaker_class(index.class(mm.entity)))
             .collect();
         names.iter().find(|mm| index.class(mm.entity) == EntityClass::Person).or(names.first()).copied()
     };
@@ -320,7 +321,7 @@ fn before(ctx: &Ctx, m: &Marks) -> Option<Found> {
         // "X: “…”", or a sentence introducing the quotation with a colon: its first person
         // ("Sunak defended the record ...: “…”").
         if doc.tok(t) == ":" {
-            if let Some(mention) = index.ending_at(t) {
+            if let Some(mention) = index.ending_at(t).filter(|mm| speaker_class(index.class(mm.entity))) {
                 return Some((
                     Speaker::Entity(mention.entity),
                     Some(doc.span(mention.tokens.start, t)),
