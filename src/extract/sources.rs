@@ -286,7 +286,7 @@ impl Finder<'_> {
 }
 
 /// "a report by X", "reports by X", "a statement from X": the entity X.
-fn report_by(doc: &Doc, rules: &Rules, index: &MentionIndex, t: usize, end: usize) -> Option<EntityId> {
+pub(crate) fn report_by(doc: &Doc, rules: &Rules, index: &MentionIndex, t: usize, end: usize) -> Option<EntityId> {
     let mut p = t;
     if p < end && matches!(doc.lower(p), "a" | "an" | "the") {
         p += 1;

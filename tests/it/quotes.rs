@@ -206,3 +206,15 @@ fn according_to_a_description_stops_before_a_relative_clause() {
     let text = "The plant will close, according to officials in Lisbon who spoke on Monday.";
     assert_eq!(sources(text), ["officials in Lisbon"]);
 }
+
+#[test]
+fn a_report_from_x_and_according_to_x_speak_for_x() {
+    let report = "\u{201C}The market is already pricing in a recovery of earnings,\u{201D} said a report from Orvana Mining Corp.";
+    assert_eq!(speakers(report), ["Orvana Mining Corp."]);
+    let partial =
+        "The mayor, according to the World Health Organization, had a \u{201C}quick exam and labs\u{201D} on Monday.";
+    assert_eq!(speakers(partial), ["World Health Organization"]);
+    // A name inside the cited noun phrase is not the one cited.
+    let inside = "According to the Japanese team's coach, their robot, named \u{201C}Better Idea of Young Girls,\u{201D} scored twice.";
+    assert!(speakers(inside).iter().all(|s| s != "Japan"), "{:?}", speakers(inside));
+}
