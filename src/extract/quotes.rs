@@ -28,6 +28,7 @@ use std::ops::Range;
 
 use super::index::MentionIndex;
 use super::sources::report_by;
+use super::sources::subjects::name_in_description;
 use super::speakers::{quoted_tokens, resolve_nominal, resolve_pronoun};
 use super::{EntityId, Evidence, Quote, Speaker};
 use crate::rules::{EntityClass, Rules, SpeechKind, WordClass};
@@ -205,6 +206,9 @@ fn after(ctx: &Ctx, m: &Marks) -> Option<Found> {
         }
         if let Some(mention) = index.starting_at(k).filter(|mm| speaker_class(index.class(mm.entity))) {
             if let Some(v) = verb_after_subject(ctx, mention.tokens.end, end) {
+                if let Some((a, b)) = name_in_description(doc, rules, index, t, mention.tokens.end) {
+                    return Some((Speaker::Anonymous(doc.span(a, b)), span(t, v + 1), "quote.after"));
+                }
                 return Some((Speaker::Entity(mention.entity), span(t, v + 1), "quote.after"));
             }
         }
@@ -357,6 +361,10 @@ fn before(ctx: &Ctx, m: &Marks) -> Option<Found> {
         }
         return None;
     };
+    let s = skip_auxiliaries(doc, rules, sentence.start, v);
+    if let Some((a, b)) = name_in_description(doc, rules, index, sentence.start.max(para.start), s) {
+        return Some((Speaker::Anonymous(doc.span(a, b)), Some(doc.span(a, v + 1)), "quote.before"));
+    }
     subject_of(ctx, v).map(|(e, a)| (Speaker::Entity(e), Some(doc.span(a, v + 1)), "quote.before"))
 }
 

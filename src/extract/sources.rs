@@ -11,7 +11,7 @@
 //! them. What is attributed: the sentence (as a claim), the events read from it, and
 //! quotations.
 
-mod subjects;
+pub(crate) mod subjects;
 
 use super::index::MentionIndex;
 use super::quotes::{description, speech_subject};
@@ -223,6 +223,9 @@ impl Finder<'_> {
             .filter(|m| ends_clause(doc, rules, m.tokens.end, end));
         if let Some(m) = inverted {
             self.push(si, Source::Entity(m.entity), rule);
+        } else if let Some((a, b)) = subjects::name_in_description(doc, rules, index, start, t) {
+            let source = self.anonymous(a, b, rule);
+            self.push(si, source, rule);
         } else if let Some(m) = index.ending_at(t).filter(|m| self.speaks(m.entity)) {
             self.push(si, Source::Entity(m.entity), rule);
         } else if let Some(a) = description_ending_at(doc, rules, start, t) {

@@ -218,3 +218,15 @@ fn a_report_from_x_and_according_to_x_speak_for_x() {
     let inside = "According to the Japanese team's coach, their robot, named \u{201C}Better Idea of Young Girls,\u{201D} scored twice.";
     assert!(speakers(inside).iter().all(|s| s != "Japan"), "{:?}", speakers(inside));
 }
+
+#[test]
+fn a_name_after_for_in_a_description_is_not_the_speaker() {
+    let before = "A spokesperson for the World Health Organization reiterated that the vaccines are \u{201C}safe for every child and every adult in the country\u{201D}.";
+    assert_eq!(speakers(before), ["anonymous"]);
+    assert_eq!(sources(before), ["A spokesperson for the World Health Organization"]);
+    let after = "\u{201C}The vaccines are safe for every child and every adult,\u{201D} a spokesperson for the World Health Organization said.";
+    assert_eq!(speakers(after), ["anonymous"]);
+    // The name itself speaking.
+    let named = "The World Health Organization reiterated that the vaccines are \u{201C}safe for every child and every adult in the country\u{201D}.";
+    assert_eq!(speakers(named), ["World Health Organization"]);
+}

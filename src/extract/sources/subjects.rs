@@ -8,7 +8,8 @@
 //! Long descriptions: a source noun with a post-modifier ("two people briefed on the talks
 //! said", "employees of a car dealership said") is labelled with it; one with a relative
 //! clause ("a spokesperson who asked not to be named said", "Israeli settlers, who ...,
-//! said") is labelled without it, as the contract's labels are.
+//! said") is labelled without it, as the contract's labels are. A name in the
+//! post-modifier ("a spokesperson for the ministry said") is not the source.
 
 use super::super::index::MentionIndex;
 use super::description_ending_at;
@@ -74,6 +75,20 @@ pub fn described_subject(doc: &Doc, rules: &Rules, start: usize, t: usize) -> Op
         let a = description_ending_at(doc, rules, start, head + 1)?;
         Some((a, label_end))
     })
+}
+
+/// A description whose post-modifier ends in the name right before the speech verb at `t`
+/// ("a spokesperson for the British Foreign Office said": an anonymous source, not the
+/// office): the token range of its label.
+pub fn name_in_description(
+    doc: &Doc,
+    rules: &Rules,
+    index: &MentionIndex,
+    start: usize,
+    t: usize,
+) -> Option<(usize, usize)> {
+    let name = index.ending_at(t)?;
+    described_subject(doc, rules, start, t).filter(|&(a, b)| a < name.tokens.start && b == t)
 }
 
 /// Whether tokens `m..t` modify the noun before `m`: a post-modifier ("familiar with the
