@@ -19,10 +19,16 @@
 //! names the one spoken to, not the speaker. Pronouns and descriptions ("she said", "the
 //! president said", "the company said") are resolved by `speakers`. An unnamed speaker ("a
 //! spokesman said", "said a company spokesperson") is anonymous: no `speaker`, but a source.
+//! A report or statement speaks for whoever issued it ("…,” said a report from X"); a
+//! name cited with "according to" in the quotation's sentence speaks it ("X, according to
+//! the White House, had a “quick exam and labs”", "“…,” according to X") (`quote.according-to`).
+//! A place (save a country) never speaks.
 
 use std::ops::Range;
 
 use super::index::MentionIndex;
+use super::sources::report_by;
+use super::sources::subjects::name_in_description;
 use super::speakers::{quoted_tokens, resolve_nominal, resolve_pronoun};
 use super::{EntityId, Evidence, Quote, Speaker};
 use crate::rules::{EntityClass, Rules, SpeechKind, WordClass};
@@ -187,6 +193,9 @@ fn after(ctx: &Ctx, m: &Marks) -> Option<Found> {
     if let Some(found) = said_x(ctx, t, end, m.open) {
         return Some(found);
     }
+    if doc.lower(t) == "according" {
+        return according_to(ctx, t, (t + 9).min(end));
+    }
     let span = |a: usize, b: usize| Some(doc.span(a, b));
     // X said, with descriptors before the name ("team member X told the press", "the
     // 14th-ranked X said"), auxiliaries ("X had said") or an apposition ("X, a
@@ -195,8 +204,11 @@ fn after(ctx: &Ctx, m: &Marks) -> Option<Found> {
         if !(t..k).all(|x| matches!(doc.tokens[x].kind, TokenKind::Word | TokenKind::Number) || doc.tok(x) == "-") {
             break;
         }
-        if let Some(mention) = index.starting_at(k) {
+        if let Some(mention) = index.starting_at(k).filter(|mm| speaker_class(index.class(mm.entity))) {
             if let Some(v) = verb_after_subject(ctx, mention.tokens.end, end) {
+                if let Some((a, b)) = name_in_description(doc, rules, index, t, mention.tokens.end) {
+                    return Some((Speaker::Anonymous(doc.span(a, b)), span(t, v + 1), "quote.after"));
+                }
                 return Some((Speaker::Entity(mention.entity), span(t, v + 1), "quote.after"));
             }
         }
@@ -246,9 +258,14 @@ fn said_x(ctx: &Ctx, t: usize, end: usize, open: usize) -> Option<Found> {
         let names: Vec<_> = (from..(from + 3).min(end))
             .take_while(|&k| doc.tokens[k].kind == TokenKind::Word)
             .filter_map(|k| index.starting_at(k))
+            .filter(|mm| speaker_class(index.class(mm.entity)))
             .collect();
         names.iter().find(|mm| index.class(mm.entity) == EntityClass::Person).or(names.first()).copied()
     };
+    // "said a report from Kotak": the one who issued the report or statement.
+    if let Some(e) = report_by(doc, rules, index, t + 1, end).filter(|&e| speaker_class(index.class(e))) {
+        return Some((Speaker::Entity(e), Some(doc.span(t, t + 1)), "quote.after"));
+    }
     // "said a WeWork spokesperson": anonymous, unless a name follows the description.
     if let Some((d_end, _)) = description(doc, rules, t + 1, end) {
         if matches!(doc.lower(t + 1), "a" | "an" | "one" | "two" | "three" | "several" | "some")
@@ -317,10 +334,14 @@ fn before(ctx: &Ctx, m: &Marks) -> Option<Found> {
         ctx.verbs[a..b].last().copied()
     });
     let Some(v) = verb else {
+        // "X, according to the White House, made a “quick exam”": the one cited.
+        if let Some(found) = according_to(ctx, sentence.start.max(para.start), t) {
+            return Some(found);
+        }
         // "X: “…”", or a sentence introducing the quotation with a colon: its first person
         // ("Sunak defended the record ...: “…”").
         if doc.tok(t) == ":" {
-            if let Some(mention) = index.ending_at(t) {
+            if let Some(mention) = index.ending_at(t).filter(|mm| speaker_class(index.class(mm.entity))) {
                 return Some((
                     Speaker::Entity(mention.entity),
                     Some(doc.span(mention.tokens.start, t)),
@@ -340,7 +361,29 @@ fn before(ctx: &Ctx, m: &Marks) -> Option<Found> {
         }
         return None;
     };
+    let s = skip_auxiliaries(doc, rules, sentence.start, v);
+    if let Some((a, b)) = name_in_description(doc, rules, index, sentence.start.max(para.start), s) {
+        return Some((Speaker::Anonymous(doc.span(a, b)), Some(doc.span(a, v + 1)), "quote.before"));
+    }
     subject_of(ctx, v).map(|(e, a)| (Speaker::Entity(e), Some(doc.span(a, v + 1)), "quote.before"))
+}
+
+/// "according to X" (a name that may speak) between tokens `from` and `to`, outside
+/// quotation marks: X speaks the quotation after it.
+fn according_to(ctx: &Ctx, from: usize, to: usize) -> Option<Found> {
+    let (doc, index) = (ctx.doc, ctx.index);
+    let a = (from..to.saturating_sub(2))
+        .rev()
+        .find(|&k| doc.lower(k) == "according" && doc.lower(k + 1) == "to" && !ctx.quoted[k])?;
+    let name = if doc.lower(a + 2) == "the" { a + 3 } else { a + 2 };
+    // The name is the whole noun phrase ("according to the Afghan team's coach" cites
+    // the coach, not Afghanistan).
+    let whole = |mm: &&super::index::Mention| {
+        let e = mm.tokens.end;
+        e <= to && (e == to || !matches!(doc.tokens[e].kind, TokenKind::Word | TokenKind::Possessive))
+    };
+    let mention = index.starting_at(name).filter(|mm| speaker_class(index.class(mm.entity))).filter(whole)?;
+    Some((Speaker::Entity(mention.entity), Some(doc.span(a, mention.tokens.end)), "quote.according-to"))
 }
 
 /// The subject of a speech verb at `v`: a participle's is the sentence's first speaker

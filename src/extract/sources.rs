@@ -11,6 +11,8 @@
 //! them. What is attributed: the sentence (as a claim), the events read from it, and
 //! quotations.
 
+pub(crate) mod subjects;
+
 use super::index::MentionIndex;
 use super::quotes::{description, speech_subject};
 use super::speakers::quoted_tokens;
@@ -64,7 +66,7 @@ pub fn find(
                 continue;
             }
             f.reported_by(si, t, end);
-            f.via(si, t, end);
+            f.via(si, s.start, t, end);
             f.quoting(si, t, end);
             f.said(si, s.start, t, end);
             t += 1;
@@ -135,10 +137,15 @@ impl Finder<'_> {
         }
     }
 
-    /// "via X" ("said, via Jane Roe of the Daily Example"): X, and the outlet of X.
-    fn via(&mut self, si: SentenceId, t: usize, end: usize) {
+    /// "via X" ("said, via Jane Roe of the Daily Example"): X, and the outlet of X, in a
+    /// sentence of a sentence `start..end` that reports speech (not a route: "flew to
+    /// India via Bangladesh").
+    fn via(&mut self, si: SentenceId, start: usize, t: usize, end: usize) {
         let (doc, index) = (self.doc, self.index);
         if doc.lower(t) != "via" || t + 1 >= end {
+            return;
+        }
+        if !(start..end).any(|k| self.rules.lexicons.speech_verbs.contains_key(doc.lower(k))) {
             return;
         }
         let Some(m) = index.starting_at(t + 1).filter(|m| self.speaks(m.entity)) else { return };
@@ -192,25 +199,33 @@ impl Finder<'_> {
             .iter()
             .any(|q| q.evidence.span.start <= doc.tokens[t].start && doc.tokens[t].end <= q.evidence.span.end);
         let byline = t + 1 < end && doc.lower(t + 1) == "from";
-        if in_quote || byline || w.ends_with("ing") {
+        if in_quote || byline || w.ends_with("ing") || subjects::not_speech(doc, rules, index, t, end) {
             return;
         }
         let rule = match speech {
             SpeechKind::Say => "source.said",
             SpeechKind::Report => "source.reported",
         };
-        // "…, said Jane Roe, a spokesperson": the name after an inverted verb ("told X"
+        // "…, said Jane Roe, a spokesperson": the name after an inverted verb, ending its
+        // clause ("…, said the US policy change ..." has the name in its object; "told X"
         // names the one spoken to).
         let inverted = (t > start && doc.tok(t - 1) == ",")
             .then(|| {
                 (t + 1..(t + 4).min(end))
-                    .take_while(|&k| doc.tokens[k].kind == TokenKind::Word)
+                    .take_while(|&k| {
+                        doc.tokens[k].kind == TokenKind::Word
+                            && !rules.lexicons.is(WordClass::SourceClauseBreak, doc.lower(k))
+                    })
                     .find_map(|k| index.starting_at(k))
             })
             .flatten()
-            .filter(|m| self.speaks(m.entity) && !matches!(w, "told" | "tells" | "tell"));
+            .filter(|m| self.speaks(m.entity) && !matches!(w, "told" | "tells" | "tell"))
+            .filter(|m| ends_clause(doc, rules, m.tokens.end, end));
         if let Some(m) = inverted {
             self.push(si, Source::Entity(m.entity), rule);
+        } else if let Some((a, b)) = subjects::name_in_description(doc, rules, index, start, t) {
+            let source = self.anonymous(a, b, rule);
+            self.push(si, source, rule);
         } else if let Some(m) = index.ending_at(t).filter(|m| self.speaks(m.entity)) {
             self.push(si, Source::Entity(m.entity), rule);
         } else if let Some(a) = description_ending_at(doc, rules, start, t) {
@@ -219,6 +234,10 @@ impl Finder<'_> {
         } else if let Some((e, _)) = speech_subject(doc, rules, index, &self.quoted, t) {
             // Auxiliaries, appositions, pronouns, "the company said".
             self.push(si, Source::Entity(e), rule);
+        } else if let Some((a, b)) = subjects::described_subject(doc, rules, start, t) {
+            // "two people briefed on the talks said", "a spokesperson who ... said".
+            let source = self.anonymous(a, b, rule);
+            self.push(si, source, rule);
         }
     }
 
@@ -270,7 +289,7 @@ impl Finder<'_> {
 }
 
 /// "a report by X", "reports by X", "a statement from X": the entity X.
-fn report_by(doc: &Doc, rules: &Rules, index: &MentionIndex, t: usize, end: usize) -> Option<EntityId> {
+pub(crate) fn report_by(doc: &Doc, rules: &Rules, index: &MentionIndex, t: usize, end: usize) -> Option<EntityId> {
     let mut p = t;
     if p < end && matches!(doc.lower(p), "a" | "an" | "the") {
         p += 1;
@@ -301,11 +320,16 @@ fn evidence_from(doc: &Doc, index: &MentionIndex, x: usize, end: usize) -> Optio
     index.starting_at(name).map(|m| m.entity)
 }
 
-/// Extends a description over "familiar with the matter" / "close to the talks".
+/// Extends a description over "familiar with the matter" / "close to the talks" /
+/// "representing rural counties", up to a clause break or a relative clause.
 fn familiar_with(doc: &Doc, rules: &Rules, d_end: usize, end: usize) -> usize {
     if d_end + 1 < end && rules.lexicons.is(WordClass::Familiarity, doc.lower(d_end)) {
         let mut k = d_end + 1;
-        while k < end && doc.tokens[k].kind == TokenKind::Word && k < d_end + 6 {
+        let goes_on = |k: usize| {
+            let w = doc.lower(k);
+            doc.tokens[k].kind == TokenKind::Word && !rules.lexicons.is(WordClass::SourceClauseBreak, w) && w != "who"
+        };
+        while k < end && goes_on(k) && k < d_end + 6 {
             k += 1;
         }
         return k;
@@ -313,8 +337,20 @@ fn familiar_with(doc: &Doc, rules: &Rules, d_end: usize, end: usize) -> usize {
     d_end
 }
 
+/// Whether a name ending before token `k` ends the clause of an inverted speech verb: the
+/// sentence or clause ends, or a preposition or relative word goes on ("said X on Monday",
+/// "said X of Example Corp.", "said X, who ...").
+fn ends_clause(doc: &Doc, rules: &Rules, k: usize, end: usize) -> bool {
+    k >= end
+        || doc.tokens[k].kind != TokenKind::Word
+        || rules.lexicons.is(WordClass::Familiarity, doc.lower(k))
+        || rules.lexicons.is(WordClass::SourceClauseBreak, doc.lower(k))
+        || rules.lexicons.is(WordClass::PlacePreposition, doc.lower(k))
+        || matches!(doc.lower(k), "on" | "last" | "this" | "earlier")
+}
+
 /// A description ending right before token `t` ("a spokesman", "police", "U.S. officials").
-fn description_ending_at(doc: &Doc, rules: &Rules, from: usize, t: usize) -> Option<usize> {
+pub(super) fn description_ending_at(doc: &Doc, rules: &Rules, from: usize, t: usize) -> Option<usize> {
     let head = t.checked_sub(1)?;
     if head < from || !rules.lexicons.source_nouns.contains(doc.lower(head)) {
         return None;

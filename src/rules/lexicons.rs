@@ -209,29 +209,13 @@ impl LexiconsBuilder {
                         .insert(c[0].to_lowercase(), parse(rows, line, "kind", c[1], SpeechKind::from_name)?);
                 }
             }
-            "lexicons/speaker-nouns.tsv" => {
-                for (line, c) in rows.tsv(&["noun", "classes"])? {
-                    let classes = c[1]
-                        .split('|')
-                        .map(|n| parse(rows, line, "class", n, EntityClass::from_name))
-                        .collect::<Result<Vec<_>>>()?;
-                    lex.speaker_nouns.insert(c[0].to_lowercase(), classes);
-                }
-            }
+            "lexicons/speaker-nouns.tsv" => lex.speaker_nouns.extend(word_classes_table(rows, "noun")?),
             "lexicons/source-nouns.tsv" => {
                 lex.source_nouns.extend(rows.tsv(&["noun"])?.into_iter().map(|(_, c)| c[0].to_lowercase()));
             }
             "lexicons/event-triggers.tsv" => lex.add_event_triggers(rows)?,
             "lexicons/modality-cues.tsv" => lex.add_modality_cues(rows)?,
-            "lexicons/pronouns.tsv" => {
-                for (line, c) in rows.tsv(&["pronoun", "classes"])? {
-                    let classes = c[1]
-                        .split('|')
-                        .map(|n| parse(rows, line, "class", n.trim(), EntityClass::from_name))
-                        .collect::<Result<Vec<_>>>()?;
-                    lex.pronouns.insert(c[0].to_lowercase(), classes);
-                }
-            }
+            "lexicons/pronouns.tsv" => lex.pronouns.extend(word_classes_table(rows, "pronoun")?),
             "lexicons/time-words.tsv" => lex.add_time_words(rows)?,
             "lexicons/word-classes.tsv" => {
                 for (line, c) in rows.tsv(&["word", "class"])? {
@@ -247,6 +231,22 @@ impl LexiconsBuilder {
     pub fn finish(self) -> Lexicons {
         self.lex
     }
+}
+
+/// The rows of a table of words and the entity classes each can stand for (`pronouns.tsv`,
+/// `speaker-nouns.tsv`): the lower-cased word in column `word`, then `classes`,
+/// |-separated class names.
+fn word_classes_table(rows: &Rows, word: &str) -> Result<Vec<(String, Vec<EntityClass>)>> {
+    rows.tsv(&[word, "classes"])?
+        .into_iter()
+        .map(|(line, c)| {
+            let classes = c[1]
+                .split('|')
+                .map(|n| parse(rows, line, "class", n.trim(), EntityClass::from_name))
+                .collect::<Result<Vec<_>>>()?;
+            Ok((c[0].to_lowercase(), classes))
+        })
+        .collect()
 }
 
 /// The lines of a word list, trimmed and lower-cased.

@@ -53,6 +53,20 @@ use std::process::Child;
 use std::time::{Duration, Instant};
 
 use assert_cmd::Command;
+use newskg::article::read_plain;
+use newskg::extract::Extraction;
+use newskg::{extract, Rules};
+
+/// The built-in rules, loaded once for every test that extracts from sentences.
+pub fn builtin_rules() -> &'static Rules {
+    static RULES: std::sync::OnceLock<Rules> = std::sync::OnceLock::new();
+    RULES.get_or_init(|| Rules::builtin().expect("built-in rules load"))
+}
+
+/// The extraction of `text` read as a plain-text article, with the built-in rules.
+pub fn extract_text(text: &str) -> Extraction {
+    extract(&read_plain("test", text.to_owned()), builtin_rules())
+}
 
 /// The `newskg` binary under test.
 pub fn newskg() -> Command {

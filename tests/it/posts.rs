@@ -2,28 +2,21 @@
 //! tags, sports and trade roles, status markers; on sentences written for these tests, with
 //! negative cases.
 
-use std::sync::OnceLock;
-
-use newskg::article::read_plain;
 use newskg::extract::{EntityId, HoldingStatus};
-use newskg::{extract, Rules};
 
-fn rules() -> &'static Rules {
-    static RULES: OnceLock<Rules> = OnceLock::new();
-    RULES.get_or_init(|| Rules::builtin().expect("built-in rules load"))
-}
+use crate::extract_text;
 
 /// One post as (holder, title, owner label, status).
 type Post = (String, String, Option<String>, HoldingStatus);
 
 fn posts(text: &str) -> Vec<Post> {
-    let ex = extract(&read_plain("test", text.to_owned()), rules());
+    let ex = extract_text(text);
     let label = |e: EntityId| ex.entities[e].label.clone();
     ex.holdings.iter().map(|h| (label(h.holder), h.title.clone(), h.of.map(label), h.status)).collect()
 }
 
 fn person_labels(text: &str) -> Vec<String> {
-    let ex = extract(&read_plain("test", text.to_owned()), rules());
+    let ex = extract_text(text);
     ex.entities.iter().map(|e| e.label.clone()).collect()
 }
 

@@ -4,19 +4,12 @@
 //! "the president" / "the company" resolved to a named holder or organisation; and the
 //! cited sources read the same way ("…, said X", "via X of Y", "according to data from X").
 
-use std::sync::OnceLock;
-
-use newskg::article::read_plain;
 use newskg::extract::{Extraction, Source, Speaker};
-use newskg::{extract, Rules};
 
-fn rules() -> &'static Rules {
-    static RULES: OnceLock<Rules> = OnceLock::new();
-    RULES.get_or_init(|| Rules::builtin().expect("built-in rules load"))
-}
+use crate::extract_text;
 
 fn run(text: &str) -> Extraction {
-    extract(&read_plain("test", text.to_owned()), rules())
+    extract_text(text)
 }
 
 /// The speaker of each quotation, in text order: a label, "anonymous" or "none".
@@ -146,4 +139,94 @@ fn urging_is_speech() {
     assert_eq!(speakers(text), ["Harbour Board"]);
     let none = "The Harbour Board has cleaned the \u{201C}end of the pier near the old fish market\u{201D} this week.";
     assert_ne!(speakers(none), ["Harbour Board"]);
+}
+
+#[test]
+fn a_description_with_a_post_modifier_is_one_anonymous_source() {
+    let briefed = "Two people briefed on the talks said the tariffs would stay in place.";
+    assert_eq!(sources(briefed), ["Two people briefed on the talks"]);
+    let of = "The man was arrested after employees of a car dealership said he tried to steal a van.";
+    assert_eq!(sources(of), ["employees of a car dealership"]);
+    let familiar = "The deal may grow into something bigger, people familiar with the talks say.";
+    assert_eq!(sources(familiar), ["people familiar with the talks"]);
+    // A clause break ends the modifier: "in the ward and" modifies nothing.
+    let broken = "The mayor thanked the doctors in the ward and said the hospital was safe.";
+    assert!(sources(broken).iter().all(|s| !s.contains("doctors")), "{:?}", sources(broken));
+}
+
+#[test]
+fn a_relative_clause_is_left_out_of_the_label() {
+    let who = "A spokesperson who did not wish to be named said the agency never gave vaccines.";
+    assert_eq!(sources(who), ["A spokesperson"]);
+    let commas = "Local residents, who mostly back the mayor, said the US policy change would hurt them.";
+    assert_eq!(sources(commas), ["Local residents"]);
+    // A comma inside the clause: no telling where it ends.
+    let unsure = "Local residents, who back the mayor, his deputy and the council, said the plan was fair.";
+    assert!(sources(unsure).iter().all(|s| s != "Local residents"), "{:?}", sources(unsure));
+}
+
+#[test]
+fn a_name_in_the_object_of_an_inverted_verb_is_no_source() {
+    let object = "The roads are safe again, the report found, said that the Russian claim was false.";
+    assert!(!sources(object).contains(&"Russia".to_owned()), "{:?}", sources(object));
+    let policy = "Mark Quill, the utility's director, said Orvana Mining Corp. would pay for the repairs.";
+    assert_eq!(sources(policy), ["Mark Quill"]);
+    // The name ends the clause: it is the speaker.
+    let speaker = "The storm will ease by Thursday, said Mark Quill on Monday.";
+    assert_eq!(sources(speaker), ["Mark Quill"]);
+}
+
+#[test]
+fn speech_words_used_otherwise_name_no_source() {
+    let points = "Danilo Perez added 25 points in his old arena, and Tom Reyes had 15.";
+    assert!(sources(points).is_empty(), "{:?}", sources(points));
+    let by = "Mia Costa responded by hitting the ball harder in the second set.";
+    assert!(sources(by).is_empty(), "{:?}", sources(by));
+    let noun = "Israel took the land, seen as part of any future Palestinian state, in 1967.";
+    assert!(sources(noun).is_empty(), "{:?}", sources(noun));
+    let route = "The aircraft reached India via Bangladesh on Wednesday.";
+    assert!(sources(route).is_empty(), "{:?}", sources(route));
+    // The same words as speech.
+    let figure = "Police said 25 people were hurt in the crash.";
+    assert_eq!(sources(figure), ["Police"]);
+    let plural = "The World Health Organization met in May. WHO say iodine deficiency is common.";
+    assert_eq!(sources(plural), ["World Health Organization"]);
+}
+
+#[test]
+fn a_place_is_never_a_speaker() {
+    let city = "\u{201C}The roads will stay closed until further notice this winter,\u{201D} Lisbon said.";
+    assert_ne!(speakers(city), ["Lisbon"]);
+    let country = "\u{201C}We will not accept the new tariffs on our steel,\u{201D} Japan said.";
+    assert_eq!(speakers(country), ["Japan"]);
+}
+
+#[test]
+fn according_to_a_description_stops_before_a_relative_clause() {
+    let text = "The plant will close, according to officials in Lisbon who spoke on Monday.";
+    assert_eq!(sources(text), ["officials in Lisbon"]);
+}
+
+#[test]
+fn a_report_from_x_and_according_to_x_speak_for_x() {
+    let report = "\u{201C}The market is already pricing in a recovery of earnings,\u{201D} said a report from Orvana Mining Corp.";
+    assert_eq!(speakers(report), ["Orvana Mining Corp."]);
+    let partial =
+        "The mayor, according to the World Health Organization, had a \u{201C}quick exam and labs\u{201D} on Monday.";
+    assert_eq!(speakers(partial), ["World Health Organization"]);
+    // A name inside the cited noun phrase is not the one cited.
+    let inside = "According to the Japanese team's coach, their robot, named \u{201C}Better Idea of Young Girls,\u{201D} scored twice.";
+    assert!(speakers(inside).iter().all(|s| s != "Japan"), "{:?}", speakers(inside));
+}
+
+#[test]
+fn a_name_after_for_in_a_description_is_not_the_speaker() {
+    let before = "A spokesperson for the World Health Organization reiterated that the vaccines are \u{201C}safe for every child and every adult in the country\u{201D}.";
+    assert_eq!(speakers(before), ["anonymous"]);
+    assert_eq!(sources(before), ["A spokesperson for the World Health Organization"]);
+    let after = "\u{201C}The vaccines are safe for every child and every adult,\u{201D} a spokesperson for the World Health Organization said.";
+    assert_eq!(speakers(after), ["anonymous"]);
+    // The name itself speaking.
+    let named = "The World Health Organization reiterated that the vaccines are \u{201C}safe for every child and every adult in the country\u{201D}.";
+    assert_eq!(speakers(named), ["World Health Organization"]);
 }
