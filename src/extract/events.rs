@@ -25,6 +25,7 @@ use std::ops::Range;
 use chrono::NaiveDate;
 
 use super::index::{pronoun_classes, Mention, MentionIndex};
+use super::{quotes, speakers};
 use super::{time, EntityId, Event, Evidence, Holding, PostPattern, Quote, SentenceId, Speaker};
 use crate::rules::{EntityClass, EventType, Modality, Rules, TriggerForm, WordClass};
 use crate::text::{Doc, TokenKind};
@@ -38,7 +39,7 @@ struct Trigger {
     definite: bool,
 }
 
-fn find_triggers(doc: &Doc, rules: &Rules, quoted: &[bool]) -> Vec<Trigger> {
+fn find_triggers(doc: &Doc, rules: &Rules, index: &MentionIndex, quoted: &[bool]) -> Vec<Trigger> {
     let lex = &rules.lexicons;
     let mut out = Vec::new();
     for s in &doc.sentences {
@@ -71,7 +72,11 @@ fn find_triggers(doc: &Doc, rules: &Rules, quoted: &[bool]) -> Vec<Trigger> {
             // names no speaker as its subject.
             let passive_statement =
                 trigger.kind == EventType::Statement && !noun && lex.is(WordClass::PassiveAuxiliary, prev);
-            let ok = !capital && (!noun || !ing || det_before) && !passive_statement;
+            let fits = trigger.constraint.is_none_or(|c| fits_constraint(doc, rules, index, t..t + k, c))
+                // "a warning", "the signing": a generated verb form in -ing after a
+                // determiner is a noun.
+                && !(trigger.constraint.is_some() && !noun && ing && det_before);
+            let ok = !capital && (!noun || !ing || det_before) && !passive_statement && fits;
             if ok {
                 out.push(Trigger {
                     tokens: t..t + k,
@@ -84,6 +89,31 @@ fn find_triggers(doc: &Doc, rules: &Rules, quoted: &[bool]) -> Vec<Trigger> {
         }
     }
     out
+}
+
+/// Whether the trigger form at `tokens` meets the constraint `c` of its lemma row
+/// (`event-lemmas.tsv`): no blocking word or numeral next ("fired up", "added 25
+/// points"), and, where the row needs one, a named or pronoun object right after an active
+/// verb ("charged X", not "charged batteries"; "was charged" always counts).
+fn fits_constraint(doc: &Doc, rules: &Rules, index: &MentionIndex, tokens: Range<usize>, c: u32) -> bool {
+    let lex = &rules.lexicons;
+    let Some(constraint) = lex.trigger_constraints.get(c as usize) else { return true };
+    let next = tokens.end;
+    let next_word = if next < doc.tokens.len() { doc.lower(next) } else { "" };
+    if constraint.not_before.iter().any(|w| w == next_word)
+        || (constraint.not_before_number && next_word.starts_with(|ch: char| ch.is_ascii_digit()))
+    {
+        return false;
+    }
+    if !constraint.needs_object {
+        return true;
+    }
+    let passive = tokens.start > 0 && lex.is(WordClass::PassiveAuxiliary, doc.lower(tokens.start - 1));
+    let object_at = |k: usize| k < doc.tokens.len() && index.starting_at(k).is_some();
+    passive
+        || object_at(next)
+        || (next_word == "the" && object_at(next + 1))
+        || (next < doc.tokens.len() && pronoun_classes(doc, rules, next).is_some())
 }
 
 /// The modality of a trigger from the four words before it (`modality-cues.tsv`).
@@ -101,6 +131,9 @@ struct Ctx<'a> {
     /// Whether each token is inside a quotation (a table, so that look-ups do not grow
     /// with the number of quotations).
     quoted: Vec<bool>,
+    /// Whether each token is inside quotation marks (`speakers::quoted_tokens`), as the
+    /// speaker search of `quotes::speech_subject` expects.
+    speech_quoted: Vec<bool>,
     /// The mentions that only own a post ("Iran's" in "Iran's U.N. ambassador X"): no
     /// participants.
     owners: FxHashSet<Range<usize>>,
@@ -139,8 +172,9 @@ pub fn find(
                 .map(|m| m.tokens.clone())
         })
         .collect();
-    let triggers = find_triggers(doc, rules, &quoted);
-    let cx = Ctx { doc, rules, index, quoted, owners, triggers, article_date };
+    let triggers = find_triggers(doc, rules, index, &quoted);
+    let speech_quoted = speakers::quoted_tokens(doc);
+    let cx = Ctx { doc, rules, index, quoted, speech_quoted, owners, triggers, article_date };
     let mut events: Vec<Event> = (0..cx.triggers.len()).filter_map(|ti| cx.trigger_event(ti)).collect();
     events.extend(appointments(doc, index, holdings));
     events.extend(quote_statements(doc, quotes));
@@ -156,7 +190,21 @@ impl Ctx<'_> {
         let si = doc.sentence_of(tr.tokens.start);
         let s = doc.sentences[si].clone();
         let (left, right) = self.clause(ti, &s);
-        let mut participants: Vec<EntityId> = self.subject(tr, left, &s).into_iter().collect();
+        // A statement verb's subject is its speaker, found as the quotes stage finds one
+        // ("X said", "X, a spokesperson, said", "he said"); a description ("one expert
+        // said") names no one.
+        let subject = if tr.kind == EventType::Statement && tr.form == TriggerForm::Verb {
+            let v = tr.tokens.start;
+            if doc.tok(v).ends_with("ing") {
+                // A participle speaks for the name right before it ("with X warning of ...").
+                self.index.ending_at(v).filter(|m| self.usable(m)).map(|m| m.entity)
+            } else {
+                quotes::speech_subject(doc, self.rules, self.index, &self.speech_quoted, v).map(|(e, _)| e)
+            }
+        } else {
+            self.subject(tr, left, &s)
+        };
+        let mut participants: Vec<EntityId> = subject.into_iter().collect();
         // A nominal trigger takes objects only after a linking word.
         let first_link = if tr.form == TriggerForm::Noun {
             (tr.tokens.end..right).find(|&k| lex.is(WordClass::NounLink, doc.lower(k))).unwrap_or(right)
