@@ -1,23 +1,30 @@
 //! Events: triggers from the lexicon, arguments from local patterns, dates from the
 //! sentence, and one node per real event.
 //!
-//! A trigger is a verb form or a nominalisation (`rules/lexicons/event-triggers.tsv`); a
-//! noun in -ing ("meeting", "killing") counts only after a determiner (word class
-//! `determiner`) or a possessive, so "meeting expectations" is no meeting; triggers inside
-//! quotations are the speaker's words, not the article's, and are skipped. Arguments: the
-//! subject is the latest mention before the trigger in its clause (clauses end at the
-//! word class `clause-break`; a pronoun resolves to the latest compatible mention);
-//! objects are the mentions after it up to the clause's end ("with X", "between X and Y",
-//! "which included X and Y"); a place mention after a `place-preposition` ("in", "at",
-//! "near") is the place, not a participant; a mention that only owns a post ("Iran's" in
-//! "Iran's U.N. ambassador X") is not a participant. Statements take only the speaker (and
-//! the addressee of "told"). The date is the sentence's time expression nearest the
-//! trigger. Modality (`modality-cues.tsv`): "will", "plans to" → future; "would", "could",
-//! "may", "if" → hypothetical; "not", "never" → negated, and a negated event is dropped;
-//! written as `nkg:modality`. Selections for a post and resignations are appointments
-//! (`event.Appointment.post`); a quotation's named speaker made a statement
-//! (`event.Statement.quote`). Merging: events of one type that share a participant and
-//! have compatible dates are one.
+//! A trigger is a verb form or a nominalisation (`rules/lexicons/event-triggers.tsv`, and
+//! the forms generated from the lemmas of `event-lemmas.tsv`, whose rows may need an object
+//! after an active verb or be blocked by the next word: "charged X" but not "charged
+//! batteries", no "fired up"); a noun in -ing ("meeting", "killing") counts only after a
+//! determiner (word class `determiner`) or a possessive, so "meeting expectations" is no
+//! meeting, and a generated verb form in -ing after one is a noun ("a warning"); triggers
+//! inside quotations are the speaker's words, not the article's, and are skipped.
+//! Arguments: a verb's subject is the latest mention before the trigger in its clause
+//! (clauses end at the word class `clause-break`; a pronoun resolves to the latest
+//! compatible mention), a noun's must end within `NOUN_SUBJECT_WINDOW` tokens of it; a
+//! statement verb's is its speaker as `quotes::speech_subject` finds one ("X, a
+//! spokesperson, said", "she said" by gender; a description such as "one expert said"
+//! names no one), a participle's the name right before it ("with X warning"), or "said X"
+//! after a quotation or comma; objects are the mentions after it up to the clause's end
+//! ("with X", "between X and Y", "which included X and Y"); a place mention after a
+//! `place-preposition` ("in", "at", "near") is the place, not a participant; a mention that
+//! only owns a post ("Iran's" in "Iran's U.N. ambassador X") is not a participant.
+//! Statements take only the speaker (and the addressee of "told"). The date is the
+//! sentence's time expression nearest the trigger. Modality (`modality-cues.tsv`): "will",
+//! "plans to" → future; "would", "could", "may", "if" → hypothetical; "not", "never" →
+//! negated, and a negated event is dropped; written as `nkg:modality`. Selections for a
+//! post and resignations are appointments (`event.Appointment.post`); a quotation's named
+//! speaker made a statement (`event.Statement.quote`). Merging: events of one type that
+//! share a participant and have compatible dates are one.
 
 use rustc_hash::FxHashSet;
 use std::ops::Range;
@@ -29,6 +36,12 @@ use super::{quotes, speakers};
 use super::{time, EntityId, Event, Evidence, Holding, PostPattern, Quote, SentenceId, Speaker};
 use crate::rules::{EntityClass, EventType, Modality, Rules, TriggerForm, WordClass};
 use crate::text::{Doc, TokenKind};
+
+/// How many tokens before a nominal trigger its subject may end in ("Iran has initiated
+/// contact"; "X's deal"). Chosen on the dev sets: 3 to 6 score alike, the whole clause
+/// takes names the noun phrase does not govern ("Beijing wants to let supply and demand
+/// dictate deals").
+const NOUN_SUBJECT_WINDOW: usize = 4;
 
 /// A trigger found in the text.
 struct Trigger {
@@ -297,8 +310,15 @@ impl Ctx<'_> {
         let lex = &rules.lexicons;
         let in_description =
             |m: &Mention| m.tokens.end < doc.tokens.len() && lex.source_nouns.contains(doc.lower(m.tokens.end));
+        // A nominal trigger's subject stands near its noun phrase ("Iran has initiated
+        // contact", "the U.S.-China trade deal"), not anywhere in the clause.
+        let from = if tr.form == TriggerForm::Noun {
+            left.max(tr.tokens.start.saturating_sub(NOUN_SUBJECT_WINDOW))
+        } else {
+            left
+        };
         index
-            .outermost_in(left..tr.tokens.start)
+            .outermost_in(from..tr.tokens.start)
             .into_iter()
             .rev()
             .filter(|m| self.usable(m))
@@ -348,9 +368,15 @@ impl Ctx<'_> {
                 continue;
             }
             if tr.kind == EventType::Statement {
+                // "said X" names its speaker only after a quotation or a comma ("“...,” said
+                // X"), not in "but said X would ...".
+                let inverted = tr.tokens.start > 0 && {
+                    let before = doc.tok(tr.tokens.start - 1);
+                    before == "," || before.starts_with(|c: char| quotes::is_quote_mark(c) || c == '\'')
+                };
                 let adjacent = m.tokens.start == tr.tokens.end;
                 let told = doc.lower(tr.tokens.start).starts_with("tol") || doc.lower(tr.tokens.start) == "tells";
-                if adjacent && (told || participants.is_empty()) {
+                if adjacent && (told || (participants.is_empty() && inverted)) {
                     participants.push(m.entity);
                 }
                 continue;

@@ -99,3 +99,24 @@ fn a_statements_speaker_is_the_subject_of_its_verb() {
     // Negative: "states" as a noun is no statement.
     assert!(events("Voters in key states like Ohio are split.", EventType::Statement).is_empty());
 }
+
+#[test]
+fn said_before_a_name_names_the_speaker_only_after_a_quotation_or_comma() {
+    assert!(any_with("“We will win,” said Tom Diaz.", EventType::Statement, "Tom Diaz"));
+    // Negative: "but said X would" reports X, X does not speak.
+    assert!(!any_with("Ana Lima met voters but said Tom Diaz would win.", EventType::Statement, "Tom Diaz"));
+    // Negative: "responded by" is an action, not a statement.
+    assert!(events("Victor Hale responded by hitting the wall.", EventType::Statement).is_empty());
+}
+
+#[test]
+fn a_nominal_triggers_subject_stands_near_it() {
+    let contact = events("Iran has initiated contact with Elon Musk.", EventType::Communication);
+    assert!(
+        contact.iter().any(|p| p.contains(&"Iran".to_owned()) && p.contains(&"Elon Musk".to_owned())),
+        "{contact:?}"
+    );
+    assert!(any_with("Kenya's peace deal was praised.", EventType::Agreement, "Kenya"));
+    // Negative: a name far before the noun does not govern it.
+    assert!(events("Beijing wants supply and demand to dictate future trade deals.", EventType::Agreement).is_empty());
+}
