@@ -122,12 +122,25 @@ fn fits_constraint(doc: &Doc, rules: &Rules, index: &MentionIndex, tokens: Range
         return true;
     }
     let passive = tokens.start > 0 && lex.is(WordClass::PassiveAuxiliary, doc.lower(tokens.start - 1));
-    let object_at = |k: usize| k < doc.tokens.len() && index.starting_at(k).is_some();
-    passive
-        || object_at(next)
-        || (next_word == "the" && object_at(next + 1))
-        || (next < doc.tokens.len() && pronoun_classes(doc, rules, next).is_some())
+    // Words that may open the object's noun phrase before its name: "the", "former",
+    // titles ("charged former Mayor X").
+    let opener = |k: usize| {
+        let w = doc.lower(k);
+        doc.tokens[k].kind == TokenKind::Word
+            && (lex.is(WordClass::Determiner, w)
+                || lex.status_markers.contains_key(w)
+                || lex.titles.contains_key(w)
+                || doc.tok(k).starts_with(char::is_uppercase))
+    };
+    let end = doc.tokens.len().min(next + OBJECT_OPENER_WORDS + 1);
+    let object = (next..end)
+        .find(|&k| index.starting_at(k).is_some() || !opener(k))
+        .is_some_and(|k| index.starting_at(k).is_some());
+    passive || object || (next < doc.tokens.len() && pronoun_classes(doc, rules, next).is_some())
 }
+
+/// How many words may open a needed object's noun phrase before its name.
+const OBJECT_OPENER_WORDS: usize = 3;
 
 /// The modality of a trigger from the four words before it (`modality-cues.tsv`).
 fn modality(doc: &Doc, rules: &Rules, sentence_start: usize, t: usize) -> Option<Modality> {

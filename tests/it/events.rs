@@ -55,6 +55,8 @@ fn inflections_generated_from_lemmas_are_triggers() {
 fn a_verb_that_needs_an_object_has_one_or_is_passive() {
     assert!(any_with("Prosecutors charged Victor Hale with fraud.", EventType::LegalAction, "Victor Hale"));
     assert!(any_with("Victor Hale was charged with fraud.", EventType::LegalAction, "Victor Hale"));
+    // Titles and determiners may open the object's noun phrase.
+    assert!(any_with("Police charged former Mayor Anna Berg with fraud.", EventType::LegalAction, "Anna Berg"));
     assert!(any_with(
         "Victor Hale fled. The FBI investigates him.",
         EventType::LegalAction,
