@@ -241,6 +241,11 @@ impl Ctx<'_> {
         if participants.is_empty() && !tr.definite {
             return None;
         }
+        // A post goes to a person: companies "selected" for contracts were not appointed.
+        let person = |&e: &EntityId| self.index.class(e) == EntityClass::Person;
+        if tr.kind == EventType::Appointment && !participants.is_empty() && !participants.iter().any(person) {
+            return None;
+        }
         let modality = modality(doc, self.rules, s.start, tr.tokens.start);
         // A negated event did not happen ("has not confirmed"): it is no event.
         if modality == Some(Modality::Negated) {

@@ -122,3 +122,10 @@ fn a_nominal_triggers_subject_stands_near_it() {
     // Negative: a name far before the noun does not govern it.
     assert!(events("Beijing wants supply and demand to dictate future trade deals.", EventType::Agreement).is_empty());
 }
+
+#[test]
+fn an_appointment_goes_to_a_person() {
+    assert!(any_with("President Ana Lima appointed Tom Diaz on Monday.", EventType::Appointment, "Tom Diaz"));
+    // Negative: organisations selected for contracts hold no post.
+    assert!(events("Lockheed Martin and SpaceX were selected for the contracts.", EventType::Appointment).is_empty());
+}
