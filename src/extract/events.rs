@@ -18,7 +18,8 @@
 //! ("with X", "between X and Y", "which included X and Y"); a place mention after a
 //! `place-preposition` ("in", "at", "near") is the place, not a participant; a mention that
 //! only owns a post ("Iran's" in "Iran's U.N. ambassador X") is not a participant.
-//! Statements take only the speaker (and the addressee of "told"). The date is the
+//! Statements take only the speaker (and the addressee of "told"); an appointment needs a
+//! person among its participants. The date is the
 //! sentence's time expression nearest the trigger. Modality (`modality-cues.tsv`): "will",
 //! "plans to" → future; "would", "could", "may", "if" → hypothetical; "not", "never" →
 //! negated, and a negated event is dropped; written as `nkg:modality`. Selections for a
