@@ -7,6 +7,7 @@
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
+use super::morphology::{inflect, Inflection};
 use super::types::{
     EventType, Gender, HoldingStatus, MarkerPosition, Modality, OrgHint, OtherKind, SpeechKind, TitleKind, TriggerForm,
     WordClass, WordClasses,
@@ -31,11 +32,27 @@ pub struct StatusMarker {
     pub position: MarkerPosition,
 }
 
-/// An event trigger from `event-triggers.tsv`.
+/// An event trigger from `event-triggers.tsv`, or a form generated from a row of
+/// `event-lemmas.tsv` (which may constrain its use).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct TriggerWord {
     pub kind: EventType,
     pub form: TriggerForm,
+    /// Index into [`Lexicons::trigger_constraints`], for a form made from a lemma row.
+    pub constraint: Option<u32>,
+}
+
+/// What a lemma row of `event-lemmas.tsv` asks of the context of its forms.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TriggerConstraint {
+    /// The row's stable id (`ev.charge`).
+    pub id: String,
+    /// An active use needs a named or pronoun object right after the verb.
+    pub needs_object: bool,
+    /// Lower-case next words that make the form no trigger ("fired up").
+    pub not_before: Vec<String>,
+    /// A numeral next makes the form no trigger ("added 25 points").
+    pub not_before_number: bool,
 }
 
 /// A relative day phrase from `time-words.tsv`: the words before its last one (nearest
@@ -109,6 +126,9 @@ pub struct Lexicons {
     /// Event triggers (lower case, words joined by one space) → type and form.
     pub event_triggers: FxHashMap<String, TriggerWord>,
     pub trigger_max_tokens: usize,
+    /// The constraints of the lemma rows (`event-lemmas.tsv`), indexed by
+    /// [`TriggerWord::constraint`].
+    pub trigger_constraints: Vec<TriggerConstraint>,
     /// Modality cues, by precedence of their modality (negated first).
     pub modality_cues: Vec<ModalityCue>,
     /// Lower-case pronoun → the classes it can stand for.
@@ -214,6 +234,7 @@ impl LexiconsBuilder {
                 lex.source_nouns.extend(rows.tsv(&["noun"])?.into_iter().map(|(_, c)| c[0].to_lowercase()));
             }
             "lexicons/event-triggers.tsv" => lex.add_event_triggers(rows)?,
+            "lexicons/event-lemmas.tsv" => lex.add_event_lemmas(rows)?,
             "lexicons/modality-cues.tsv" => lex.add_modality_cues(rows)?,
             "lexicons/pronouns.tsv" => lex.pronouns.extend(word_classes_table(rows, "pronoun")?),
             "lexicons/time-words.tsv" => lex.add_time_words(rows)?,
@@ -355,7 +376,51 @@ impl Lexicons {
             let form = parse(rows, line, "form", c[2], TriggerForm::from_name)?;
             let key = c[0].to_lowercase();
             self.trigger_max_tokens = self.trigger_max_tokens.max(words(&key));
-            self.event_triggers.insert(key, TriggerWord { kind, form });
+            self.event_triggers.insert(key, TriggerWord { kind, form, constraint: None });
+        }
+        Ok(())
+    }
+
+    /// Expands each lemma row into its inflections (`morphology::inflect`); a form that
+    /// `event-triggers.tsv` lists keeps that row.
+    fn add_event_lemmas(&mut self, rows: &Rows) -> Result<()> {
+        let columns = ["id", "lemma", "pos", "type", "forms", "irregular", "needs", "not_before"];
+        for (line, c) in rows.tsv(&columns)? {
+            if self.trigger_constraints.iter().any(|k| k.id == c[0]) {
+                return Err(rows.error(line, format!("duplicate id {:?}", c[0])));
+            }
+            let kind = parse(rows, line, "event type", c[3], EventType::from_name)?;
+            let form = parse(rows, line, "pos", c[2], TriggerForm::from_name)?;
+            let all: &[Inflection] = if form == TriggerForm::Verb { &Inflection::VERB } else { &Inflection::NOUN };
+            let inflections = match c[4] {
+                "*" => all.to_vec(),
+                list => list
+                    .split('|')
+                    .map(|n| {
+                        parse(rows, line, "inflection", n, |n| Inflection::from_name(n).filter(|i| all.contains(i)))
+                    })
+                    .collect::<Result<Vec<_>>>()?,
+            };
+            let irregular = Some(c[5]).filter(|x| !x.is_empty() && *x != "-");
+            let needs_object = match c[6] {
+                "object" => true,
+                "-" | "" => false,
+                n => return Err(rows.error(line, format!("unknown need {n:?}"))),
+            };
+            let next: Vec<&str> = c[7].split('|').filter(|w| !w.is_empty() && *w != "-").collect();
+            let constraint = u32::try_from(self.trigger_constraints.len()).ok();
+            self.trigger_constraints.push(TriggerConstraint {
+                id: c[0].to_owned(),
+                needs_object,
+                not_before: next.iter().filter(|w| **w != "#number").map(|w| w.to_lowercase()).collect(),
+                not_before_number: next.contains(&"#number"),
+            });
+            let lemma = c[1].to_lowercase();
+            for inflection in inflections {
+                let key = inflect(&lemma, inflection, irregular);
+                self.trigger_max_tokens = self.trigger_max_tokens.max(words(&key));
+                self.event_triggers.entry(key).or_insert(TriggerWord { kind, form, constraint });
+            }
         }
         Ok(())
     }

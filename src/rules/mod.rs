@@ -8,6 +8,7 @@
 
 mod gazetteer;
 mod lexicons;
+mod morphology;
 mod types;
 
 use std::path::Path;
@@ -15,7 +16,7 @@ use std::path::Path;
 use sha2::{Digest, Sha256};
 
 pub use gazetteer::{token_key, EntityClass, EntryId, GazEntry, Gazetteer};
-pub use lexicons::{HeadClass, Lexicons, ModalityCue, StatusMarker, Title, TriggerWord};
+pub use lexicons::{HeadClass, Lexicons, ModalityCue, StatusMarker, Title, TriggerConstraint, TriggerWord};
 pub use types::{
     EventType, Gender, HoldingStatus, MarkerPosition, Modality, OrgHint, OtherKind, SpeechKind, TitleKind, TriggerForm,
     WordClass,
@@ -54,6 +55,7 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("lexicons/speaker-nouns.tsv", include_str!("../../rules/lexicons/speaker-nouns.tsv")),
     ("lexicons/source-nouns.tsv", include_str!("../../rules/lexicons/source-nouns.tsv")),
     ("lexicons/event-triggers.tsv", include_str!("../../rules/lexicons/event-triggers.tsv")),
+    ("lexicons/event-lemmas.tsv", include_str!("../../rules/lexicons/event-lemmas.tsv")),
     ("lexicons/modality-cues.tsv", include_str!("../../rules/lexicons/modality-cues.tsv")),
     ("lexicons/pronouns.tsv", include_str!("../../rules/lexicons/pronouns.tsv")),
     ("lexicons/time-words.tsv", include_str!("../../rules/lexicons/time-words.tsv")),

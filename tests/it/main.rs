@@ -5,6 +5,8 @@
 //! - `concurrent_use`: one writer at a time (refused with its PID), readers meanwhile;
 //! - `crash_safety`: an ingest killed mid-batch leaves whole articles, a rerun completes it;
 //! - `docs`: `ARCHITECTURE.md` names only files and items that exist;
+//! - `events`: event triggers (lemma inflections, their constraints) and statement speakers
+//!   on sentences written for them, with negative cases;
 //! - `formats`: every export format re-parses to the same triples;
 //! - `html`: saved HTML pages as input (metadata, body text, offsets);
 //! - `incremental`: ingest skips articles stored unchanged, and the store is then what a
@@ -30,6 +32,7 @@ mod cli;
 mod concurrent_use;
 mod crash_safety;
 mod docs;
+mod events;
 mod formats;
 mod golden;
 mod html;
