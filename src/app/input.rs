@@ -12,7 +12,7 @@ use super::ordered;
 use crate::cli::{ExtractionArgs, InputFormatArg};
 use crate::progress::Counter;
 use newskg::article::{is_stdin, read_inputs, Article, InputFormat, ReadOptions};
-use newskg::rdf::{to_quads, Minter, Segments};
+use newskg::rdf::{to_graph, ArticleGraph, Minter, Segments};
 use newskg::{extract, Rules};
 
 /// What the commands that read articles need, resolved from the arguments.
@@ -80,6 +80,15 @@ impl InputConfig {
         &self,
         article: Result<Article, newskg::Error>,
     ) -> Result<(NamedNode, Vec<Quad>), newskg::Error> {
+        self.compact_article_graph(article).map(|(name, graph)| (name, graph.into_quads()))
+    }
+
+    /// One article's graph name and quads held compactly (sorted), or the error for that
+    /// input. The extraction is dropped before its quads are sorted.
+    pub(super) fn compact_article_graph(
+        &self,
+        article: Result<Article, newskg::Error>,
+    ) -> Result<(NamedNode, ArticleGraph), newskg::Error> {
         let mut article = article?;
         if article.metadata.date.is_none() {
             article.metadata.date = self.default_date;
@@ -95,8 +104,8 @@ impl InputConfig {
             *self.other_languages.lock().expect("not poisoned").entry(language).or_default() += 1;
             newskg::Extraction::default()
         };
-        let quads = to_quads(&article, &extraction, &self.minter, self.segments)?;
-        Ok((self.minter.article(&article.id)?, quads))
+        let graph = to_graph(&article, &extraction, &self.minter, self.segments)?;
+        Ok((self.minter.article(&article.id)?, graph))
     }
 
     /// Reads the inputs one at a time, runs `work` on each article (or input error) on

@@ -169,7 +169,9 @@ fn cmp_graph(a: GraphNameRef<'_>, b: GraphNameRef<'_>) -> Ordering {
     }
 }
 
-fn cmp_term(a: TermRef<'_>, b: TermRef<'_>) -> Ordering {
+/// The order of two terms' N-Quads forms (also the order of the lines that differ only
+/// there: see [`cmp_nquads`]).
+pub(crate) fn cmp_term(a: TermRef<'_>, b: TermRef<'_>) -> Ordering {
     match (a, b) {
         (TermRef::NamedNode(a), TermRef::NamedNode(b)) => cmp_iri(a.as_str(), b.as_str()),
         (TermRef::BlankNode(a), TermRef::BlankNode(b)) => a.as_str().cmp(b.as_str()),
