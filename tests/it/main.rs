@@ -8,6 +8,7 @@
 //! - `formats`: every export format re-parses to the same triples;
 //! - `html`: saved HTML pages as input (metadata, body text, offsets);
 //! - `jsonld`: the compacted JSON-LD export and its context;
+//! - `labels`: entity labels and alternative labels that differ only in case;
 //! - `golden`: extraction output of the fixtures, byte for byte (`UPDATE_GOLDEN=1`);
 //! - `invariants`: the extract-path invariants shared with the fuzz targets (`fuzz/`);
 //! - `ontology`: every term the code emits is declared in `ontologies/newskg.ttl`;
@@ -33,6 +34,7 @@ mod golden;
 mod html;
 mod invariants;
 mod jsonld;
+mod labels;
 mod ontology;
 mod posts;
 mod props;
