@@ -15,6 +15,7 @@ use super::input::{read_progress, InputConfig};
 use super::{output, Failures};
 use crate::cli::{InputArgs, RdfFormatArg, StoreArgs};
 use newskg::article::Article;
+use newskg::jsonld::GraphsWriter;
 use newskg::rdf::ArticleGraph;
 use newskg::store::Store;
 
@@ -100,9 +101,12 @@ fn is_line_based(format: RdfFormat) -> bool {
 }
 
 /// Where the rendered articles go: line-based formats are written as the workers made
-/// them; the others go through one serialiser, which writes the prefixes once.
+/// them; JSON-LD is one document compacted with the published context, written an
+/// article's graph at a time (as `export` writes it); the others go through one
+/// serialiser, which writes the prefixes once.
 enum Sink {
     Lines(Box<dyn Write>),
+    JsonLd(GraphsWriter<Box<dyn Write>>),
     Serializer(Box<WriterQuadSerializer<Box<dyn Write>>>),
 }
 
@@ -110,6 +114,8 @@ impl Sink {
     fn new(format: RdfFormat, out: Box<dyn Write>) -> Result<Self> {
         Ok(if is_line_based(format) {
             Sink::Lines(out)
+        } else if matches!(format, RdfFormat::JsonLd { .. }) {
+            Sink::JsonLd(GraphsWriter::new(out))
         } else {
             Sink::Serializer(Box::new(newskg::export::serializer(format)?.for_writer(out)))
         })
@@ -122,12 +128,13 @@ impl Sink {
                 let with_graph = !graph.graph_name().is_default_graph();
                 graph.write_lines(out, with_graph)?
             }
+            (Sink::JsonLd(w), Rendered::Graph(graph)) => w.write_graph(&graph)?,
             (Sink::Serializer(s), Rendered::Graph(graph)) => {
                 for q in graph.quads() {
                     s.serialize_quad(q)?;
                 }
             }
-            (Sink::Serializer(_), Rendered::Lines(_)) => {
+            (Sink::Serializer(_) | Sink::JsonLd(_), Rendered::Lines(_)) => {
                 unreachable!("render and Sink::new agree on the line-based formats")
             }
         }
@@ -137,6 +144,7 @@ impl Sink {
     fn finish(self) -> Result<()> {
         let mut out = match self {
             Sink::Lines(out) => out,
+            Sink::JsonLd(w) => w.finish()?,
             Sink::Serializer(s) => s.finish()?,
         };
         out.flush()?;
