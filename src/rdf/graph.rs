@@ -18,7 +18,7 @@ use indexmap::IndexSet;
 use oxigraph::model::{
     GraphName, GraphNameRef, NamedNode, NamedNodeRef, NamedOrBlankNodeRef, Quad, QuadRef, Term, TermRef,
 };
-use rustc_hash::FxBuildHasher;
+use rustc_hash::{FxBuildHasher, FxHashMap};
 
 use super::nquads::{cmp_term, write_line};
 
@@ -26,20 +26,30 @@ use super::nquads::{cmp_term, write_line};
 pub struct GraphBuilder {
     graph: GraphName,
     terms: IndexSet<Term, FxBuildHasher>,
+    /// The numbers of the predicates, by IRI: found without making a term (a few dozen
+    /// predicates make every triple).
+    predicates: FxHashMap<Box<str>, u32>,
     triples: Vec<[u32; 3]>,
 }
 
 impl GraphBuilder {
     /// A builder of the triples of `graph`.
     pub fn new(graph: GraphName) -> Self {
-        GraphBuilder { graph, terms: IndexSet::default(), triples: Vec::new() }
+        GraphBuilder { graph, terms: IndexSet::default(), predicates: FxHashMap::default(), triples: Vec::new() }
     }
 
     /// Adds a triple (a subject that is no named node or blank node is ignored: the
     /// mapping writes none).
     pub fn add(&mut self, subject: impl Into<Term>, predicate: NamedNodeRef<'_>, object: impl Into<Term>) {
         let s = self.number(subject.into());
-        let p = self.number(Term::NamedNode(predicate.into_owned()));
+        let p = match self.predicates.get(predicate.as_str()) {
+            Some(&p) => p,
+            None => {
+                let p = self.number(Term::NamedNode(predicate.into_owned()));
+                self.predicates.insert(predicate.as_str().into(), p);
+                p
+            }
+        };
         let o = self.number(object.into());
         self.triples.push([s, p, o]);
     }
