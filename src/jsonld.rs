@@ -15,10 +15,11 @@ use std::io::Write;
 use std::sync::OnceLock;
 
 use oxigraph::model::vocab::{rdf, xsd};
-use oxigraph::model::{GraphName, NamedOrBlankNode, Quad, Term};
+use oxigraph::model::{GraphNameRef, NamedOrBlankNodeRef, Quad, QuadRef, TermRef};
 use serde_json::{Map, Value};
 
 use crate::error::{Error, Result};
+use crate::rdf::ArticleGraph;
 
 /// The published context document.
 pub const CONTEXT: &str = include_str!("../ontologies/context.jsonld");
@@ -122,21 +123,21 @@ impl Context {
         self.vocab.get(iri).cloned().unwrap_or_else(|| self.iri(iri))
     }
 
-    fn subject(&self, s: &NamedOrBlankNode) -> String {
+    fn subject(&self, s: NamedOrBlankNodeRef<'_>) -> String {
         match s {
-            NamedOrBlankNode::NamedNode(n) => self.iri(n.as_str()),
-            NamedOrBlankNode::BlankNode(b) => format!("_:{}", b.as_str()),
+            NamedOrBlankNodeRef::NamedNode(n) => self.iri(n.as_str()),
+            NamedOrBlankNodeRef::BlankNode(b) => format!("_:{}", b.as_str()),
             #[allow(unreachable_patterns)]
             other => other.to_string(),
         }
     }
 
     /// A value in full form (never coerced).
-    fn full(&self, t: &Term) -> Value {
+    fn full(&self, t: TermRef<'_>) -> Value {
         match t {
-            Term::NamedNode(n) => object([("@id", Value::String(self.iri(n.as_str())))]),
-            Term::BlankNode(b) => object([("@id", Value::String(format!("_:{}", b.as_str())))]),
-            Term::Literal(l) => {
+            TermRef::NamedNode(n) => object([("@id", Value::String(self.iri(n.as_str())))]),
+            TermRef::BlankNode(b) => object([("@id", Value::String(format!("_:{}", b.as_str())))]),
+            TermRef::Literal(l) => {
                 if let Some(lang) = l.language() {
                     object([("@value", l.value().into()), ("@language", lang.into())])
                 } else if l.datatype() == xsd::STRING {
@@ -151,17 +152,17 @@ impl Context {
     }
 
     /// A value under a term with `coercion`: short when the coercion reproduces it.
-    fn value(&self, t: &Term, coercion: &Coercion) -> Value {
+    fn value(&self, t: TermRef<'_>, coercion: &Coercion) -> Value {
         match (t, coercion) {
-            (Term::Literal(l), Coercion::None) if l.datatype() == xsd::STRING && l.language().is_none() => {
+            (TermRef::Literal(l), Coercion::None) if l.datatype() == xsd::STRING && l.language().is_none() => {
                 l.value().into()
             }
-            (Term::Literal(l), Coercion::Datatype(dt)) if l.datatype().as_str() == dt && l.language().is_none() => {
+            (TermRef::Literal(l), Coercion::Datatype(dt)) if l.datatype().as_str() == dt && l.language().is_none() => {
                 l.value().into()
             }
-            (Term::NamedNode(n), Coercion::Id) => self.iri(n.as_str()).into(),
-            (Term::NamedNode(n), Coercion::Vocab) => self.vocab_iri(n.as_str()).into(),
-            (Term::BlankNode(b), Coercion::Id | Coercion::Vocab) => format!("_:{}", b.as_str()).into(),
+            (TermRef::NamedNode(n), Coercion::Id) => self.iri(n.as_str()).into(),
+            (TermRef::NamedNode(n), Coercion::Vocab) => self.vocab_iri(n.as_str()).into(),
+            (TermRef::BlankNode(b), Coercion::Id | Coercion::Vocab) => format!("_:{}", b.as_str()).into(),
             _ => self.full(t),
         }
     }
@@ -180,6 +181,22 @@ struct Node {
 }
 
 impl Node {
+    /// Adds the predicate and object of a quad about this node.
+    fn add(&mut self, ctx: &Context, q: QuadRef<'_>) {
+        let p = q.predicate.as_str();
+        match q.object {
+            TermRef::NamedNode(n) if q.predicate == rdf::TYPE => self.types.push(ctx.vocab_iri(n.as_str()).into()),
+            TermRef::BlankNode(b) if q.predicate == rdf::TYPE => self.types.push(format!("_:{}", b.as_str()).into()),
+            o => {
+                let (key, value) = match ctx.properties.get(p) {
+                    Some((term, coercion)) => (term.clone(), ctx.value(o, coercion)),
+                    None => (ctx.iri(p), ctx.full(o)),
+                };
+                self.props.entry(key).or_default().push(value);
+            }
+        }
+    }
+
     fn into_json(self) -> Value {
         let mut m = Map::new();
         m.insert("@id".into(), Value::String(self.id));
@@ -203,31 +220,27 @@ fn one_or_many(mut v: Vec<Value>) -> Value {
 
 /// The compacted JSON-LD document of `quads` (which should be sorted).
 pub fn to_json(quads: &[Quad]) -> Value {
+    let top = top_level(quads.iter().map(Quad::as_ref));
+    object([("@context", context().value.clone()), ("@graph", Value::Array(top))])
+}
+
+/// The values of the document's top-level `@graph`: the nodes of the default graph, then
+/// one object per named graph, graphs in the order of their names.
+fn top_level<'a>(quads: impl IntoIterator<Item = QuadRef<'a>>) -> Vec<Value> {
     let ctx = context();
     // graph key (N-Quads form, "" for the default graph) → subject key → node
     let mut graphs: BTreeMap<String, (Option<String>, BTreeMap<String, Node>)> = BTreeMap::new();
     for q in quads {
-        let (gkey, gid) = match &q.graph_name {
-            GraphName::DefaultGraph => (String::new(), None),
-            GraphName::NamedNode(n) => (n.to_string(), Some(ctx.iri(n.as_str()))),
-            GraphName::BlankNode(b) => (b.to_string(), Some(format!("_:{}", b.as_str()))),
+        let (gkey, gid) = match q.graph_name {
+            GraphNameRef::DefaultGraph => (String::new(), None),
+            GraphNameRef::NamedNode(n) => (n.to_string(), Some(ctx.iri(n.as_str()))),
+            GraphNameRef::BlankNode(b) => (b.to_string(), Some(format!("_:{}", b.as_str()))),
         };
         let nodes = &mut graphs.entry(gkey).or_insert_with(|| (gid, BTreeMap::new())).1;
         let node = nodes
             .entry(q.subject.to_string())
-            .or_insert_with(|| Node { id: ctx.subject(&q.subject), ..Node::default() });
-        let p = q.predicate.as_str();
-        match &q.object {
-            Term::NamedNode(n) if q.predicate == rdf::TYPE => node.types.push(ctx.vocab_iri(n.as_str()).into()),
-            Term::BlankNode(b) if q.predicate == rdf::TYPE => node.types.push(format!("_:{}", b.as_str()).into()),
-            o => {
-                let (key, value) = match ctx.properties.get(p) {
-                    Some((term, coercion)) => (term.clone(), ctx.value(o, coercion)),
-                    None => (ctx.iri(p), ctx.full(o)),
-                };
-                node.props.entry(key).or_default().push(value);
-            }
-        }
+            .or_insert_with(|| Node { id: ctx.subject(q.subject), ..Node::default() });
+        node.add(ctx, q);
     }
     let mut top: Vec<Value> = Vec::new();
     for (_, (gid, nodes)) in graphs {
@@ -237,7 +250,7 @@ pub fn to_json(quads: &[Quad]) -> Value {
             Some(id) => top.push(object([("@id", id.into()), ("@graph", Value::Array(nodes))])),
         }
     }
-    object([("@context", ctx.value.clone()), ("@graph", Value::Array(top))])
+    top
 }
 
 /// Writes `quads` as compacted JSON-LD, pretty-printed.
@@ -247,11 +260,115 @@ pub fn write(quads: &[Quad], mut writer: impl Write) -> Result<()> {
     Ok(())
 }
 
+/// Writes one compacted JSON-LD document a graph at a time (for output that comes article
+/// by article), node by node, so that only one node is held as JSON at a time: the
+/// document [`write`] makes of all the quads when graphs come in the order of their names,
+/// else the same with the graphs in the order they came.
+pub struct GraphsWriter<W: Write> {
+    writer: W,
+    started: bool,
+}
+
+impl<W: Write> GraphsWriter<W> {
+    pub fn new(writer: W) -> Self {
+        GraphsWriter { writer, started: false }
+    }
+
+    /// Writes a graph's nodes: as one object with its `@graph` when the graph is named, else
+    /// as top-level nodes.
+    pub fn write_graph(&mut self, graph: &ArticleGraph) -> Result<()> {
+        let ctx = context();
+        let named = match graph.graph_name() {
+            GraphNameRef::DefaultGraph => None,
+            GraphNameRef::NamedNode(n) => Some(ctx.iri(n.as_str())),
+            GraphNameRef::BlankNode(b) => Some(format!("_:{}", b.as_str())),
+        };
+        if graph.is_empty() {
+            return Ok(());
+        }
+        let indent = if named.is_some() { 8 } else { 4 };
+        if named.is_some() {
+            self.next_top_level()?;
+            self.writer.write_all(b"{\n      \"@graph\": [\n")?;
+        }
+        // The quads are sorted, so each subject's quads come together, subjects in the
+        // order of their N-Quads forms (the order `to_json` gives its nodes).
+        let mut node: Option<(NamedOrBlankNodeRef<'_>, Node)> = None;
+        let mut first = true;
+        for q in graph.quads() {
+            if node.as_ref().is_some_and(|(s, _)| *s != q.subject) {
+                let (_, done) = node.take().expect("checked");
+                self.write_node(done, indent, &mut first)?;
+            }
+            let (_, current) =
+                node.get_or_insert_with(|| (q.subject, Node { id: ctx.subject(q.subject), ..Node::default() }));
+            current.add(ctx, q);
+        }
+        if let Some((_, done)) = node {
+            self.write_node(done, indent, &mut first)?;
+        }
+        if let Some(id) = named {
+            self.writer.write_all(b"\n      ],\n      \"@id\": ")?;
+            serde_json::to_writer(&mut self.writer, &id).map_err(|e| Error::Output(e.into()))?;
+            self.writer.write_all(b"\n    }")?;
+        }
+        Ok(())
+    }
+
+    /// Ends the document; returns the writer.
+    pub fn finish(mut self) -> Result<W> {
+        if self.started {
+            self.writer.write_all(b"\n  ]\n}\n")?;
+        } else {
+            write(&[], &mut self.writer)?;
+        }
+        Ok(self.writer)
+    }
+
+    /// Starts a value of the top-level `@graph` (the document's head before the first).
+    fn next_top_level(&mut self) -> Result<()> {
+        if self.started {
+            self.writer.write_all(b",\n    ")?;
+        } else {
+            self.writer.write_all(b"{\n  \"@context\": ")?;
+            self.pretty(&context().value, 2)?;
+            self.writer.write_all(b",\n  \"@graph\": [\n    ")?;
+            self.started = true;
+        }
+        Ok(())
+    }
+
+    fn write_node(&mut self, node: Node, indent: usize, first: &mut bool) -> Result<()> {
+        if indent == 4 {
+            self.next_top_level()?;
+        } else {
+            self.writer.write_all(if *first { b"        " } else { b",\n        " })?;
+        }
+        *first = false;
+        self.pretty(&node.into_json(), indent)
+    }
+
+    /// `value` pretty-printed as a part of the document, its lines after the first indented
+    /// by `indent` spaces (a JSON string holds no line break, so lines split safely).
+    fn pretty(&mut self, value: &Value, indent: usize) -> Result<()> {
+        let text = serde_json::to_string_pretty(value).map_err(|e| Error::Output(e.into()))?;
+        let pad = " ".repeat(indent);
+        for (i, line) in text.split('\n').enumerate() {
+            if i > 0 {
+                self.writer.write_all(b"\n")?;
+                self.writer.write_all(pad.as_bytes())?;
+            }
+            self.writer.write_all(line.as_bytes())?;
+        }
+        Ok(())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use oxigraph::io::{JsonLdProfileSet, RdfFormat, RdfParser};
-    use oxigraph::model::{BlankNode, Literal, NamedNode};
+    use oxigraph::model::{BlankNode, GraphName, Literal, NamedNode};
 
     fn nn(s: &str) -> NamedNode {
         NamedNode::new(s).unwrap()

@@ -10,13 +10,14 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 use oxigraph::io::{RdfFormat, WriterQuadSerializer};
-use oxigraph::model::{GraphName, Quad};
 
 use super::incremental::{Incremental, Tally};
 use super::input::{read_progress, InputConfig};
 use super::{output, Failures};
 use crate::cli::{InputArgs, RdfFormatArg, StoreArgs};
 use newskg::article::Article;
+use newskg::jsonld::GraphsWriter;
+use newskg::rdf::ArticleGraph;
 use newskg::store::Store;
 
 /// What `extract` needs, resolved from the arguments.
@@ -67,31 +68,32 @@ pub(super) fn extract(config: ExtractConfig) -> Result<ExitCode> {
 enum Rendered {
     /// N-Quads or N-Triples lines, ready to write.
     Lines(Vec<u8>),
-    /// Sorted quads, for the one serialiser of the formats that share state (prefixes).
-    Quads(Vec<Quad>),
+    /// A large article's sorted quads, held compactly: the writer writes them out a few
+    /// kilobytes at a time, so their lines (over 300 bytes a quad) are never all in memory.
+    Graph(ArticleGraph),
 }
 
-/// One article's output, made on a worker thread: lines for the line-based formats, else
-/// its quads (in the default graph for formats without named graphs).
+/// Up to this many quads, a worker writes an article's lines itself (so the writer thread
+/// only copies bytes); a larger article is handed over compactly (see [`Rendered::Graph`]).
+const LINES_ON_WORKER_MAX_QUADS: usize = 10_000;
+
+/// One article's output, made on a worker thread: lines for the line-based formats (unless
+/// the article is large), else its quads (in the default graph for formats without named
+/// graphs).
 fn render(
     input: &InputConfig,
     format: RdfFormat,
     article: Result<Article, newskg::Error>,
 ) -> Result<Rendered, newskg::Error> {
-    let (_, mut quads) = input.article_graph(article)?;
+    let (_, mut graph) = input.compact_article_graph(article)?;
     if !format.supports_datasets() {
-        // The order stays sorted: every quad of an article is in the article's graph.
-        for q in &mut quads {
-            q.graph_name = GraphName::DefaultGraph;
-        }
+        graph = graph.into_default_graph();
     }
-    if !is_line_based(format) {
-        return Ok(Rendered::Quads(quads));
+    if !is_line_based(format) || graph.len() > LINES_ON_WORKER_MAX_QUADS {
+        return Ok(Rendered::Graph(graph));
     }
-    let mut lines = Vec::with_capacity(quads.len() * 200);
-    for q in &quads {
-        newskg::rdf::nquads::write_line(&mut lines, q.as_ref(), format.supports_datasets());
-    }
+    let mut lines = Vec::with_capacity(graph.len() * 200);
+    graph.write_lines(&mut lines, format.supports_datasets()).expect("writing into a Vec cannot fail");
     Ok(Rendered::Lines(lines))
 }
 
@@ -100,9 +102,12 @@ fn is_line_based(format: RdfFormat) -> bool {
 }
 
 /// Where the rendered articles go: line-based formats are written as the workers made
-/// them; the others go through one serialiser, which writes the prefixes once.
+/// them; JSON-LD is one document compacted with the published context, written an
+/// article's graph at a time (as `export` writes it); the others go through one
+/// serialiser, which writes the prefixes once.
 enum Sink {
     Lines(Box<dyn Write>),
+    JsonLd(GraphsWriter<Box<dyn Write>>),
     Serializer(Box<WriterQuadSerializer<Box<dyn Write>>>),
 }
 
@@ -110,6 +115,8 @@ impl Sink {
     fn new(format: RdfFormat, out: Box<dyn Write>) -> Result<Self> {
         Ok(if is_line_based(format) {
             Sink::Lines(out)
+        } else if matches!(format, RdfFormat::JsonLd { .. }) {
+            Sink::JsonLd(GraphsWriter::new(out))
         } else {
             Sink::Serializer(Box::new(newskg::export::serializer(format)?.for_writer(out)))
         })
@@ -118,12 +125,19 @@ impl Sink {
     fn write(&mut self, rendered: Rendered) -> Result<()> {
         match (self, rendered) {
             (Sink::Lines(out), Rendered::Lines(lines)) => out.write_all(&lines)?,
-            (Sink::Serializer(s), Rendered::Quads(quads)) => {
-                for q in &quads {
+            (Sink::Lines(out), Rendered::Graph(graph)) => {
+                let with_graph = !graph.graph_name().is_default_graph();
+                graph.write_lines(out, with_graph)?
+            }
+            (Sink::JsonLd(w), Rendered::Graph(graph)) => w.write_graph(&graph)?,
+            (Sink::Serializer(s), Rendered::Graph(graph)) => {
+                for q in graph.quads() {
                     s.serialize_quad(q)?;
                 }
             }
-            _ => unreachable!("render and Sink::new agree on the line-based formats"),
+            (Sink::Serializer(_) | Sink::JsonLd(_), Rendered::Lines(_)) => {
+                unreachable!("render and Sink::new agree on the line-based formats")
+            }
         }
         Ok(())
     }
@@ -131,6 +145,7 @@ impl Sink {
     fn finish(self) -> Result<()> {
         let mut out = match self {
             Sink::Lines(out) => out,
+            Sink::JsonLd(w) => w.finish()?,
             Sink::Serializer(s) => s.finish()?,
         };
         out.flush()?;

@@ -13,7 +13,7 @@ use crate::cli::{ExtractionArgs, InputFormatArg};
 use crate::progress::Counter;
 use newskg::article::{is_stdin, read_inputs, Article, InputFormat, ReadOptions};
 use newskg::fingerprint::Fingerprinter;
-use newskg::rdf::{to_quads, Minter, Segments};
+use newskg::rdf::{to_graph, ArticleGraph, Minter, Segments};
 use newskg::{extract, Rules};
 
 /// What the commands that read articles need, resolved from the arguments.
@@ -81,7 +81,16 @@ impl InputConfig {
         &self,
         article: Result<Article, newskg::Error>,
     ) -> Result<(NamedNode, Vec<Quad>), newskg::Error> {
-        self.graph_of(&self.prepare(article)?)
+        self.compact_article_graph(article).map(|(name, graph)| (name, graph.into_quads()))
+    }
+
+    /// One article's graph name and quads held compactly (sorted), or the error for that
+    /// input. The extraction is dropped before its quads are sorted.
+    pub(super) fn compact_article_graph(
+        &self,
+        article: Result<Article, newskg::Error>,
+    ) -> Result<(NamedNode, ArticleGraph), newskg::Error> {
+        self.compact_graph_of(&self.prepare(article)?)
     }
 
     /// An article as extraction sees it (the `--date` default applied), its reading
@@ -109,6 +118,12 @@ impl InputConfig {
 
     /// A prepared article's graph name and quads (sorted).
     pub(super) fn graph_of(&self, article: &Article) -> Result<(NamedNode, Vec<Quad>), newskg::Error> {
+        self.compact_graph_of(article).map(|(name, graph)| (name, graph.into_quads()))
+    }
+
+    /// A prepared article's graph name and quads held compactly (sorted). The extraction is
+    /// dropped before its quads are sorted.
+    fn compact_graph_of(&self, article: &Article) -> Result<(NamedNode, ArticleGraph), newskg::Error> {
         // The rules are for English: other articles keep their metadata and text.
         let extraction = if article.is_english() {
             extract(article, &self.rules)
@@ -117,8 +132,8 @@ impl InputConfig {
             *self.other_languages.lock().expect("not poisoned").entry(language).or_default() += 1;
             newskg::Extraction::default()
         };
-        let quads = to_quads(article, &extraction, &self.minter, self.segments)?;
-        Ok((self.minter.article(&article.id)?, quads))
+        let graph = to_graph(article, &extraction, &self.minter, self.segments)?;
+        Ok((self.minter.article(&article.id)?, graph))
     }
 
     /// Reads the inputs one at a time, runs `work` on each article (or input error) on

@@ -12,7 +12,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::mentions::{name_span, Candidate, Kind};
 use super::{Entity, EntityId, Evidence};
@@ -349,18 +349,15 @@ impl Linking<'_> {
                         .filter(|&i| !named || matches!(candidates[i].kind, Kind::Name(_)))
                         .max_by_key(|&i| (words[i].len(), surface[i].len(), std::cmp::Reverse(i)))
                         .unwrap_or(members[0]);
-                    surface[best].clone()
+                    case_variant_to_show(members.iter().map(|&i| surface[i].as_str()), &surface[best]).to_owned()
                 });
             let wikidata = members.iter().find_map(|&i| match candidates[i].kind {
                 Kind::Gazetteer(e) | Kind::Demonym(e) => rules.gazetteer.entry(e).wikidata.clone(),
                 _ => None,
             });
-            let mut alt_labels = BTreeSet::new();
+            let alt_labels = alt_labels(members.iter().map(|&i| surface[i].as_str()), &label_of);
             let mut mentions = Vec::new();
             for &i in &members {
-                if surface[i] != label_of {
-                    alt_labels.insert(surface[i].clone());
-                }
                 mentions.push(Evidence { span: name_span(doc, &candidates[i]), rule: candidates[i].rule });
             }
             mentions.sort();
@@ -373,6 +370,32 @@ impl Linking<'_> {
         }
         resolved
     }
+}
+
+/// The other names of an entity: its names that differ from the label other than in case,
+/// one form per spelling in any case (the one [`case_variant_to_show`] picks).
+fn alt_labels<'a>(names: impl Iterator<Item = &'a str> + Clone, label: &str) -> BTreeSet<String> {
+    let label_key = label.to_lowercase();
+    let mut keys = FxHashSet::default();
+    let mut alts = BTreeSet::new();
+    for name in names.clone() {
+        let key = name.to_lowercase();
+        if key != label_key && keys.insert(key) {
+            alts.insert(case_variant_to_show(names.clone(), name).to_owned());
+        }
+    }
+    alts
+}
+
+/// Of the names that equal `name` ignoring case, the one to show: `name` itself unless it is
+/// in capitals and another form is not (a dateline's "WASHINGTON", a headline's
+/// "ZENTROVA TRADING"), then the first such form in the sorted order.
+fn case_variant_to_show<'a>(names: impl Iterator<Item = &'a str>, name: &'a str) -> &'a str {
+    if !is_all_caps(name) {
+        return name;
+    }
+    let key = name.to_lowercase();
+    names.filter(|n| !is_all_caps(n) && n.to_lowercase() == key).min().unwrap_or(name)
 }
 
 /// Adds name `j` (its words `w`) under each proper suffix (`true`) and prefix (`false`)

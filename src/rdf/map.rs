@@ -7,10 +7,10 @@ use std::collections::BTreeSet;
 use std::ops::Range;
 
 use oxigraph::model::vocab::{rdf, rdfs, xsd};
-use oxigraph::model::{GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
+use oxigraph::model::{Literal, NamedNode, NamedOrBlankNode, Quad, Term};
 
+use super::graph::{ArticleGraph, GraphBuilder};
 use super::mint::Minter;
-use super::nquads::sort_quads;
 use super::vocab::{self, nif, nkg, owl, schema, skos};
 use crate::article::Article;
 use crate::error::Result;
@@ -18,40 +18,67 @@ use crate::extract::{Evidence, Extraction, Fact, SentenceId, Source, Speaker};
 use crate::rules::{EntityClass, EventType};
 
 /// Byte offsets → code-point offsets, for one text.
-pub struct CodePoints {
-    /// For each byte offset that starts a char (and the end), its char index.
-    starts: Vec<(usize, usize)>,
+///
+/// Holds the code-point count at every 64th byte (4 bytes per 64 bytes of text, where a
+/// table of every char took 16 bytes per char) and counts the chars of the rest of the
+/// block.
+pub struct CodePoints<'a> {
+    text: &'a str,
+    /// For each block of `BLOCK` bytes, the number of chars that start before it; then
+    /// the number of chars.
+    block_starts: Vec<u32>,
 }
 
-impl CodePoints {
-    pub fn new(text: &str) -> Self {
-        let mut starts: Vec<(usize, usize)> = text.char_indices().enumerate().map(|(ci, (bi, _))| (bi, ci)).collect();
-        starts.push((text.len(), starts.len()));
-        CodePoints { starts }
+const BLOCK: usize = 64;
+
+impl<'a> CodePoints<'a> {
+    pub fn new(text: &'a str) -> Self {
+        let mut chars = 0u32;
+        let mut block_starts: Vec<u32> = text
+            .as_bytes()
+            .chunks(BLOCK)
+            .map(|block| {
+                let before = chars;
+                chars += block.iter().filter(|&&b| is_char_start(b)).count() as u32;
+                before
+            })
+            .collect();
+        // The end of a text whose length is a multiple of BLOCK starts a block of its own.
+        block_starts.push(chars);
+        CodePoints { text, block_starts }
     }
 
-    /// The code-point offset of a byte offset (which must be a char boundary).
+    /// The code-point offset of a byte offset (a byte inside a char counts as that char's
+    /// start).
     pub fn of(&self, byte: usize) -> usize {
-        match self.starts.binary_search_by_key(&byte, |(b, _)| *b) {
-            Ok(i) => self.starts[i].1,
-            Err(i) => self.starts[i.saturating_sub(1)].1,
-        }
+        let byte = byte.min(self.text.len());
+        let block = byte / BLOCK;
+        let before = self.block_starts[block];
+        let bytes = &self.text.as_bytes()[block * BLOCK..byte];
+        let in_block = bytes.iter().filter(|&&b| is_char_start(b)).count();
+        // A byte inside a char belongs to the char it continues.
+        let inside = byte < self.text.len() && !is_char_start(self.text.as_bytes()[byte]);
+        before as usize + in_block - usize::from(inside)
     }
+}
+
+/// Whether a byte of UTF-8 starts a char (is not a continuation byte).
+fn is_char_start(b: u8) -> bool {
+    (b as i8) >= -0x40
 }
 
 struct Out<'a> {
-    graph: GraphName,
-    quads: Vec<Quad>,
+    triples: GraphBuilder,
     minter: &'a Minter,
     article: NamedNode,
     text: &'a str,
-    cps: CodePoints,
+    cps: CodePoints<'a>,
     spans: BTreeSet<(usize, usize)>,
 }
 
 impl Out<'_> {
     fn add(&mut self, s: impl Into<NamedOrBlankNode>, p: oxigraph::model::NamedNodeRef<'_>, o: impl Into<Term>) {
-        self.quads.push(Quad::new(s, p.into_owned(), o, self.graph.clone()));
+        self.triples.add(Term::from(s.into()), p, o);
     }
 
     /// A span node for `text[range]` (bytes), written once per article.
@@ -119,12 +146,17 @@ pub enum Segments {
     All,
 }
 
-/// All quads of one article, in its named graph, sorted.
+/// All quads of one article, in its named graph, sorted (owned: see [`to_graph`] for the
+/// same quads held compactly).
 pub fn to_quads(article: &Article, ex: &Extraction, minter: &Minter, segments: Segments) -> Result<Vec<Quad>> {
+    Ok(to_graph(article, ex, minter, segments)?.into_quads())
+}
+
+/// All quads of one article, in its named graph, sorted, held compactly.
+pub fn to_graph(article: &Article, ex: &Extraction, minter: &Minter, segments: Segments) -> Result<ArticleGraph> {
     let iri = minter.article(&article.id)?;
     let mut out = Out {
-        graph: GraphName::NamedNode(iri.clone()),
-        quads: Vec::new(),
+        triples: GraphBuilder::from(iri.clone()),
         minter,
         article: iri.clone(),
         text: &article.text,
@@ -273,9 +305,7 @@ pub fn to_quads(article: &Article, ex: &Extraction, minter: &Minter, segments: S
             out.span("sentence", nkg::SENTENCE, s)?;
         }
     }
-    let mut quads = out.quads;
-    sort_quads(&mut quads);
-    Ok(quads)
+    Ok(out.triples.finish())
 }
 
 /// The article node: identity, metadata and text.
@@ -336,5 +366,18 @@ mod tests {
         assert_eq!(cps.of(0), 0);
         assert_eq!(cps.of(t.find('s').unwrap()), 5);
         assert_eq!(cps.of(t.len()), t.chars().count());
+    }
+
+    /// Every byte offset, on a char boundary or inside a char, against counting the chars,
+    /// on texts longer than a block, ending at a block's end or not.
+    #[test]
+    fn code_points_agree_with_counting_across_blocks() {
+        for t in ["a’b".repeat(40), "x".repeat(128), "é".repeat(64), format!("{}😀", "y".repeat(63))] {
+            let cps = CodePoints::new(&t);
+            for byte in 0..=t.len() {
+                let containing = (0..=byte).rev().find(|&b| t.is_char_boundary(b)).unwrap();
+                assert_eq!(cps.of(byte), t[..containing].chars().count(), "{t:?} at {byte}");
+            }
+        }
     }
 }

@@ -12,6 +12,7 @@
 //! - `incremental`: ingest skips articles stored unchanged, and the store is then what a
 //!   clean or forced run writes;
 //! - `jsonld`: the compacted JSON-LD export and its context;
+//! - `labels`: entity labels and alternative labels that differ only in case;
 //! - `golden`: extraction output of the fixtures, byte for byte (`UPDATE_GOLDEN=1`);
 //! - `invariants`: the extract-path invariants shared with the fuzz targets (`fuzz/`);
 //! - `ontology`: every term the code emits is declared in `ontologies/newskg.ttl`;
@@ -39,6 +40,7 @@ mod html;
 mod incremental;
 mod invariants;
 mod jsonld;
+mod labels;
 mod ontology;
 mod posts;
 mod props;
