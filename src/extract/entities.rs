@@ -15,7 +15,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use rustc_hash::FxHashMap;
 
 use super::mentions::{name_span, Candidate, Kind};
-use super::{Entity, EntityId, Evidence};
+use super::{Entity, EntityId, Evidence, Identity};
 use crate::rules::{token_key, EntityClass, Rules, WordClass};
 use crate::text::{is_all_caps, Doc, TokenKind};
 
@@ -365,13 +365,43 @@ impl Linking<'_> {
             }
             mentions.sort();
             mentions.dedup_by(|a, b| a.span == b.span);
+            let identity = identity_of(candidates, cls, &label_of, &members);
             let e = EntityId::new(resolved.entities.len());
             for &i in &members {
                 resolved.of_candidate[i] = Some(e);
             }
-            resolved.entities.push(Entity { class: cls, label: label_of, alt_labels, mentions, wikidata, rule });
+            resolved.entities.push(Entity {
+                class: cls,
+                label: label_of,
+                alt_labels,
+                mentions,
+                wikidata,
+                rule,
+                identity,
+            });
         }
         resolved
+    }
+}
+
+/// Whether a cluster's name identifies one entity in every article (see [`Identity`]): a
+/// gazetteer entry does; a person needs two name words in the label; an organisation or
+/// place named only by one all-capitals word (an acronym nobody expanded) does not.
+fn identity_of(candidates: &[Candidate], class: EntityClass, label: &str, members: &[usize]) -> Identity {
+    if members.iter().any(|&i| matches!(candidates[i].kind, Kind::Gazetteer(_) | Kind::Demonym(_))) {
+        return Identity::Global;
+    }
+    // The label is the fullest name the article uses, so a one-word label means no fuller
+    // name was found.
+    let one_word = name_key(label).split(' ').filter(|w| !w.is_empty()).count() < 2;
+    let scoped = match class.base() {
+        EntityClass::Person => one_word,
+        _ => one_word && is_all_caps(label),
+    };
+    if scoped {
+        Identity::Article
+    } else {
+        Identity::Global
     }
 }
 

@@ -7,6 +7,7 @@
 //! - `docs`: `ARCHITECTURE.md` names only files and items that exist;
 //! - `formats`: every export format re-parses to the same triples;
 //! - `html`: saved HTML pages as input (metadata, body text, offsets);
+//! - `identity`: entity IRIs across articles (global for full names, scoped for one word);
 //! - `jsonld`: the compacted JSON-LD export and its context;
 //! - `golden`: extraction output of the fixtures, byte for byte (`UPDATE_GOLDEN=1`);
 //! - `invariants`: the extract-path invariants shared with the fuzz targets (`fuzz/`);
@@ -31,6 +32,7 @@ mod docs;
 mod formats;
 mod golden;
 mod html;
+mod identity;
 mod invariants;
 mod jsonld;
 mod ontology;
