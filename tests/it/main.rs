@@ -5,6 +5,7 @@
 //! - `concurrent_use`: one writer at a time (refused with its PID), readers meanwhile;
 //! - `crash_safety`: an ingest killed mid-batch leaves whole articles, a rerun completes it;
 //! - `docs`: `ARCHITECTURE.md` names only files and items that exist;
+//! - `entities`: entity names (areas, clubs, generated gazetteers) on written sentences;
 //! - `formats`: every export format re-parses to the same triples;
 //! - `html`: saved HTML pages as input (metadata, body text, offsets);
 //! - `identity`: entity IRIs across articles (global for full names, scoped for one word);
@@ -29,6 +30,7 @@ mod cli;
 mod concurrent_use;
 mod crash_safety;
 mod docs;
+mod entities;
 mod formats;
 mod golden;
 mod html;

@@ -1,0 +1,43 @@
+//! Entity names on minimal sentences written for these tests, with negative cases: areas
+//! named by a place and a head ("San Diego County"), sports clubs and the places inside
+//! their names, and the generated gazetteers.
+
+use std::sync::OnceLock;
+
+use newskg::article::read_plain;
+use newskg::rules::EntityClass;
+use newskg::{extract, Rules};
+
+use EntityClass::{Organization as Org, Person, Place};
+
+fn rules() -> &'static Rules {
+    static RULES: OnceLock<Rules> = OnceLock::new();
+    RULES.get_or_init(|| Rules::builtin().expect("built-in rules load"))
+}
+
+/// (base class, label) of every entity.
+fn entities(text: &str) -> Vec<(EntityClass, String)> {
+    let article = read_plain("test", text.to_owned());
+    extract(&article, rules()).entities.iter().map(|e| (e.class.base(), e.label.clone())).collect()
+}
+
+#[test]
+fn a_place_and_an_area_head_name_one_area() {
+    let e = entities("Officials in San Diego County said the power was out.");
+    assert!(e.contains(&(Place, "San Diego County".into())), "{e:?}");
+    assert!(!e.iter().any(|(_, l)| l == "San Diego"), "the city inside the county's name is no mention: {e:?}");
+    let e = entities("Crews worked through the night in Marin County.");
+    assert!(e.contains(&(Place, "Marin County".into())), "a given name before County is no person: {e:?}");
+    // Negative cases: a given name and a natural feature's word stays a person; a place and
+    // an ordinary word is still an organisation ("Washington Mutual").
+    let e = entities("The film was directed by Michael Bay, a studio said.");
+    assert!(e.contains(&(Person, "Michael Bay".into())), "{e:?}");
+    let e = entities("Shares of Washington Mutual fell.");
+    assert!(e.contains(&(Org, "Washington Mutual".into())), "{e:?}");
+}
+
+#[test]
+fn a_city_and_city_is_not_read_as_an_area() {
+    let e = entities("Fans of Manchester City cheered.");
+    assert!(!e.contains(&(Place, "Manchester City".into())), "{e:?}");
+}
