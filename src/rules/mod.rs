@@ -30,6 +30,7 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("gazetteer/countries.tsv", include_str!("../../rules/gazetteer/countries.tsv")),
     ("gazetteer/us-states.tsv", include_str!("../../rules/gazetteer/us-states.tsv")),
     ("gazetteer/cities.tsv", include_str!("../../rules/gazetteer/cities.tsv")),
+    ("gazetteer/geonames-cities.tsv", include_str!("../../rules/gazetteer/geonames-cities.tsv")),
     ("gazetteer/places.tsv", include_str!("../../rules/gazetteer/places.tsv")),
     ("gazetteer/organizations.tsv", include_str!("../../rules/gazetteer/organizations.tsv")),
     ("gazetteer/news-outlets.tsv", include_str!("../../rules/gazetteer/news-outlets.tsv")),

@@ -41,3 +41,12 @@ fn a_city_and_city_is_not_read_as_an_area() {
     let e = entities("Fans of Manchester City cheered.");
     assert!(!e.contains(&(Place, "Manchester City".into())), "{e:?}");
 }
+
+#[test]
+fn generated_cities_are_places_and_filtered_words_are_not() {
+    let e = entities("The plant in Bochum closed, and workers in Tomsk went on strike.");
+    assert!(e.contains(&(Place, "Bochum".into())) && e.contains(&(Place, "Tomsk".into())), "{e:?}");
+    // Cities whose names are English words or frequent surnames are left out of the list.
+    let e = entities("Reading the report, Chandler said the mobile network was down.");
+    assert!(!e.iter().any(|(c, _)| *c == Place), "{e:?}");
+}
