@@ -230,7 +230,10 @@ impl Linking<'_> {
                 continue;
             }
             if let Some(j) = candidates.iter().position(|c| c.tokens == (t + 1..t + 2)) {
-                if !matches!(candidates[i].kind, Kind::Demonym(_)) {
+                // Two different gazetteer entries are two entities ("LOS ANGELES (AP)").
+                let other_entries = matches!((&candidates[i].kind, &candidates[j].kind),
+                    (Kind::Gazetteer(a), Kind::Gazetteer(b)) if a != b);
+                if !matches!(candidates[i].kind, Kind::Demonym(_)) && !other_entries {
                     self.sets.union(i, j);
                     if self.class[j].is_none() || self.class[j] == Some(EntityClass::Organization) {
                         self.class[j] = self.class[i].or(self.class[j]);

@@ -33,6 +33,7 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("gazetteer/geonames-cities.tsv", include_str!("../../rules/gazetteer/geonames-cities.tsv")),
     ("gazetteer/places.tsv", include_str!("../../rules/gazetteer/places.tsv")),
     ("gazetteer/organizations.tsv", include_str!("../../rules/gazetteer/organizations.tsv")),
+    ("gazetteer/sports-clubs.tsv", include_str!("../../rules/gazetteer/sports-clubs.tsv")),
     ("gazetteer/news-outlets.tsv", include_str!("../../rules/gazetteer/news-outlets.tsv")),
     ("gazetteer/other-names.tsv", include_str!("../../rules/gazetteer/other-names.tsv")),
     ("lexicons/abbreviations.tsv", include_str!("../../rules/lexicons/abbreviations.tsv")),

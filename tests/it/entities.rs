@@ -50,3 +50,24 @@ fn generated_cities_are_places_and_filtered_words_are_not() {
     let e = entities("Reading the report, Chandler said the mobile network was down.");
     assert!(!e.iter().any(|(c, _)| *c == Place), "{e:?}");
 }
+
+#[test]
+fn clubs_are_organisations_and_the_city_in_their_name_is_no_place() {
+    let e = entities("The Houston Rockets lost to Bayern Munich fans' favourite team, the Knicks, in a friendly.");
+    assert!(e.contains(&(Org, "Houston Rockets".into())), "{e:?}");
+    assert!(e.contains(&(Org, "Bayern Munich".into())), "{e:?}");
+    assert!(e.contains(&(Org, "New York Knicks".into())), "a nickname that is no English word: {e:?}");
+    assert!(!e.iter().any(|(_, l)| l == "Houston" || l == "Munich"), "{e:?}");
+    // Negative case: a nickname that is an ordinary word is not a team on its own.
+    let e = entities("The Heat wave hit Miami on Sunday.");
+    assert!(!e.iter().any(|(c, _)| *c == Org), "{e:?}");
+}
+
+#[test]
+fn a_place_stays_a_place_before_a_bracketed_agency() {
+    let e = entities("Talks in Geneva (AFP) ended on Sunday.");
+    assert!(e.contains(&(Place, "Geneva".into())), "{e:?}");
+    // Negative case: a name and the acronym it introduces are still one entity.
+    let e = entities("The Kohala Valley Water Board (KVWB) met on Monday. The KVWB said no.");
+    assert_eq!(e.iter().filter(|(c, _)| *c == Org).count(), 1, "{e:?}");
+}
