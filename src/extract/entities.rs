@@ -15,7 +15,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::mentions::{name_span, Candidate, Kind};
-use super::{Entity, EntityId, Evidence};
+use super::{Entity, EntityId, Evidence, Identity};
 use crate::rules::{token_key, EntityClass, Rules, WordClass};
 use crate::text::{is_all_caps, Doc, TokenKind};
 
@@ -230,7 +230,10 @@ impl Linking<'_> {
                 continue;
             }
             if let Some(j) = candidates.iter().position(|c| c.tokens == (t + 1..t + 2)) {
-                if !matches!(candidates[i].kind, Kind::Demonym(_)) {
+                // Two different gazetteer entries are two entities ("LOS ANGELES (AP)").
+                let other_entries = matches!((&candidates[i].kind, &candidates[j].kind),
+                    (Kind::Gazetteer(a), Kind::Gazetteer(b)) if a != b);
+                if !matches!(candidates[i].kind, Kind::Demonym(_)) && !other_entries {
                     self.sets.union(i, j);
                     if self.class[j].is_none() || self.class[j] == Some(EntityClass::Organization) {
                         self.class[j] = self.class[i].or(self.class[j]);
@@ -362,11 +365,20 @@ impl Linking<'_> {
             }
             mentions.sort();
             mentions.dedup_by(|a, b| a.span == b.span);
+            let identity = identity_of(candidates, cls, &label_of, &members);
             let e = EntityId::new(resolved.entities.len());
             for &i in &members {
                 resolved.of_candidate[i] = Some(e);
             }
-            resolved.entities.push(Entity { class: cls, label: label_of, alt_labels, mentions, wikidata, rule });
+            resolved.entities.push(Entity {
+                class: cls,
+                label: label_of,
+                alt_labels,
+                mentions,
+                wikidata,
+                rule,
+                identity,
+            });
         }
         resolved
     }
@@ -396,6 +408,27 @@ fn case_variant_to_show<'a>(names: impl Iterator<Item = &'a str>, name: &'a str)
     }
     let key = name.to_lowercase();
     names.filter(|n| !is_all_caps(n) && n.to_lowercase() == key).min().unwrap_or(name)
+}
+
+/// Whether a cluster's name identifies one entity in every article (see [`Identity`]): a
+/// gazetteer entry does; a person needs two name words in the label; an organisation or
+/// place named only by one all-capitals word (an acronym nobody expanded) does not.
+fn identity_of(candidates: &[Candidate], class: EntityClass, label: &str, members: &[usize]) -> Identity {
+    if members.iter().any(|&i| matches!(candidates[i].kind, Kind::Gazetteer(_) | Kind::Demonym(_))) {
+        return Identity::Global;
+    }
+    // The label is the fullest name the article uses, so a one-word label means no fuller
+    // name was found.
+    let one_word = name_key(label).split(' ').filter(|w| !w.is_empty()).count() < 2;
+    let scoped = match class.base() {
+        EntityClass::Person => one_word,
+        _ => one_word && is_all_caps(label),
+    };
+    if scoped {
+        Identity::Article
+    } else {
+        Identity::Global
+    }
 }
 
 /// Adds name `j` (its words `w`) under each proper suffix (`true`) and prefix (`false`)

@@ -29,8 +29,8 @@ use std::ops::Range;
 
 pub use crate::rules::HoldingStatus;
 pub use model::{
-    AnonymousSource, Attribution, Entity, EntityId, Event, EventId, Evidence, Extraction, Fact, Holding, PostPattern,
-    Quote, QuoteId, SentenceId, Source, SourceId, Speaker,
+    AnonymousSource, Attribution, Entity, EntityId, Event, EventId, Evidence, Extraction, Fact, Holding, Identity,
+    PostPattern, Quote, QuoteId, SentenceId, Source, SourceId, Speaker,
 };
 
 use crate::article::Article;

@@ -123,6 +123,22 @@ impl PartialOrd for Evidence {
     }
 }
 
+/// Whether an entity's IRI names it in every article or in its own article only.
+///
+/// **Invariant:** an entity is `Global` only when its name identifies one real entity
+/// wherever it is used: a gazetteer entry (or its demonym), a person named by at least two
+/// name words ("Jane Roe"), an organisation or place named by more than an unknown acronym.
+/// A person known only by one word ("Liu") and an acronym that neither the gazetteer nor
+/// the article expands ("PUC") are `Article`: the same word in two articles may name two
+/// strangers, so their IRIs must not merge them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Identity {
+    /// The IRI is the same in every article that names the entity alike.
+    Global,
+    /// The IRI is scoped to the article (minted under the article's IRI).
+    Article,
+}
+
 /// One real-world entity as the article names it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entity {
@@ -136,6 +152,8 @@ pub struct Entity {
     pub wikidata: Option<String>,
     /// The rule that decided the entity's type.
     pub rule: RuleId,
+    /// Whether the entity's IRI is global or scoped to the article.
+    pub identity: Identity,
 }
 
 /// A post held by a person.

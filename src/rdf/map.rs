@@ -167,7 +167,7 @@ pub fn to_graph(article: &Article, ex: &Extraction, minter: &Minter, segments: S
 
     let mut entity_iris = Vec::with_capacity(ex.entities.len());
     for e in &ex.entities {
-        let node = minter.entity(e.class, &e.label)?;
+        let node = minter.entity_of(&iri, e)?;
         out.add(node.clone(), rdf::TYPE, vocab::class_iri(e.class).into_owned());
         let base = e.class.base();
         if base != e.class {

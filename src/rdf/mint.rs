@@ -1,6 +1,8 @@
 //! Deterministic IRIs. The same article id always gives the same article IRI; the same
 //! entity type and normalised name give the same entity IRI in every article, so the
-//! graph links articles; facts of an article are named by their kind and text offsets.
+//! graph links articles, when the name identifies one entity (`Identity::Global`); an
+//! entity known only by a name that may be anyone's ("Liu") gets an IRI under its
+//! article's; facts of an article are named by their kind and text offsets.
 //!
 //! Invariant: every piece of text that goes into an IRI is percent-encoded here (only
 //! RFC 3986 unreserved characters pass), and the result is checked by oxrdf.
@@ -10,6 +12,7 @@ use sha2::{Digest, Sha256};
 
 use crate::error::{Error, Result};
 use crate::extract::entities::name_key;
+use crate::extract::{Entity, Identity};
 use crate::rules::EntityClass;
 
 /// The default base of minted IRIs.
@@ -57,14 +60,23 @@ impl Minter {
     /// IRI; others never do. A name with no letter or digit gets `_unnamed`, which no
     /// normalised name can be (it has no `_`).
     pub fn entity(&self, class: EntityClass, label: &str) -> Result<NamedNode> {
-        let kind = match class.base() {
-            EntityClass::Person => "person",
-            EntityClass::Place => "place",
-            _ => "organization",
-        };
-        let slug = name_key(label).replace(' ', "-");
-        let slug = if slug.is_empty() { "_unnamed".to_owned() } else { slug };
-        self.node(format!("{kind}/{}", encode(&slug, 120)))
+        self.node(entity_path(class, label))
+    }
+
+    /// The IRI of an entity of `article` whose name does not identify it beyond the article
+    /// (`Identity::Article`): `{article}/{type}/{normalised name}`, so the same one-word
+    /// name in two articles gives two entities.
+    pub fn article_entity(&self, article: &NamedNode, class: EntityClass, label: &str) -> Result<NamedNode> {
+        let iri = format!("{}/{}", article.as_str(), entity_path(class, label));
+        NamedNode::new(iri.clone()).map_err(|e| Error::Iri { iri, reason: e.to_string() })
+    }
+
+    /// The IRI of one of `article`'s entities, global or scoped by its `identity`.
+    pub fn entity_of(&self, article: &NamedNode, entity: &Entity) -> Result<NamedNode> {
+        match entity.identity {
+            Identity::Global => self.entity(entity.class, &entity.label),
+            Identity::Article => self.article_entity(article, entity.class, &entity.label),
+        }
     }
 
     /// The IRI of a fact of an article: `{article}/{kind}/{begin}-{end}` (code points).
@@ -78,6 +90,18 @@ impl Minter {
         NamedNode::new(format!("{}/{kind}/{}", article.as_str(), encode(key, 120)))
             .map_err(|e| Error::Iri { iri: article.as_str().to_owned(), reason: e.to_string() })
     }
+}
+
+/// `{type}/{normalised name}` of an entity IRI.
+fn entity_path(class: EntityClass, label: &str) -> String {
+    let kind = match class.base() {
+        EntityClass::Person => "person",
+        EntityClass::Place => "place",
+        _ => "organization",
+    };
+    let slug = name_key(label).replace(' ', "-");
+    let slug = if slug.is_empty() { "_unnamed".to_owned() } else { slug };
+    format!("{kind}/{}", encode(&slug, 120))
 }
 
 /// Percent-encodes everything but RFC 3986 unreserved characters. Longer results are cut
@@ -118,6 +142,16 @@ mod tests {
         assert_eq!(a, b);
         assert_eq!(a.as_str(), "https://w3id.org/newskg/id/place/us");
         assert_ne!(m.entity(EntityClass::Person, "Jordan").unwrap(), m.entity(EntityClass::Place, "Jordan").unwrap());
+    }
+
+    #[test]
+    fn article_scoped_entities_live_under_their_article() {
+        let m = Minter::default();
+        let (a, b) = (m.article("a").unwrap(), m.article("b").unwrap());
+        let liu_a = m.article_entity(&a, EntityClass::Person, "Liu").unwrap();
+        assert_eq!(liu_a.as_str(), "https://w3id.org/newskg/id/article/a/person/liu");
+        assert_ne!(liu_a, m.article_entity(&b, EntityClass::Person, "Liu").unwrap());
+        assert_ne!(liu_a, m.entity(EntityClass::Person, "Liu").unwrap());
     }
 
     #[test]

@@ -5,10 +5,12 @@
 //! - `concurrent_use`: one writer at a time (refused with its PID), readers meanwhile;
 //! - `crash_safety`: an ingest killed mid-batch leaves whole articles, a rerun completes it;
 //! - `docs`: `ARCHITECTURE.md` names only files and items that exist;
+//! - `entities`: entity names (areas, clubs, generated gazetteers) on written sentences;
 //! - `events`: event triggers (lemma inflections, their constraints) and statement speakers
 //!   on sentences written for them, with negative cases;
 //! - `formats`: every export format re-parses to the same triples;
 //! - `html`: saved HTML pages as input (metadata, body text, offsets);
+//! - `identity`: entity IRIs across articles (global for full names, scoped for one word);
 //! - `incremental`: ingest skips articles stored unchanged, and the store is then what a
 //!   clean or forced run writes;
 //! - `jsonld`: the compacted JSON-LD export and its context;
@@ -33,10 +35,12 @@ mod cli;
 mod concurrent_use;
 mod crash_safety;
 mod docs;
+mod entities;
 mod events;
 mod formats;
 mod golden;
 mod html;
+mod identity;
 mod incremental;
 mod invariants;
 mod jsonld;

@@ -213,6 +213,13 @@ impl<'a> Scanner<'a> {
                 .map_or(EntityClass::Organization, |h| h.class);
             return Some((class, "name.org-head"));
         }
+        // "San Diego County": a place and an administrative area's head name an area ("City"
+        // is left out: after a city it names clubs too, "Manchester City").
+        if gaz.entry(e).class.base() == EntityClass::Place && name_end == after + 1 {
+            if let Some(class) = self.area_head(doc.tok(after)).filter(|&c| c == EntityClass::AdministrativeArea) {
+                return Some((class, "name.place-head"));
+            }
+        }
         let place_led = gaz.entry(e).class.base() == EntityClass::Place
             && (after..name_end).all(|t| {
                 let w = doc.tok(t);
@@ -226,6 +233,14 @@ impl<'a> Scanner<'a> {
             })
             && self.title_at(after, name_end).is_none();
         place_led.then_some((EntityClass::Organization, "name.place-led"))
+    }
+
+    /// The class of `word` as the head of an administrative area or a town ("County",
+    /// "Province", "City" in `place-cues.tsv`); natural features ("Lake", "Bay") are not
+    /// asked for, since they are also surnames.
+    fn area_head(&self, word: &str) -> Option<EntityClass> {
+        let class = self.lex.place_heads.get(word)?.class;
+        matches!(class, EntityClass::AdministrativeArea | EntityClass::City).then_some(class)
     }
 
     /// A demonym ("Iranian", "North Korean").
@@ -383,9 +398,13 @@ impl<'a> Scanner<'a> {
     fn name_class(&self, p: usize, q: usize, titled: bool) -> Option<EntityClass> {
         let (doc, lex) = (self.doc, self.lex);
         let last = doc.tok(q - 1);
-        // "Jim Press": a given name and one more word is a person, whatever the last word.
+        // "Jim Press": a given name and one more word is a person, whatever the last word,
+        // unless it is a company's or an administrative area's head ("Marin County").
         let company = lex.org_suffixes.contains_key(last)
             || lex.org_heads.get(last).is_some_and(|h| h.class == EntityClass::Company);
+        if let Some(class) = self.area_head(last).filter(|_| q - p >= 2) {
+            return Some(class);
+        }
         if q - p == 2 && lex.first_names.contains(doc.tok(p)) && !company {
             return Some(EntityClass::Person);
         }

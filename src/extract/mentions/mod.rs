@@ -14,7 +14,7 @@
 //!    ("AP reporter X") is kept for its first name. Then at each position, in this order of
 //!    preference: a title before a name ("Sen.", "Chief Executive of GM"), unless a longer
 //!    gazetteer name starts there; a gazetteer name (longest match; it may reach past the
-//!    chunk, and may start a longer body: `name.org-head`, `name.place-led`, `org.metonym`;
+//!    chunk, and may start a longer body: `name.org-head`, `name.place-led`, `name.place-head`, `org.metonym`;
 //!    a maker before a model code is a product and no mention); a demonym ("Iranian"); a
 //!    title that ends the chunk names nobody and ends it; a connector left over after a
 //!    title is skipped; a common word opening the sentence, a capitalised article or a
