@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Ingest at scale: wall and CPU time of `newskg ingest` on N synthetic articles, the store
+# it leaves, and (optionally) `oxigraph load` of the same quads, with the 1,000,000-article
+# extrapolation from both the wall time and the CPU time.
+#
+#   bench/scale.sh [N]        N synthetic articles (default 100000; bench/gen_corpus.py)
+#
+# On a shared machine the wall time depends on the other processes: the script prints the
+# load average before and after, and extrapolates 1M articles from the wall time and from
+# the CPU time (user + sys, spread over the machine's cores) so both can be judged.
+#
+# Environment: BENCH_DIR (default /tmp/newskg-scale), BENCH_ANCHORS=1 also extracts the
+# N-Quads and times `oxigraph load` of them (the Oxigraph CLI of bench/run.sh's virtualenv,
+# BENCH_VENV, default ~/.cache/newskg/bench-venv; it needs about 190 bytes of disk per quad),
+# BENCH_KEEP=1 keeps the stores.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+N=${1:-100000}
+WORK=${BENCH_DIR:-/tmp/newskg-scale}
+VENV=${BENCH_VENV:-$HOME/.cache/newskg/bench-venv}
+BIN=${CARGO_TARGET_DIR:-$PWD/target}/release/newskg
+NPROC=$(nproc)
+mkdir -p "$WORK"
+cargo build --release --quiet
+CORPUS=$WORK/synth-$N.jsonl
+[ -s "$CORPUS" ] || python3 bench/gen_corpus.py synth "$N" "$CORPUS"
+
+# run NAME COMMAND...: prints "NAME wall_s cpu_s peak_MiB load_before load_after".
+run() {
+    local name=$1
+    shift
+    local before
+    before=$(cut -d' ' -f1 /proc/loadavg)
+    /usr/bin/time -f "%e %U %S %M" -o "$WORK/time.$name" "$@" 2>"$WORK/$name.log" >/dev/null
+    read -r wall user sys rss <"$WORK/time.$name"
+    printf '%s %s %.1f %d %s %s\n' "$name" "$wall" "$(echo "$user + $sys" | bc)" $((rss / 1024)) \
+        "$before" "$(cut -d' ' -f1 /proc/loadavg)"
+}
+
+rm -rf "$WORK/store-newskg" "$WORK/store-oxigraph"
+read -r _ wall cpu rss l0 l1 < <(run ingest "$BIN" ingest --store "$WORK/store-newskg" "$CORPUS")
+triples=$(grep -o '([0-9]* triples)' "$WORK/ingest.log" | tr -dc 0-9)
+size=$(du -sm "$WORK/store-newskg" | cut -f1)
+echo "machine: $NPROC cores, $(free -g | awk '/Mem/ {print $2}') GiB; $(date -u +%F)"
+echo "| measure | value |"
+echo "|---|---|"
+echo "| newskg ingest, $N articles | wall $wall s, CPU $cpu s (user+sys), peak RSS $rss MiB, load average $l0 -> $l1 |"
+echo "| triples | $triples ($(echo "$triples / $wall" | bc) per wall second) |"
+echo "| store after ingest | $size MiB |"
+echo "| 1,000,000 articles from wall time | $(echo "scale=2; $wall * 1000000 / $N / 3600" | bc) h |"
+echo "| 1,000,000 articles from CPU time on $NPROC cores | $(echo "scale=2; $cpu * 1000000 / $N / 3600 / $NPROC" | bc) h |"
+if [ "${BENCH_ANCHORS:-0}" = 1 ]; then
+    "$BIN" extract "$CORPUS" --format nquads -o "$WORK/synth.nq" 2>/dev/null
+    read -r _ owall ocpu orss ol0 ol1 < <(run oxigraph_load "$VENV/bin/oxigraph" load \
+        --location "$WORK/store-oxigraph" --file "$WORK/synth.nq")
+    echo "| oxigraph load of the same N-Quads | wall $owall s, CPU $ocpu s, peak RSS $orss MiB, load average $ol0 -> $ol1 |"
+    echo "| store after oxigraph load | $(du -sm "$WORK/store-oxigraph" | cut -f1) MiB |"
+    rm -f "$WORK/synth.nq"
+fi
+[ "${BENCH_KEEP:-0}" = 1 ] || rm -rf "$WORK/store-newskg" "$WORK/store-oxigraph"
