@@ -13,6 +13,7 @@ use oxigraph::io::{RdfFormat, WriterQuadSerializer};
 use oxigraph::model::{GraphName, Quad};
 
 use super::input::{read_progress, InputConfig};
+use super::search::IndexKeeper;
 use super::{output, Failures};
 use crate::cli::{InputArgs, RdfFormatArg, StoreArgs};
 use newskg::article::Article;
@@ -153,6 +154,7 @@ impl IngestConfig {
 /// one article at a time from standard input (a live feed), and prints a summary line.
 pub(super) fn ingest(config: IngestConfig) -> Result<ExitCode> {
     let store = Store::open(&config.store)?;
+    let mut index = IndexKeeper::begin(&store)?;
     let (mut ok, mut triples) = (0usize, 0usize);
     let mut failures = Failures::default();
     let progress = read_progress();
@@ -164,7 +166,8 @@ pub(super) fn ingest(config: IngestConfig) -> Result<ExitCode> {
             progress.inc();
             let stored = item.and_then(|(graph, quads)| {
                 let n = quads.len();
-                loader.replace_graph(graph, quads)?;
+                index.replace_article(&graph, &quads)?;
+                loader.replace_graph(graph, quads).inspect_err(|_| index.lose_step())?;
                 Ok(n)
             });
             match stored {
@@ -180,6 +183,7 @@ pub(super) fn ingest(config: IngestConfig) -> Result<ExitCode> {
     loader.finish()?;
     progress.finish();
     store.flush()?;
+    index.commit()?;
     input.report_summary();
     let failed = failures.count();
     eprintln!(

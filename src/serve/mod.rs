@@ -392,6 +392,7 @@ impl Service {
         let _parsed = oxigraph::sparql::SparqlEvaluator::new()
             .parse_update(sparql)
             .map_err(|e| bad_request(format!("invalid SPARQL update: {e}")))?;
+        crate::search::mark_stale(&self.store).map_err(|e| error(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?;
         self.store
             .update(sparql)
             .map_err(|e| error(StatusCode::INTERNAL_SERVER_ERROR, format!("update failed: {e}")))?;
@@ -452,7 +453,8 @@ impl Service {
                     ));
                 };
                 if method == Method::DELETE {
-                    if !self.store.remove_graph(&g).map_err(internal)? {
+                    let store = &self.store;
+                    if !crate::search::write_graph(store, &g, || store.remove_graph(&g)).map_err(internal)? {
                         return Err(error(StatusCode::NOT_FOUND, format!("no graph <{g}> in the store")));
                     }
                     self.store.flush().map_err(internal)?;
@@ -476,11 +478,12 @@ impl Service {
                     .for_slice(&body)
                     .collect::<std::result::Result<Vec<_>, _>>()
                     .map_err(|e| bad_request(format!("invalid {} body: {e}", format.name())))?;
-                if method == Method::PUT {
-                    self.store.replace_graph(&g, &quads).map_err(internal)?;
-                } else {
-                    self.store.add_quads(&quads).map_err(internal)?;
-                }
+                let store = &self.store;
+                crate::search::write_graph(store, &g, || match method {
+                    Method::PUT => store.replace_graph(&g, &quads),
+                    _ => store.add_quads(&quads),
+                })
+                .map_err(internal)?;
                 self.store.flush().map_err(internal)?;
                 Ok(if existed {
                     no_content()
