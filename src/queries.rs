@@ -59,8 +59,14 @@ pub struct WordFilter {
 }
 
 fn parse(sparql: &'static str) -> CannedQuery {
-    let mut q =
-        CannedQuery { name: String::new(), description: String::new(), params: Vec::new(), sparql, by_article: false, word_filters: Vec::new() };
+    let mut q = CannedQuery {
+        name: String::new(),
+        description: String::new(),
+        params: Vec::new(),
+        sparql,
+        by_article: false,
+        word_filters: Vec::new(),
+    };
     for line in sparql.lines().take_while(|l| l.starts_with('#')) {
         let line = line.trim_start_matches('#').trim();
         if let Some(v) = line.strip_prefix("name:") {

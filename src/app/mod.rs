@@ -42,7 +42,9 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Remove { articles, store } => maintenance::remove(&articles, &store.store),
         Command::Stats { store } => maintenance::stats(&store.store),
         Command::Optimize { store } => maintenance::optimize(&store.store),
-        Command::Search { words, within, limit, store } => search::search(&words.join(" "), within, limit, &store.store),
+        Command::Search { words, within, limit, store } => {
+            search::search(&words.join(" "), within, limit, &store.store)
+        }
         Command::Reindex { store } => search::reindex(&store.store),
         Command::Query(args) => query::query(query::QueryConfig::from_args(args)?),
         Command::Update { file, expression, store } => query::update(file.as_deref(), expression, &store.store),

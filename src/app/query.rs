@@ -20,8 +20,8 @@ use oxigraph::sparql::{QueryResults, QuerySolutionIter};
 use super::first_rows;
 use crate::cli::{QueryArgs, QueryFormat, RdfFormatArg};
 use newskg::queries::{self, WordFilter};
-use newskg::search::{self, Kind, SearchIndex};
 use newskg::results::{write_results, ResultsFormat};
+use newskg::search::{self, Kind, SearchIndex};
 use newskg::store::{QueryOptions, Store};
 
 /// The rows a ready-made query prints unless `--limit` says otherwise: a store of
@@ -40,6 +40,8 @@ pub(super) struct QueryConfig {
     format: Option<QueryFormat>,
     /// The parameters matched by words through the word index.
     word_filters: Vec<WordFilter>,
+    /// The query restricted by its word filters (run as it is: see `Store::query_parsed`).
+    restricted: Option<spargebra::Query>,
     store: PathBuf,
 }
 
@@ -57,6 +59,7 @@ impl QueryConfig {
             by_article: canned.as_ref().is_some_and(|c| c.by_article),
             format: args.format,
             word_filters: canned.as_ref().map(|c| c.word_filters.clone()).unwrap_or_default(),
+            restricted: None,
             store: args.store.store,
         })
     }
@@ -87,11 +90,8 @@ fn apply_word_filters(store: &Store, config: &mut QueryConfig) -> Result<()> {
             other => other.to_string(),
         })
     };
-    let given: Vec<(WordFilter, String)> = config
-        .word_filters
-        .iter()
-        .filter_map(|w| Some((w.clone(), value_of(config, &w.param)?)))
-        .collect();
+    let given: Vec<(WordFilter, String)> =
+        config.word_filters.iter().filter_map(|w| Some((w.clone(), value_of(config, &w.param)?))).collect();
     if given.is_empty() {
         return Ok(());
     }
@@ -105,14 +105,16 @@ fn apply_word_filters(store: &Store, config: &mut QueryConfig) -> Result<()> {
     if let Some(warning) = index.freshness().warning() {
         eprintln!("newskg: warning: {warning}");
     }
+    let mut query = spargebra::SparqlParser::new().parse_query(&config.sparql).map_err(newskg::Error::InvalidQuery)?;
     for (filter, value) in given {
-        let words = search::Query::new(&value, Some(Kind::Name), 0)
-            .with_context(|| format!("--param {}", filter.param))?;
+        let words =
+            search::Query::new(&value, Some(Kind::Name), 0).with_context(|| format!("--param {}", filter.param))?;
         let pairs = index.names_matching(store, &words)?;
         let variables: Vec<Variable> = filter.variables.iter().map(|v| Variable::new_unchecked(v.as_str())).collect();
-        config.sparql = search::restrict(&config.sparql, &pairs, &variables)?;
+        query = search::restrict(query, &pairs, &variables)?;
         config.bindings.retain(|(v, _)| v.as_str() != filter.param);
     }
+    config.restricted = Some(query);
     // The restricted query starts from the few matching nodes: run it whole.
     config.by_article = false;
     Ok(())
@@ -137,7 +139,10 @@ fn compute(store: &Store, config: &QueryConfig) -> Result<QueryResults<'static>>
                 max_rows: config.limit.map(|n| n.saturating_add(1)),
                 ..QueryOptions::default()
             };
-            store.query(&config.sparql, &options)?
+            match &config.restricted {
+                Some(query) => store.query_parsed(query.clone(), &options)?,
+                None => store.query(&config.sparql, &options)?,
+            }
         }
     })
 }

@@ -46,7 +46,8 @@ pub(super) fn search(words: &str, within: Option<SearchIn>, limit: usize, store:
         )?;
     }
     out.flush()?;
-    let shown = if hits.len() < total { format!(" (showing {}; --limit N for more)", hits.len()) } else { String::new() };
+    let shown =
+        if hits.len() < total { format!(" (showing {}; --limit N for more)", hits.len()) } else { String::new() };
     eprintln!("newskg: {total} hit{}{shown}", if total == 1 { "" } else { "s" });
     Ok(ExitCode::SUCCESS)
 }

@@ -181,7 +181,8 @@ mod tests {
         ];
         let (info, docs) = of_graph(&g, &quads);
         assert_eq!(info, ArticleInfo { id: "a-1".into(), date: String::new() });
-        let summary: Vec<_> = docs.iter().map(|d| (d.kind, d.node.as_str(), d.title.as_str(), d.words.as_str())).collect();
+        let summary: Vec<_> =
+            docs.iter().map(|d| (d.kind, d.node.as_str(), d.title.as_str(), d.words.as_str())).collect();
         assert_eq!(
             summary,
             [

@@ -17,8 +17,8 @@
 //! apart, and [`Freshness::Stale`] says so until `newskg reindex` rebuilds the index.
 
 mod documents;
-mod find;
 mod fields;
+mod find;
 mod restrict;
 
 use std::path::{Path, PathBuf};
@@ -63,7 +63,10 @@ pub enum SearchError {
 pub enum Freshness {
     Fresh,
     /// The store was written since (or while) the index was last kept in step.
-    Stale { store: u64, index: u64 },
+    Stale {
+        store: u64,
+        index: u64,
+    },
 }
 
 impl Freshness {

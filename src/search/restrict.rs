@@ -20,24 +20,21 @@ use spargebra::Query;
 
 use crate::error::{Error, Result};
 
-/// `sparql` with its top-level `GRAPH ?article { ... }` block joined to the pairs (article
+/// `query` with its top-level `GRAPH ?article { ... }` block joined to the pairs (article
 /// graph IRI, node IRI) bound to `?article` and each of `variables` in turn. Fails when the
 /// query has no such block below its modifiers, filters and grouping.
-pub fn restrict(sparql: &str, pairs: &BTreeSet<(String, String)>, variables: &[Variable]) -> Result<String> {
-    let query = spargebra::SparqlParser::new().parse_query(sparql).map_err(Error::InvalidQuery)?;
+pub fn restrict(query: Query, pairs: &BTreeSet<(String, String)>, variables: &[Variable]) -> Result<Query> {
     let Query::Select { dataset, pattern, base_iri } = query else {
         return Err(Error::Sparql("a word filter needs a SELECT query".into()));
     };
-    let rows: Vec<(NamedNode, NamedNode)> = pairs
-        .iter()
-        .filter_map(|(g, n)| Some((NamedNode::new(g).ok()?, NamedNode::new(n).ok()?)))
-        .collect();
+    let rows: Vec<(NamedNode, NamedNode)> =
+        pairs.iter().filter_map(|(g, n)| Some((NamedNode::new(g).ok()?, NamedNode::new(n).ok()?))).collect();
     let mut found = false;
     let pattern = rewrite(pattern, &rows, variables, &mut found);
     if !found {
         return Err(Error::Sparql("a word filter needs a top-level GRAPH ?variable block".into()));
     }
-    Ok(Query::Select { dataset, pattern, base_iri }.to_string())
+    Ok(Query::Select { dataset, pattern, base_iri })
 }
 
 fn rewrite(p: GraphPattern, rows: &[(NamedNode, NamedNode)], vars: &[Variable], found: &mut bool) -> GraphPattern {
@@ -63,7 +60,9 @@ fn rewrite(p: GraphPattern, rows: &[(NamedNode, NamedNode)], vars: &[Variable], 
                     variables: vec![article.clone(), var.clone()],
                     bindings: rows
                         .iter()
-                        .map(|(g, n)| vec![Some(GroundTerm::NamedNode(g.clone())), Some(GroundTerm::NamedNode(n.clone()))])
+                        .map(|(g, n)| {
+                            vec![Some(GroundTerm::NamedNode(g.clone())), Some(GroundTerm::NamedNode(n.clone()))]
+                        })
                         .collect(),
                 }),
                 right: Box::new(graph.clone()),
@@ -82,8 +81,10 @@ mod tests {
     use crate::store::{QueryOptions, Store};
     use oxigraph::sparql::QueryResults;
 
-    fn rows(store: &Store, sparql: &str) -> Vec<String> {
-        let QueryResults::Solutions(rows) = store.query(sparql, &QueryOptions::default()).unwrap() else { panic!() };
+    fn rows(store: &Store, query: &Query) -> Vec<String> {
+        let QueryResults::Solutions(rows) = store.query_parsed(query.clone(), &QueryOptions::default()).unwrap() else {
+            panic!()
+        };
         rows.map(|r| r.unwrap().iter().map(|(v, t)| format!("{v}={t}")).collect::<Vec<_>>().join(" ")).collect()
     }
 
@@ -96,14 +97,34 @@ mod tests {
                                GRAPH <urn:g2> { <urn:m> <urn:with> <urn:a>, <urn:c> . } }",
             )
             .unwrap();
-        let sparql = "SELECT DISTINCT ?x ?y ?g WHERE { GRAPH ?g { ?m <urn:with> ?x, ?y FILTER(STR(?x) < STR(?y)) } } ORDER BY ?g ?x ?y";
-        let pairs: BTreeSet<(String, String)> = [("urn:g2".into(), "urn:a".into()), ("urn:g1".into(), "urn:b".into())].into();
-        let one = restrict(sparql, &pairs, &[Variable::new_unchecked("x")]).unwrap();
+        let parse = |s: &str| spargebra::SparqlParser::new().parse_query(s).unwrap();
+        let sparql = parse("SELECT DISTINCT ?x ?y ?g WHERE { GRAPH ?g { ?m <urn:with> ?x, ?y FILTER(STR(?x) < STR(?y)) } } ORDER BY ?g ?x ?y");
+        let pairs: BTreeSet<(String, String)> =
+            [("urn:g2".into(), "urn:a".into()), ("urn:g1".into(), "urn:b".into())].into();
+        let one = restrict(sparql.clone(), &pairs, &[Variable::new_unchecked("x")]).unwrap();
         assert_eq!(rows(&store, &one), ["x=<urn:a> y=<urn:c> g=<urn:g2>"]);
-        let either = restrict(sparql, &pairs, &[Variable::new_unchecked("x"), Variable::new_unchecked("y")]).unwrap();
+        let either =
+            restrict(sparql.clone(), &pairs, &[Variable::new_unchecked("x"), Variable::new_unchecked("y")]).unwrap();
         assert_eq!(rows(&store, &either), ["x=<urn:a> y=<urn:b> g=<urn:g1>", "x=<urn:a> y=<urn:c> g=<urn:g2>"]);
-        let none = restrict(sparql, &BTreeSet::new(), &[Variable::new_unchecked("x")]).unwrap();
+        let none = restrict(sparql.clone(), &BTreeSet::new(), &[Variable::new_unchecked("x")]).unwrap();
         assert!(rows(&store, &none).is_empty());
-        assert!(restrict("SELECT * WHERE { ?s ?p ?o }", &pairs, &[Variable::new_unchecked("s")]).is_err());
+        assert!(restrict(parse("SELECT * WHERE { ?s ?p ?o }"), &pairs, &[Variable::new_unchecked("s")]).is_err());
+    }
+
+    #[test]
+    fn every_word_filter_of_the_ready_made_queries_has_its_graph_block_and_variables() {
+        let mut filters = 0;
+        for q in crate::queries::all() {
+            for w in &q.word_filters {
+                filters += 1;
+                let query = spargebra::SparqlParser::new().parse_query(q.sparql).unwrap();
+                let vars: Vec<Variable> = w.variables.iter().map(|v| Variable::new_unchecked(v.as_str())).collect();
+                assert!(restrict(query, &BTreeSet::new(), &vars).is_ok(), "{}", q.name);
+                for v in &w.variables {
+                    assert!(q.sparql.contains(&format!("?{v} ")), "{}: no ?{v}", q.name);
+                }
+            }
+        }
+        assert_eq!(filters, 3);
     }
 }

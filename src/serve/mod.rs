@@ -2,11 +2,14 @@
 //! updates when writable), the SPARQL 1.1 Graph Store HTTP Protocol (reading graphs; PUT,
 //! POST and DELETE when writable), a query page at `/`, the JSON-LD context at
 //! `/context.jsonld`, the ready-made queries at `/queries.json`, and the graph as web
-//! pages: `/view?iri=` for any node, `/search?q=` for entities by name (`view/`).
+//! pages: `/view?iri=` for any node, `/search?q=` for entities by name, quotations and
+//! texts by their words (`view/`).
 //!
 //! Invariant: read-only unless the service was made writable; every query runs under a
 //! deadline; request bodies over the size limit are refused before they are parsed; no
-//! query can make the server fetch another address (`SERVICE` is refused).
+//! query can make the server fetch another address (`SERVICE` is refused). Graph Store
+//! writes keep the word index in step (`crate::search::write_graph`); a SPARQL update
+//! marks it stale first (`crate::search::mark_stale`).
 
 mod negotiate;
 mod view;
