@@ -52,22 +52,12 @@ pub(super) fn search(words: &str, within: Option<SearchIn>, limit: usize, store:
     Ok(ExitCode::SUCCESS)
 }
 
-/// `text` with [`MARK`] around each of the byte ranges `marks` (in order, not overlapping).
+/// `text` with [`MARK`] around each of the byte ranges `marks`.
 fn marked(text: &str, marks: &[std::ops::Range<usize>]) -> String {
-    let mut out = String::with_capacity(text.len() + marks.len() * 4);
-    let mut at = 0;
-    for m in marks {
-        if m.start < at || m.end > text.len() || !text.is_char_boundary(m.start) || !text.is_char_boundary(m.end) {
-            continue;
-        }
-        out.push_str(&text[at..m.start]);
-        out.push_str(MARK);
-        out.push_str(&text[m.clone()]);
-        out.push_str(MARK);
-        at = m.end;
-    }
-    out.push_str(&text[at..]);
-    out
+    search::pieces(text, marks)
+        .into_iter()
+        .map(|(mark, piece)| if mark { format!("{MARK}{piece}{MARK}") } else { piece.to_owned() })
+        .collect()
 }
 
 /// `text` on one line: tabs and line breaks become spaces.
@@ -156,8 +146,7 @@ mod tests {
     #[test]
     fn snippets_mark_their_words_on_one_line() {
         assert_eq!(marked("Anna Keller said", &[0..4, 12..16]), "**Anna** Keller **said**");
-        assert_eq!(marked("Müller", &[0..7]), "**Müller**");
-        assert_eq!(marked("ab", &[0..1, 0..1, 1..9]), "**a**b", "overlapping and outside marks are skipped");
+        assert_eq!(marked("Müller", std::slice::from_ref(&(0..7))), "**Müller**");
         assert_eq!(one_line("a\tb\n\nc"), "a b c");
     }
 }

@@ -7,7 +7,7 @@
 
 use std::collections::BTreeMap;
 
-use oxigraph::model::{NamedNode, NamedOrBlankNode, Quad, Term};
+use oxigraph::model::{NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term};
 
 use crate::rdf::vocab::{nif, nkg, schema, skos};
 use oxigraph::model::vocab::rdfs;
@@ -63,6 +63,18 @@ pub struct ArticleInfo {
     /// `schema:datePublished` as written (empty when unknown).
     pub date: String,
 }
+
+/// The predicates [`of_graph`] reads (the others are ignored).
+pub const PREDICATES: &[NamedNodeRef<'static>] = &[
+    schema::IDENTIFIER,
+    schema::DATE_PUBLISHED,
+    schema::HEADLINE,
+    nif::IS_STRING,
+    rdfs::LABEL,
+    skos::ALT_LABEL,
+    nkg::TEXT,
+    nkg::SPEAKER,
+];
 
 /// Reads the documents of one article graph from its quads (in any order).
 pub fn of_graph(graph: &NamedNode, quads: &[Quad]) -> (ArticleInfo, Vec<Document>) {

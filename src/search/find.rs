@@ -180,3 +180,38 @@ fn article_text(store: &Store, graph: &str) -> Result<String> {
     }
     Ok(String::new())
 }
+
+/// `text` cut into (marked, piece) by the byte ranges `marks` (in order; ranges that
+/// overlap, leave the text or cut a character are skipped).
+pub fn pieces<'t>(text: &'t str, marks: &[std::ops::Range<usize>]) -> Vec<(bool, &'t str)> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    for m in marks {
+        if m.start < at || m.end > text.len() || !text.is_char_boundary(m.start) || !text.is_char_boundary(m.end) {
+            continue;
+        }
+        out.push((false, &text[at..m.start]));
+        out.push((true, &text[m.clone()]));
+        at = m.end;
+    }
+    out.push((false, &text[at..]));
+    out.retain(|(_, p)| !p.is_empty());
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pieces_follow_the_marks() {
+        assert_eq!(pieces("a tariff b", &[2..8, 9..10]), [(false, "a "), (true, "tariff"), (false, " "), (true, "b")]);
+        assert_eq!(pieces("Müller", std::slice::from_ref(&(0..2))), [(false, "Müller")], "a cut character is no mark");
+        assert_eq!(pieces("Müller", std::slice::from_ref(&(0..7))), [(true, "Müller")]);
+        assert_eq!(
+            pieces("ab", &[0..1, 0..1, 1..9]),
+            [(true, "a"), (false, "b")],
+            "overlapping and outside marks are skipped"
+        );
+    }
+}

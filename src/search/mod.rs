@@ -27,7 +27,7 @@ use oxigraph::model::{NamedNode, Quad};
 use tantivy::{Index, IndexWriter, TantivyDocument, Term};
 
 pub use documents::{article_words, ArticleInfo, Document, Kind};
-pub use find::{Hit, Query};
+pub use find::{pieces, Hit, Query};
 pub use restrict::restrict;
 
 use crate::error::{Error, Result};
@@ -264,7 +264,7 @@ pub fn rebuild(store: &Store, mut progress: impl FnMut(usize)) -> Result<Rebuilt
     let mut writer: IndexWriter = index.writer(WRITER_MEMORY).map_err(|e| fail(&dir, e))?;
     let mut done = Rebuilt { articles: 0, documents: 0 };
     for graph in store.graph_names()? {
-        let quads = store.quads(Some(&graph))?;
+        let quads = store.quads_with_predicates(&graph, documents::PREDICATES)?;
         let (info, docs) = documents::of_graph(&graph, &quads);
         for doc in &docs {
             let doc: TantivyDocument = fields.document(&info, doc);
@@ -294,7 +294,7 @@ pub fn write_graph<T>(store: &Store, graph: &NamedNode, write: impl FnOnce() -> 
     let written = write()?;
     if let Some(mut update) = update {
         if store.has_graph(graph.as_ref())? {
-            update.replace_article(graph, &store.quads(Some(graph))?)?;
+            update.replace_article(graph, &store.quads_with_predicates(graph, documents::PREDICATES)?)?;
         } else {
             update.remove_article(graph);
         }

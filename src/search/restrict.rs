@@ -2,8 +2,9 @@
 //! `# words: PARAM ?VAR ...` matches PARAM's words against the names of the nodes bound to
 //! `?VAR` through the word index, instead of scanning every name with `CONTAINS`. The
 //! index gives the (article graph, node) pairs whose names hold the words, and
-//! [`restrict`] joins them to the query as a `VALUES` block, so that Oxigraph starts from
-//! those nodes in those graphs.
+//! [`restrict`] joins them to the query as a `VALUES` block, laterally (the block is
+//! evaluated once per pair, with its values), so that Oxigraph starts from those nodes in
+//! those graphs.
 //!
 //! **Invariant:** the restricted query gives the rows of the query whose `GRAPH ?article`
 //! block is limited to those pairs (with several variables, the rows where any of them
@@ -55,7 +56,10 @@ fn rewrite(p: GraphPattern, rows: &[(NamedNode, NamedNode)], vars: &[Variable], 
         GraphPattern::Graph { name: NamedNodePattern::Variable(article), inner } => {
             *found = true;
             let graph = GraphPattern::Graph { name: NamedNodePattern::Variable(article.clone()), inner };
-            let joined = |var: &Variable| GraphPattern::Join {
+            // LATERAL (SEP-0006, which Oxigraph evaluates): the GRAPH block once per pair,
+            // with the pair's values in it, so it reads the indexes from those nodes; a plain
+            // join would compute the block over every graph and join by hashing.
+            let joined = |var: &Variable| GraphPattern::Lateral {
                 left: Box::new(GraphPattern::Values {
                     variables: vec![article.clone(), var.clone()],
                     bindings: rows

@@ -10,7 +10,7 @@ use maud::{html, Markup};
 use oxigraph::model::NamedNode;
 
 use super::{internal, layout, link, Ctx, ViewResult};
-use crate::search::{Hit, Kind, Query, SearchError, SearchIndex};
+use crate::search::{pieces, Hit, Kind, Query, SearchError, SearchIndex};
 
 /// Hits listed at most.
 const MAX_HITS: usize = 50;
@@ -107,33 +107,12 @@ fn hit_markup(hit: &Hit) -> Markup {
     }
 }
 
-/// `text` cut into (marked, piece) by the byte ranges `marks` (in order; ranges that
-/// overlap, leave the text or cut a character are skipped).
-pub fn pieces<'t>(text: &'t str, marks: &[std::ops::Range<usize>]) -> Vec<(bool, &'t str)> {
-    let mut out = Vec::new();
-    let mut at = 0;
-    for m in marks {
-        if m.start < at || m.end > text.len() || !text.is_char_boundary(m.start) || !text.is_char_boundary(m.end) {
-            continue;
-        }
-        out.push((false, &text[at..m.start]));
-        out.push((true, &text[m.clone()]));
-        at = m.end;
-    }
-    out.push((false, &text[at..]));
-    out.retain(|(_, p)| !p.is_empty());
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn pieces_follow_the_marks() {
-        assert_eq!(pieces("a tariff b", &[2..8]), [(false, "a "), (true, "tariff"), (false, " b")]);
-        assert_eq!(pieces("Müller", &[0..2]), [(false, "Müller")], "a cut character is no mark");
-        assert_eq!(pieces("Müller", &[0..7]), [(true, "Müller")]);
+    fn the_list_comes_from_the_in_parameter() {
         assert_eq!(kind_of(Some("quotes")), Kind::Quote);
         assert_eq!(kind_of(Some("bogus")), Kind::Name);
     }
