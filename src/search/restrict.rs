@@ -89,7 +89,8 @@ mod tests {
         let QueryResults::Solutions(rows) = store.query_parsed(query.clone(), &QueryOptions::default()).unwrap() else {
             panic!()
         };
-        rows.map(|r| r.unwrap().iter().map(|(v, t)| format!("{v}={t}")).collect::<Vec<_>>().join(" ")).collect()
+        rows.map(|r| r.unwrap().iter().map(|(v, t)| format!("{}={t}", v.as_str())).collect::<Vec<_>>().join(" "))
+            .collect()
     }
 
     #[test]
