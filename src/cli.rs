@@ -84,6 +84,38 @@ pub enum Command {
         #[command(flatten)]
         store: StoreArgs,
     },
+    /// Find entities, quotations and articles by their words, in any case.
+    ///
+    /// Prints each hit with its article id, date and a snippet, the matching words between
+    /// ** marks; most relevant first. Every word must match (whole words; accents and
+    /// punctuation do not count).
+    #[command(after_help = "Examples:
+  newskg search nakamura
+  newskg search tariff --in quotes --limit 20
+  newskg search \"central bank\" --in text")]
+    Search {
+        /// The words to find.
+        #[arg(required = true)]
+        words: Vec<String>,
+        /// Search only entity names, quotations, or article headlines and texts.
+        #[arg(long = "in", value_enum)]
+        within: Option<SearchIn>,
+        /// The most hits printed.
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
+        #[command(flatten)]
+        store: StoreArgs,
+    },
+    /// Rebuild the word index of the store (for `search` and the queries' word filters).
+    ///
+    /// Needed after `update`, writes through `serve --writable`, a crash during ingest, or
+    /// for a store made before the index existed; `search` says when it is.
+    #[command(after_help = "Example:
+  newskg reindex --store /data/kg")]
+    Reindex {
+        #[command(flatten)]
+        store: StoreArgs,
+    },
     /// Run a SPARQL query over all articles: a ready-made query by name, a .rq file, or -e.
     #[command(after_help = "Examples:
   newskg query who-met-whom
@@ -325,6 +357,17 @@ pub struct StoreArgs {
     /// The store folder.
     #[arg(long, env = "NEWSKG_STORE", default_value = "./newskg-store")]
     pub store: PathBuf,
+}
+
+/// What `search --in` looks through.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SearchIn {
+    /// Entity names (labels and other names).
+    Names,
+    /// Quotations.
+    Quotes,
+    /// Article headlines and texts.
+    Text,
 }
 
 /// An RDF format, by its command-line name (`extract`, `export`).

@@ -49,6 +49,9 @@ pub enum Error {
     /// The store could not be opened, locked, read or written.
     #[error("store {path}: {source}")]
     Store { path: PathBuf, source: crate::store::StoreError },
+    /// The word index beside the store could not be opened, read or written.
+    #[error("store {path}: {source}")]
+    Search { path: PathBuf, source: crate::search::SearchError },
     /// A SPARQL query or update is invalid or failed.
     #[error("{0}")]
     Sparql(String),

@@ -24,6 +24,7 @@ pub mod queries;
 pub mod rdf;
 pub mod results;
 pub mod rules;
+pub mod search;
 pub mod serve;
 pub mod store;
 pub mod text;

@@ -1,7 +1,9 @@
 //! The ready-made SPARQL queries of `queries/`, compiled into the binary.
 //!
 //! Each file starts with comment lines `# name: ...`, `# description: ...`, one
-//! `# param: NAME  description` per parameter, and `# order: article` when the rows are
+//! `# param: NAME  description` per parameter, `# words: NAME ?VAR ...` for a parameter
+//! matched by words against the names of the nodes bound to `?VAR` (see
+//! [`CannedQuery::word_filters`]), and `# order: article` when the rows are
 //! ordered by article, newest first (so the first rows can be found one article at a
 //! time, see [`CannedQuery::by_article`]). Parameters are bound as variables
 //! (`--param name=Trump` binds `?name`) for the whole WHERE clause, like a VALUES block at
@@ -42,11 +44,29 @@ pub struct CannedQuery {
     /// it on each article graph, newest first and by IRI within a day, and concatenating
     /// gives the same rows in the same order.
     pub by_article: bool,
+    /// The parameters matched by their words through the word index (`# words: NAME ?VAR
+    /// ...`): the nodes of `?VAR` whose names hold every word (see
+    /// [`crate::search::restrict`]); the query's own filter on the parameter is the slow
+    /// way, for a store without an index.
+    pub word_filters: Vec<WordFilter>,
+}
+
+/// A parameter matched by words against the names of the nodes bound to some variables.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WordFilter {
+    pub param: String,
+    pub variables: Vec<String>,
 }
 
 fn parse(sparql: &'static str) -> CannedQuery {
-    let mut q =
-        CannedQuery { name: String::new(), description: String::new(), params: Vec::new(), sparql, by_article: false };
+    let mut q = CannedQuery {
+        name: String::new(),
+        description: String::new(),
+        params: Vec::new(),
+        sparql,
+        by_article: false,
+        word_filters: Vec::new(),
+    };
     for line in sparql.lines().take_while(|l| l.starts_with('#')) {
         let line = line.trim_start_matches('#').trim();
         if let Some(v) = line.strip_prefix("name:") {
@@ -55,6 +75,11 @@ fn parse(sparql: &'static str) -> CannedQuery {
             q.description = v.trim().to_owned();
         } else if let Some(v) = line.strip_prefix("order:") {
             q.by_article = v.trim() == "article";
+        } else if let Some(v) = line.strip_prefix("words:") {
+            let mut parts = v.split_whitespace();
+            let param = parts.next().unwrap_or_default().to_owned();
+            let variables = parts.map(|p| p.trim_start_matches(['?', '$']).to_owned()).collect();
+            q.word_filters.push(WordFilter { param, variables });
         } else if let Some(v) = line.strip_prefix("param:") {
             let v = v.trim();
             let (name, description) = v.split_once(char::is_whitespace).unwrap_or((v, ""));
@@ -88,6 +113,10 @@ mod tests {
             assert!(!q.name.is_empty() && !q.description.is_empty(), "{q:?}");
             if let Err(e) = oxigraph::sparql::SparqlEvaluator::new().parse_query(q.sparql) {
                 panic!("{}: {e}", q.name);
+            }
+            for w in &q.word_filters {
+                assert!(q.params.iter().any(|p| p.name == w.param), "{}: # words: names no # param: {w:?}", q.name);
+                assert!(!w.variables.is_empty(), "{}: # words: {} names no variable", q.name, w.param);
             }
         }
     }

@@ -13,6 +13,7 @@ use oxigraph::io::{RdfFormat, WriterQuadSerializer};
 
 use super::incremental::{Incremental, Tally};
 use super::input::{read_progress, InputConfig};
+use super::search::IndexKeeper;
 use super::{output, Failures};
 use crate::cli::{InputArgs, RdfFormatArg, StoreArgs};
 use newskg::article::Article;
@@ -172,6 +173,7 @@ impl IngestConfig {
 /// time from standard input (a live feed), and prints a summary line.
 pub(super) fn ingest(config: IngestConfig) -> Result<ExitCode> {
     let store = Store::open(&config.store)?;
+    let mut index = IndexKeeper::begin(&store)?;
     let mut tally = Tally::default();
     let mut failures = Failures::default();
     let progress = read_progress();
@@ -182,7 +184,7 @@ pub(super) fn ingest(config: IngestConfig) -> Result<ExitCode> {
         |article| incremental.examine(article),
         |verdict| {
             progress.inc();
-            if let Err(e) = verdict.and_then(|v| tally.store(&incremental, v, &mut loader)) {
+            if let Err(e) = verdict.and_then(|v| tally.store(&incremental, v, &mut loader, &mut index)) {
                 failures.report(&e);
             }
             Ok(())
@@ -191,6 +193,7 @@ pub(super) fn ingest(config: IngestConfig) -> Result<ExitCode> {
     loader.finish()?;
     progress.finish();
     store.flush()?;
+    index.commit()?;
     input.report_summary();
     let failed = failures.count();
     let ok = tally.new + tally.changed + tally.unchanged;

@@ -17,6 +17,7 @@ use std::hash::{DefaultHasher, Hash, Hasher};
 use oxigraph::model::{NamedNode, Quad};
 
 use super::input::InputConfig;
+use super::search::IndexKeeper;
 use newskg::article::Article;
 use newskg::fingerprint::{Fingerprint, Fingerprinter};
 use newskg::store::{Loader, Store};
@@ -87,6 +88,7 @@ impl Tally {
         incremental: &Incremental<'_>,
         verdict: Verdict,
         loader: &mut Loader<'_>,
+        index: &mut IndexKeeper,
     ) -> Result<(), newskg::Error> {
         let (graph, quads, fingerprint, stored_before) = match verdict {
             Verdict::Unchanged { graph, fingerprint, article } => match self.written.get(&graph_key(&graph)) {
@@ -115,7 +117,8 @@ impl Tally {
         }
         // Every extracted graph holds one bookkeeping quad, its fingerprint.
         self.triples += quads.len() - 1;
-        loader.replace_graph(graph, quads)
+        index.replace_article(&graph, &quads)?;
+        loader.replace_graph(graph, quads).inspect_err(|_| index.lose_step())
     }
 
     /// "N new, N changed, N unchanged".

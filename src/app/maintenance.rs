@@ -1,4 +1,4 @@
-//! The store's upkeep: `remove` (article graphs), `stats` (counts) and `optimize`
+//! The store's upkeep: `remove` (article graphs, and their documents in the word index), `stats` (counts) and `optimize`
 //! (compaction).
 
 use std::io::{self, Write};
@@ -7,6 +7,7 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 
+use super::search::IndexKeeper;
 use super::{resolve_graph, Failures};
 use newskg::rdf::Minter;
 use newskg::store::Store;
@@ -15,17 +16,20 @@ use newskg::store::Store;
 /// others are removed.
 pub(super) fn remove(articles: &[String], store: &Path) -> Result<ExitCode> {
     let store = Store::open(store)?;
+    let mut index = IndexKeeper::begin(&store)?;
     let minter = Minter::default();
     let mut failures = Failures::default();
     for a in articles {
         match resolve_graph(&store, &minter, a)? {
             Some(g) => {
                 store.remove_graph(&g)?;
+                index.remove_article(&g);
                 eprintln!("newskg: removed {g}");
             }
             None => failures.report(&format!("{a}: no such article in {}", store.path().display())),
         }
     }
+    index.commit()?;
     Ok(failures.exit_code())
 }
 

@@ -17,6 +17,7 @@ mod maintenance;
 mod ordered;
 mod query;
 mod remote;
+mod search;
 
 use std::fs::File;
 use std::io::{self, BufWriter, Write};
@@ -44,6 +45,10 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Remove { articles, store } => maintenance::remove(&articles, &store.store),
         Command::Stats { store } => maintenance::stats(&store.store),
         Command::Optimize { store } => maintenance::optimize(&store.store),
+        Command::Search { words, within, limit, store } => {
+            search::search(&words.join(" "), within, limit, &store.store)
+        }
+        Command::Reindex { store } => search::reindex(&store.store),
         Command::Query(args) => query::query(query::QueryConfig::from_args(args)?),
         Command::Update { file, expression, store } => query::update(file.as_deref(), expression, &store.store),
         Command::Export { store, graph, format, output } => {

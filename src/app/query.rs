@@ -19,8 +19,9 @@ use oxigraph::sparql::{QueryResults, QuerySolutionIter};
 
 use super::first_rows;
 use crate::cli::{QueryArgs, QueryFormat, RdfFormatArg};
-use newskg::queries;
+use newskg::queries::{self, WordFilter};
 use newskg::results::{write_results, ResultsFormat};
+use newskg::search::{self, Kind, SearchIndex};
 use newskg::store::{QueryOptions, Store};
 
 /// The rows a ready-made query prints unless `--limit` says otherwise: a store of
@@ -37,6 +38,10 @@ pub(super) struct QueryConfig {
     by_article: bool,
     /// The format asked for; `None` chooses by the kind of results and the terminal.
     format: Option<QueryFormat>,
+    /// The parameters matched by words through the word index.
+    word_filters: Vec<WordFilter>,
+    /// The query restricted by its word filters (run as it is: see `Store::query_parsed`).
+    restricted: Option<spargebra::Query>,
     store: PathBuf,
 }
 
@@ -51,16 +56,19 @@ impl QueryConfig {
             sparql,
             bindings: args.params.iter().map(|p| parse_param(p)).collect::<Result<_>>()?,
             limit: args.limit.or(canned.is_some().then_some(CANNED_QUERY_ROWS)).filter(|n| *n > 0),
-            by_article: canned.is_some_and(|c| c.by_article),
+            by_article: canned.as_ref().is_some_and(|c| c.by_article),
             format: args.format,
+            word_filters: canned.as_ref().map(|c| c.word_filters.clone()).unwrap_or_default(),
+            restricted: None,
             store: args.store.store,
         })
     }
 }
 
 /// Runs a query and prints its results; a SELECT query prints at most `limit` rows.
-pub(super) fn query(config: QueryConfig) -> Result<ExitCode> {
+pub(super) fn query(mut config: QueryConfig) -> Result<ExitCode> {
     let store = Store::open_read_only(&config.store)?;
+    apply_word_filters(&store, &mut config)?;
     let mut results = compute(&store, &config)?;
     if let Some(n) = config.limit {
         results = first_rows(results, n)?;
@@ -70,6 +78,46 @@ pub(super) fn query(config: QueryConfig) -> Result<ExitCode> {
     write_results(results, format, &mut out)?;
     out.flush()?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Matches the given word-filter parameters through the word index: the query is limited
+/// to the (article, node) pairs whose names hold the words, and the parameter is left
+/// unbound. Without an index the query's own (slow) filter runs, with a note.
+fn apply_word_filters(store: &Store, config: &mut QueryConfig) -> Result<()> {
+    let value_of = |config: &QueryConfig, param: &str| {
+        config.bindings.iter().find(|(v, _)| v.as_str() == param).map(|(_, t)| match t {
+            Term::Literal(l) => l.value().to_owned(),
+            other => other.to_string(),
+        })
+    };
+    let given: Vec<(WordFilter, String)> =
+        config.word_filters.iter().filter_map(|w| Some((w.clone(), value_of(config, &w.param)?))).collect();
+    if given.is_empty() {
+        return Ok(());
+    }
+    let Some(index) = SearchIndex::open(store.path())? else {
+        eprintln!(
+            "newskg: note: this store has no word index, so the name filter scans every name \
+             (slow) and matches text rather than words; `newskg reindex` builds the index"
+        );
+        return Ok(());
+    };
+    if let Some(warning) = index.freshness().warning() {
+        eprintln!("newskg: warning: {warning}");
+    }
+    let mut query = spargebra::SparqlParser::new().parse_query(&config.sparql).map_err(newskg::Error::InvalidQuery)?;
+    for (filter, value) in given {
+        let words =
+            search::Query::new(&value, Some(Kind::Name), 0).with_context(|| format!("--param {}", filter.param))?;
+        let pairs = index.names_matching(store, &words)?;
+        let variables: Vec<Variable> = filter.variables.iter().map(|v| Variable::new_unchecked(v.as_str())).collect();
+        query = search::restrict(query, &pairs, &variables)?;
+        config.bindings.retain(|(v, _)| v.as_str() != filter.param);
+    }
+    config.restricted = Some(query);
+    // The restricted query starts from the few matching nodes: run it whole.
+    config.by_article = false;
+    Ok(())
 }
 
 /// The query's results: with a limit, one row more than printed (which tells whether rows
@@ -91,7 +139,10 @@ fn compute(store: &Store, config: &QueryConfig) -> Result<QueryResults<'static>>
                 max_rows: config.limit.map(|n| n.saturating_add(1)),
                 ..QueryOptions::default()
             };
-            store.query(&config.sparql, &options)?
+            match &config.restricted {
+                Some(query) => store.query_parsed(query.clone(), &options)?,
+                None => store.query(&config.sparql, &options)?,
+            }
         }
     })
 }
@@ -196,7 +247,9 @@ pub(super) fn update(file: Option<&Path>, expression: Option<String>, store: &Pa
         (Some(f), None) => std::fs::read_to_string(f).with_context(|| f.display().to_string())?,
         (None, None) => bail!("give a .ru file or -e SPARQL"),
     };
-    Store::open(store)?.update(&sparql)?;
+    let store = Store::open(store)?;
+    super::search::mark_stale(&store)?;
+    store.update(&sparql)?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -2,11 +2,14 @@
 //! updates when writable), the SPARQL 1.1 Graph Store HTTP Protocol (reading graphs; PUT,
 //! POST and DELETE when writable), a query page at `/`, the JSON-LD context at
 //! `/context.jsonld`, the ready-made queries at `/queries.json`, and the graph as web
-//! pages: `/view?iri=` for any node, `/search?q=` for entities by name (`view/`).
+//! pages: `/view?iri=` for any node, `/search?q=` for entities by name, quotations and
+//! texts by their words (`view/`).
 //!
 //! Invariant: read-only unless the service was made writable; every query runs under a
 //! deadline; request bodies over the size limit are refused before they are parsed; no
-//! query can make the server fetch another address (`SERVICE` is refused).
+//! query can make the server fetch another address (`SERVICE` is refused). Graph Store
+//! writes keep the word index in step (`crate::search::write_graph`); a SPARQL update
+//! marks it stale first (`crate::search::mark_stale`).
 
 mod negotiate;
 mod view;
@@ -393,6 +396,7 @@ impl Service {
         let _parsed = oxigraph::sparql::SparqlEvaluator::new()
             .parse_update(sparql)
             .map_err(|e| bad_request(format!("invalid SPARQL update: {e}")))?;
+        crate::search::mark_stale(&self.store).map_err(|e| error(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?;
         self.store
             .update(sparql)
             .map_err(|e| error(StatusCode::INTERNAL_SERVER_ERROR, format!("update failed: {e}")))?;
@@ -453,7 +457,8 @@ impl Service {
                     ));
                 };
                 if method == Method::DELETE {
-                    if !self.store.remove_graph(&g).map_err(internal)? {
+                    let store = &self.store;
+                    if !crate::search::write_graph(store, &g, || store.remove_graph(&g)).map_err(internal)? {
                         return Err(error(StatusCode::NOT_FOUND, format!("no graph <{g}> in the store")));
                     }
                     self.store.flush().map_err(internal)?;
@@ -479,11 +484,12 @@ impl Service {
                     .map_err(|e| bad_request(format!("invalid {} body: {e}", format.name())))?;
                 // A fingerprint is ingest's to write: a graph written here has none.
                 let quads: Vec<Quad> = quads.into_iter().filter(|q| !is_bookkeeping(q)).collect();
-                if method == Method::PUT {
-                    self.store.replace_graph(&g, &quads).map_err(internal)?;
-                } else {
-                    self.store.add_quads(&quads).map_err(internal)?;
-                }
+                let store = &self.store;
+                crate::search::write_graph(store, &g, || match method {
+                    Method::PUT => store.replace_graph(&g, &quads),
+                    _ => store.add_quads(&quads),
+                })
+                .map_err(internal)?;
                 self.store.flush().map_err(internal)?;
                 Ok(if existed {
                     no_content()

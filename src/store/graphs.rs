@@ -94,6 +94,19 @@ impl Store {
         Ok(quads)
     }
 
+    /// The quads of one graph with one of these predicates (read from the index that
+    /// starts with graph and predicate, so the graph's other quads are not decoded).
+    pub fn quads_with_predicates(&self, graph: &NamedNode, predicates: &[NamedNodeRef<'_>]) -> Result<Vec<Quad>> {
+        let g = GraphNameRef::NamedNode(graph.as_ref());
+        let mut quads = Vec::new();
+        for p in predicates {
+            for q in self.inner.quads_for_pattern(None, Some(*p), None, Some(g)) {
+                quads.push(q.map_err(|e| self.error(e))?);
+            }
+        }
+        Ok(quads)
+    }
+
     /// How many named graphs the store holds (without collecting and sorting their names).
     pub fn graph_count(&self) -> usize {
         self.inner.named_graphs().count()

@@ -50,6 +50,12 @@ impl Store {
     /// one that fails while it runs (or is cancelled) [`Error::QueryFailed`].
     pub fn query(&self, sparql: &str, options: &QueryOptions) -> Result<QueryResults<'static>> {
         let query = spargebra::SparqlParser::new().parse_query(sparql).map_err(Error::InvalidQuery)?;
+        self.query_parsed(query, options)
+    }
+
+    /// [`Store::query`] for a query already parsed (or rewritten: a query's algebra does
+    /// not always survive being written out as SPARQL and parsed again).
+    pub fn query_parsed(&self, query: Query, options: &QueryOptions) -> Result<QueryResults<'static>> {
         let has_dataset = match &query {
             Query::Select { dataset, .. }
             | Query::Construct { dataset, .. }

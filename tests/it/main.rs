@@ -26,6 +26,7 @@
 //! - `rules`: each rule family on minimal sentences, with negative cases;
 //! - `quotes`: quotation speakers on minimal sentences, with negative cases;
 //! - `push`: `newskg push` to a real store and to a scripted server (retries, auth);
+//! - `search`: word search, the word index kept in step, stale detection, `reindex`;
 //! - `serve`: `newskg serve` over real HTTP (SPARQL Protocol, Graph Store Protocol);
 //! - `shell`: help examples, shell completions, the man page;
 //! - `validate`: SHACL validation of the output and of broken data.
@@ -53,6 +54,7 @@ mod queries;
 mod quotes;
 mod readers;
 mod rules;
+mod search;
 mod serve;
 mod shell;
 mod validate;

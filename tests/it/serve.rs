@@ -333,6 +333,55 @@ fn the_pages_of_the_graph_over_http() {
     assert!(hits.contains(">Anna Keller</a>"), "{hits}");
     let (status, _, _) = read(http.post(server.url("/view")).query("iri", graph).send(""));
     assert_eq!(status, 405);
+    // Quotations and texts by their words, through the word index.
+    let (status, _, quotes) = read(http.get(server.url("/search")).query("q", "TALKING").query("in", "quotes").call());
+    assert_eq!(status, 200);
+    assert!(quotes.contains("<mark>talking</mark>") && quotes.contains(">Anna Keller</a>"), "{quotes}");
+    assert!(quotes.contains("href=\"/search?q=TALKING&amp;in=text\""), "links to the other lists: {quotes}");
+    let (_, _, texts) = read(http.get(server.url("/search")).query("q", "geneva").query("in", "text").call());
+    assert!(texts.contains("<mark>GENEVA</mark>"), "{texts}");
+    let (_, _, none) = read(http.get(server.url("/search")).query("q", "<&>").query("in", "quotes").call());
+    assert!(none.contains("“&lt;&amp;&gt;” holds no word to search for"), "{none}");
+}
+
+#[test]
+fn graph_store_writes_keep_the_word_index_and_updates_mark_it_stale() {
+    let (_dir, store) = temp_store();
+    let search = |words: &str| {
+        let out = newskg().args(["search", "--store", store.to_str().unwrap(), words]).output().unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        (String::from_utf8(out.stdout).unwrap(), String::from_utf8(out.stderr).unwrap())
+    };
+    let g = "https://example.org/graph/1";
+    let label =
+        |name: &str| format!("<https://example.org/zq> <http://www.w3.org/2000/01/rdf-schema#label> \"{name}\" .");
+    {
+        let server = Server::start(&store, &["--writable"]);
+        let http = client();
+        let gsp = server.url(&format!("/store?graph={g}"));
+        let (status, _, _) = read(http.put(&gsp).header("Content-Type", "text/turtle").send(label("Zelda Quill")));
+        assert_eq!(status, 201);
+        let (status, _, _) = read(http.put(&gsp).header("Content-Type", "text/turtle").send(label("Yara Quill")));
+        assert_eq!(status, 204);
+    }
+    let (hits, stderr) = search("quill");
+    assert!(hits.contains("Yara Quill") && !hits.contains("Zelda"), "PUT replaces: {hits}");
+    assert!(!stderr.contains("stale"), "{stderr}");
+    {
+        let server = Server::start(&store, &["--writable"]);
+        let http = client();
+        let (status, _, _) = read(http.delete(server.url(&format!("/store?graph={g}"))).call());
+        assert_eq!(status, 204);
+    }
+    let (hits, stderr) = search("quill");
+    assert!(hits.is_empty() && !stderr.contains("stale"), "{hits} {stderr}");
+    {
+        let server = Server::start(&store, &["--writable"]);
+        let update = "INSERT DATA { GRAPH <https://example.org/graph/2> { <urn:s> <urn:p> <urn:o> } }";
+        let (status, _, _) = read(client().post(server.url("/update")).send_form([("update", update)]));
+        assert_eq!(status, 204);
+    }
+    assert!(search("quill").1.contains("stale"), "an update marks the index stale");
 }
 
 #[test]

@@ -1,6 +1,7 @@
 //! The graph as web pages: `/view?iri=IRI` shows any node of the store (an article with its
 //! evidence highlighted, an entity across articles, an event, quotation, post, source or
-//! span, else the node's triples), and `/search?q=` finds entities by name. With an RDF
+//! span, else the node's triples), and `/search?q=` finds entities by name (with `&in=quotes`
+//! or `&in=text`, quotations or articles by their words, through the word index). With an RDF
 //! `Accept` header, `/view` answers the node's description as RDF instead.
 //!
 //! **Invariant:** pages are read-only and offline: no script, style, font or image from
@@ -19,6 +20,7 @@ mod model;
 mod search;
 #[cfg(test)]
 mod tests;
+mod words;
 
 use std::sync::OnceLock;
 use std::time::Duration;
@@ -241,12 +243,17 @@ pub(super) fn view(service: &Service, request: &Request<Body>) -> HttpResult {
     Ok(response)
 }
 
-/// `GET /search?q=NAME`: entities by name.
+/// `GET /search?q=WORDS[&in=names|quotes|text]`: entities by name (the default),
+/// quotations or articles by their words.
 pub(super) fn search(service: &Service, request: &Request<Body>) -> HttpResult {
     get_only(request)?;
     let params = Service::query_params(request);
     let (ctx, _deadline) = Ctx::start(service);
-    let page = search::page(&ctx, params.get("q").unwrap_or(""))?;
+    let query = params.get("q").unwrap_or("");
+    let page = match words::kind_of(params.get("in")) {
+        crate::search::Kind::Name => search::page(&ctx, query)?,
+        kind => words::page(&ctx, query, kind)?,
+    };
     Ok(html_response(StatusCode::OK, page))
 }
 

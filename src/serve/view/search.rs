@@ -182,6 +182,7 @@ pub fn page(ctx: &Ctx<'_>, query: &str) -> ViewResult<Markup> {
     }
     let body = html! {
         h1 { "Search" }
+        (super::words::tabs(query, crate::search::Kind::Name))
         @if index.is_none() && !q.is_empty() {
             p.note #building { "The name index is still being built: the store was read name by name, and the list is by name." }
         }
