@@ -20,6 +20,8 @@ use super::{
     AnonymousSource, Attribution, EntityId, Event, EventId, Evidence, Fact, Quote, QuoteId, SentenceId, Source,
     SourceId, Speaker,
 };
+use rustc_hash::FxHashMap;
+
 use crate::extract::entities::name_key;
 use crate::rules::{EntityClass, EventType, Rules, SpeechKind, WordClass};
 use crate::text::{Doc, TokenKind};
@@ -40,6 +42,9 @@ struct Finder<'a> {
     /// Which tokens lie inside quotation marks (`speakers::quoted_tokens`).
     quoted: Vec<bool>,
     anonymous: Vec<AnonymousSource>,
+    /// The anonymous source of each name key, so that finding one is a lookup, not a scan
+    /// of every earlier source (which made long articles quadratic).
+    anonymous_by_key: FxHashMap<String, SourceId>,
     found: Vec<Found>,
 }
 
@@ -51,8 +56,16 @@ pub fn find(
     quotes: &[Quote],
     events: &[Event],
 ) -> (Vec<AnonymousSource>, Vec<Attribution>) {
-    let mut f =
-        Finder { doc, rules, index, quotes, quoted: quoted_tokens(doc), anonymous: Vec::new(), found: Vec::new() };
+    let mut f = Finder {
+        doc,
+        rules,
+        index,
+        quotes,
+        quoted: quoted_tokens(doc),
+        anonymous: Vec::new(),
+        anonymous_by_key: FxHashMap::default(),
+        found: Vec::new(),
+    };
     for (si, s) in doc.sentences.iter().enumerate() {
         let (si, end) = (SentenceId::new(si), s.end);
         let mut t = s.start;
@@ -93,12 +106,14 @@ impl Finder<'_> {
         let span = self.doc.span(a, b);
         let label = self.doc.text[span.clone()].to_owned();
         let key = name_key(&label);
-        if let Some(i) = self.anonymous.iter().position(|s| name_key(&s.label) == key) {
-            return Source::Anonymous(SourceId::new(i));
+        if let Some(&id) = self.anonymous_by_key.get(&key) {
+            return Source::Anonymous(id);
         }
         let affiliation = self.index.outermost_in(a..b).first().map(|m| m.entity);
         self.anonymous.push(AnonymousSource { label, affiliation, evidence: Evidence { span, rule } });
-        Source::Anonymous(SourceId::new(self.anonymous.len() - 1))
+        let id = SourceId::new(self.anonymous.len() - 1);
+        self.anonymous_by_key.insert(key, id);
+        Source::Anonymous(id)
     }
 
     /// "according to X" at token `t` of a sentence ending at `end`: a name, "a report by X",
