@@ -86,7 +86,7 @@ fn render(
     format: RdfFormat,
     article: Result<Article, newskg::Error>,
 ) -> Result<Rendered, newskg::Error> {
-    let (_, mut graph) = input.compact_article_graph(article)?;
+    let (_, mut graph) = input.compact_graph_of(&input.prepare(article)?)?;
     if !format.supports_datasets() {
         graph = graph.into_default_graph();
     }

@@ -76,23 +76,6 @@ impl InputConfig {
         self.inputs.iter().any(|p| is_stdin(p))
     }
 
-    /// One article's graph name and quads (sorted), or the error for that input.
-    pub(super) fn article_graph(
-        &self,
-        article: Result<Article, newskg::Error>,
-    ) -> Result<(NamedNode, Vec<Quad>), newskg::Error> {
-        self.compact_article_graph(article).map(|(name, graph)| (name, graph.into_quads()))
-    }
-
-    /// One article's graph name and quads held compactly (sorted), or the error for that
-    /// input. The extraction is dropped before its quads are sorted.
-    pub(super) fn compact_article_graph(
-        &self,
-        article: Result<Article, newskg::Error>,
-    ) -> Result<(NamedNode, ArticleGraph), newskg::Error> {
-        self.compact_graph_of(&self.prepare(article)?)
-    }
-
     /// An article as extraction sees it (the `--date` default applied), its reading
     /// warnings printed; or the error for that input.
     pub(super) fn prepare(&self, article: Result<Article, newskg::Error>) -> Result<Article, newskg::Error> {
@@ -123,7 +106,7 @@ impl InputConfig {
 
     /// A prepared article's graph name and quads held compactly (sorted). The extraction is
     /// dropped before its quads are sorted.
-    fn compact_graph_of(&self, article: &Article) -> Result<(NamedNode, ArticleGraph), newskg::Error> {
+    pub(super) fn compact_graph_of(&self, article: &Article) -> Result<(NamedNode, ArticleGraph), newskg::Error> {
         // The rules are for English: other articles keep their metadata and text.
         let extraction = if article.is_english() {
             extract(article, &self.rules)
@@ -133,7 +116,7 @@ impl InputConfig {
             newskg::Extraction::default()
         };
         let graph = to_graph(article, &extraction, &self.minter, self.segments)?;
-        Ok((self.minter.article(&article.id)?, graph))
+        Ok((self.graph_name(article)?, graph))
     }
 
     /// Reads the inputs one at a time, runs `work` on each article (or input error) on

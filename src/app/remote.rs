@@ -129,7 +129,7 @@ pub(super) fn push(config: PushConfig) -> Result<ExitCode> {
         }
         Source::Inputs(input) => {
             push.progress = Some(Counter::new("pushed", "graphs", None));
-            input.for_each(|article| input.article_graph(article), |item| push.add(item))?;
+            input.for_each(|article| input.graph_of(&input.prepare(article)?), |item| push.add(item))?;
         }
     }
     push.flush()?;
