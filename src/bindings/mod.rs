@@ -103,23 +103,43 @@ fn values_row(bindings: &[Binding]) -> GraphPattern {
 /// [`has_own_projection`]).
 #[cfg(test)]
 fn inject_values(p: GraphPattern, values: &GraphPattern, own_projection: bool) -> GraphPattern {
-    let b = |inner: Box<GraphPattern>| Box::new(inject_values(*inner, values, own_projection));
+    let is_project = matches!(p, GraphPattern::Project { .. });
+    if is_project && !own_projection {
+        // A sub-select: its variables are its own.
+        return GraphPattern::Join { left: Box::new(values.clone()), right: Box::new(p) };
+    }
+    let own_projection = own_projection && !is_project;
+    map_modifier(
+        p,
+        |inner| inject_values(inner, values, own_projection),
+        |other| GraphPattern::Join { left: Box::new(values.clone()), right: Box::new(other) },
+    )
+}
+
+/// Rebuilds a solution modifier, grouping, BIND or FILTER (slice, distinct, reduced,
+/// projection, order, extend, group, filter: the patterns with one inner pattern that lie
+/// between a query's top and its WHERE pattern) with `below` applied to its inner pattern;
+/// any other pattern becomes what `otherwise` makes of it.
+pub(crate) fn map_modifier(
+    p: GraphPattern,
+    below: impl FnOnce(GraphPattern) -> GraphPattern,
+    otherwise: impl FnOnce(GraphPattern) -> GraphPattern,
+) -> GraphPattern {
+    let down = |inner: Box<GraphPattern>| Box::new(below(*inner));
     match p {
-        GraphPattern::Slice { inner, start, length } => GraphPattern::Slice { inner: b(inner), start, length },
-        GraphPattern::Distinct { inner } => GraphPattern::Distinct { inner: b(inner) },
-        GraphPattern::Reduced { inner } => GraphPattern::Reduced { inner: b(inner) },
-        GraphPattern::Project { inner, variables } if own_projection => {
-            GraphPattern::Project { inner: Box::new(inject_values(*inner, values, false)), variables }
-        }
-        GraphPattern::OrderBy { inner, expression } => GraphPattern::OrderBy { inner: b(inner), expression },
+        GraphPattern::Slice { inner, start, length } => GraphPattern::Slice { inner: down(inner), start, length },
+        GraphPattern::Distinct { inner } => GraphPattern::Distinct { inner: down(inner) },
+        GraphPattern::Reduced { inner } => GraphPattern::Reduced { inner: down(inner) },
+        GraphPattern::Project { inner, variables } => GraphPattern::Project { inner: down(inner), variables },
+        GraphPattern::OrderBy { inner, expression } => GraphPattern::OrderBy { inner: down(inner), expression },
         GraphPattern::Extend { inner, variable, expression } => {
-            GraphPattern::Extend { inner: b(inner), variable, expression }
+            GraphPattern::Extend { inner: down(inner), variable, expression }
         }
         GraphPattern::Group { inner, variables, aggregates } => {
-            GraphPattern::Group { inner: b(inner), variables, aggregates }
+            GraphPattern::Group { inner: down(inner), variables, aggregates }
         }
-        GraphPattern::Filter { expr, inner } => GraphPattern::Filter { expr, inner: b(inner) },
-        other => GraphPattern::Join { left: Box::new(values.clone()), right: Box::new(other) },
+        GraphPattern::Filter { expr, inner } => GraphPattern::Filter { expr, inner: down(inner) },
+        other => otherwise(other),
     }
 }
 

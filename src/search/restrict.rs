@@ -19,6 +19,7 @@ use spargebra::algebra::GraphPattern;
 use spargebra::term::{GroundTerm, NamedNodePattern};
 use spargebra::Query;
 
+use crate::bindings::map_modifier;
 use crate::error::{Error, Result};
 
 /// `query` with its top-level `GRAPH ?article { ... }` block joined to the pairs (article
@@ -39,20 +40,7 @@ pub fn restrict(query: Query, pairs: &BTreeSet<(String, String)>, variables: &[V
 }
 
 fn rewrite(p: GraphPattern, rows: &[(NamedNode, NamedNode)], vars: &[Variable], found: &mut bool) -> GraphPattern {
-    let mut down = |inner: Box<GraphPattern>| Box::new(rewrite(*inner, rows, vars, found));
     match p {
-        GraphPattern::Slice { inner, start, length } => GraphPattern::Slice { inner: down(inner), start, length },
-        GraphPattern::Distinct { inner } => GraphPattern::Distinct { inner: down(inner) },
-        GraphPattern::Reduced { inner } => GraphPattern::Reduced { inner: down(inner) },
-        GraphPattern::Project { inner, variables } => GraphPattern::Project { inner: down(inner), variables },
-        GraphPattern::OrderBy { inner, expression } => GraphPattern::OrderBy { inner: down(inner), expression },
-        GraphPattern::Extend { inner, variable, expression } => {
-            GraphPattern::Extend { inner: down(inner), variable, expression }
-        }
-        GraphPattern::Group { inner, variables, aggregates } => {
-            GraphPattern::Group { inner: down(inner), variables, aggregates }
-        }
-        GraphPattern::Filter { expr, inner } => GraphPattern::Filter { expr, inner: down(inner) },
         GraphPattern::Graph { name: NamedNodePattern::Variable(article), inner } => {
             *found = true;
             let graph = GraphPattern::Graph { name: NamedNodePattern::Variable(article.clone()), inner };
@@ -75,7 +63,8 @@ fn rewrite(p: GraphPattern, rows: &[(NamedNode, NamedNode)], vars: &[Variable], 
             let first = branches.next().unwrap_or_else(|| graph.clone());
             branches.fold(first, |left, right| GraphPattern::Union { left: Box::new(left), right: Box::new(right) })
         }
-        other => other,
+        // Modifiers, grouping and filters: the block is below them.
+        other => map_modifier(other, |inner| rewrite(inner, rows, vars, found), |other| other),
     }
 }
 
