@@ -1,0 +1,136 @@
+//! A cluster's entity class: gazetteer and described organisations first, then named
+//! evidence, context votes, and the default for untyped names; or `None` to drop it.
+
+use rustc_hash::FxHashMap;
+
+use crate::extract::mentions::{Candidate, Kind};
+use crate::rules::{EntityClass, Rules, WordClass};
+use crate::text::{is_all_caps, Doc, TokenKind};
+
+/// Decides a cluster's class, or `None` to drop it.
+pub(super) fn cluster_class(
+    doc: &Doc,
+    rules: &Rules,
+    candidates: &[Candidate],
+    class: &[Option<EntityClass>],
+    words: &[Vec<&str>],
+    members: &[usize],
+) -> Option<(EntityClass, &'static str)> {
+    // A name of something that is no entity (a product, an index, an event) takes its
+    // cluster with it.
+    if members.iter().any(|&i| class[i] == Some(EntityClass::Other)) {
+        return None;
+    }
+    // A country named only by demonyms is kept where one stands for the state or its people
+    // ("Iranian officials", "the Iranian foreign ministry", "Russian President X",
+    // "Afghans"); "a European plane maker" or "Irish airline" names no country.
+    if members.iter().all(|&i| matches!(candidates[i].kind, Kind::Demonym(_)))
+        && !members.iter().any(|&i| demonym_for_state(doc, rules, &candidates[i]))
+    {
+        return None;
+    }
+    // Gazetteer and described organisations first, then named evidence.
+    if let Some(&i) = members.iter().find(|&&i| !matches!(candidates[i].kind, Kind::Name(_))) {
+        return class[i].map(|c| (c, candidates[i].rule));
+    }
+    if let Some(&i) = members.iter().find(|&&i| class[i].is_some()) {
+        return class[i].map(|c| (c, candidates[i].rule));
+    }
+    // Untyped names made only of common words are no names ("September", "Foreign Affairs").
+    let common_only = |i: usize| {
+        (candidates[i].tokens.start..candidates[i].tokens.end)
+            .filter(|&t| doc.tokens[t].kind == TokenKind::Word)
+            .all(|t| rules.lexicons.is_common(doc.tok(t)))
+    };
+    if members.iter().all(|&i| common_only(i)) {
+        return None;
+    }
+    // An unknown acronym is an organisation only with support: a context cue, or an
+    // article before it ("the KPA"); codes such as "UTC", "USD" or "A400M" are dropped.
+    let longest = members.iter().copied().max_by_key(|&i| words[i].len())?;
+    let acronym = {
+        let c = &candidates[longest];
+        let w = doc.slice(c.tokens.start, c.tokens.end);
+        c.tokens.len() == 1 && is_all_caps(w)
+    };
+    if acronym {
+        let w = doc.tok(candidates[longest].tokens.start);
+        let supported = members.iter().any(|&i| {
+            let t = candidates[i].tokens.start;
+            candidates[i].context.is_some() || (t > 0 && doc.tok(t - 1).eq_ignore_ascii_case("the"))
+        });
+        let letters_only = w.chars().all(|c| c.is_alphabetic() || c == '.' || c == '&');
+        // "FTSE 100", "S&P 500": an index, not an organisation.
+        let before_number = members.iter().all(|&i| {
+            let t = candidates[i].tokens.end;
+            t < doc.tokens.len() && doc.tokens[t].kind == TokenKind::Number
+        });
+        return (supported && letters_only && !before_number).then_some((EntityClass::Organization, "type.acronym"));
+    }
+    // Context hints, by vote.
+    let mut votes: FxHashMap<EntityClass, usize> = FxHashMap::default();
+    for &i in members {
+        if let Some(c) = candidates[i].context {
+            *votes.entry(c).or_default() += 1;
+        }
+    }
+    if let Some((c, _)) = votes.into_iter().max_by_key(|(c, v)| (*v, std::cmp::Reverse(*c))) {
+        return Some((c, "type.context"));
+    }
+    let c = &candidates[longest];
+    let len = words[longest].len();
+    // A person's name has a word that is no dictionary word ("Foreign Affairs" is none).
+    let tokens = c.tokens.start..c.tokens.end;
+    let unusual = tokens.clone().any(|t| !rules.lexicons.is_english(doc.tok(t)));
+    if (2..=4).contains(&len) && unusual && tokens.clone().all(|t| name_like(doc, rules, t)) {
+        return Some((EntityClass::Person, "type.default-person"));
+    }
+    None
+}
+
+/// Whether a demonym mention stands for its country as a state or a people: it is plural
+/// ("Afghans"), or a title, a government head or a source noun follows it, perhaps after
+/// one modifier ("Iranian military officials", "the Chinese state media").
+fn demonym_for_state(doc: &Doc, rules: &Rules, c: &Candidate) -> bool {
+    let lex = &rules.lexicons;
+    let last = doc.tok(c.tokens.end - 1);
+    if last.ends_with('s') && c.tokens.len() == 1 {
+        let singular = &last[..last.len() - 1];
+        if rules.gazetteer.demonym(&crate::rules::token_key([singular])).is_some() {
+            return true;
+        }
+    }
+    let word = |t: usize| (t < doc.tokens.len() && doc.tokens[t].kind == TokenKind::Word).then(|| doc.lower(t));
+    let t = c.tokens.end;
+    let state = |w: &str, next: Option<&str>| {
+        lex.titles.contains_key(w)
+            || lex.org_lower_heads.contains_key(w)
+            || next.is_some_and(|n| lex.org_lower_heads.contains_key(&format!("{w} {n}")))
+            || (lex.source_nouns.contains(w) && !lex.is(WordClass::PrivateSource, w))
+    };
+    match (word(t), word(t + 1)) {
+        (Some(a), b) if state(a, b) => true,
+        (Some(_), Some(b)) => state(b, word(t + 2)),
+        _ => false,
+    }
+}
+
+/// A word that can be part of a person's name: capitalised, not all capitals (but
+/// initials are fine), not a common word, not a known place, demonym, or organisation or
+/// place head, and not a compound such as "Scientology-related".
+fn name_like(doc: &Doc, rules: &Rules, t: usize) -> bool {
+    let w = doc.tok(t);
+    let lex = &rules.lexicons;
+    let key = crate::rules::token_key([w]);
+    let lowercase_compound = w.split_once('-').is_some_and(|(_, b)| b.starts_with(char::is_lowercase) && b.len() > 3);
+    doc.tokens[t].kind == TokenKind::Word
+        && (!is_all_caps(w) || w.len() <= 2)
+        && !lex.is_common(w)
+        && !lowercase_compound
+        && !lex.org_heads.contains_key(w)
+        && !lex.place_heads.contains_key(w)
+        && !lex.titles.contains_key(&w.to_lowercase())
+        && rules.gazetteer.demonym(&key).is_none()
+        && rules.gazetteer.lookup(&key).is_empty()
+        && (w.starts_with(char::is_uppercase) || lex.particles.contains(&w.to_lowercase()))
+}
