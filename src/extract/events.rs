@@ -435,12 +435,11 @@ fn appointments(doc: &Doc, index: &MentionIndex, holdings: &[Holding]) -> Vec<Ev
         let mut participants = vec![h.holder];
         if h.pattern == PostPattern::Selection {
             let s = doc.sentences[si].clone();
-            if let Some(m) = index.mentions.iter().find(|m| {
-                m.tokens.start >= s.start
-                    && m.tokens.end <= a
-                    && index.class(m.entity) == EntityClass::Person
-                    && m.entity != h.holder
-            }) {
+            if let Some(m) = index
+                .starting_within(s.start, a)
+                .iter()
+                .find(|m| m.tokens.end <= a && index.class(m.entity) == EntityClass::Person && m.entity != h.holder)
+            {
                 participants.push(m.entity);
             }
         }

@@ -24,6 +24,8 @@ pub struct MentionIndex<'a> {
     pub entities: &'a [Entity],
     /// Indices into `mentions`, sorted by end token (then by index).
     by_end: Vec<usize>,
+    /// Per entity, indices into `mentions` in text order.
+    by_entity: Vec<Vec<usize>>,
 }
 
 impl<'a> MentionIndex<'a> {
@@ -42,7 +44,16 @@ impl<'a> MentionIndex<'a> {
         mentions.sort_by_key(|m| (m.tokens.start, std::cmp::Reverse(m.tokens.end)));
         let mut by_end: Vec<usize> = (0..mentions.len()).collect();
         by_end.sort_by_key(|&i| (mentions[i].tokens.end, i));
-        MentionIndex { mentions, entities: &resolved.entities, by_end }
+        let mut by_entity = vec![Vec::new(); resolved.entities.len()];
+        for (i, m) in mentions.iter().enumerate() {
+            by_entity[m.entity.index()].push(i);
+        }
+        MentionIndex { mentions, entities: &resolved.entities, by_end, by_entity }
+    }
+
+    /// The mentions of `entity`, in text order.
+    pub fn mentions_of(&self, entity: EntityId) -> impl Iterator<Item = &Mention> + '_ {
+        self.by_entity.get(entity.index()).into_iter().flatten().map(|&i| &self.mentions[i])
     }
 
     /// The mentions that start at a token in `first..=last`, in index order (found by

@@ -182,7 +182,7 @@ fn after(ctx: &Ctx, m: &Marks) -> Option<Found> {
     if !m.closed {
         return None;
     }
-    let end = doc.paragraphs.iter().find(|p| p.contains(&m.close))?.end;
+    let end = doc.paragraph_of(m.close)?.end;
     let mut t = m.close + 1;
     while t < end && matches!(doc.tok(t), "," | "\u{2014}" | "\u{2013}") {
         t += 1;
@@ -236,7 +236,7 @@ fn after(ctx: &Ctx, m: &Marks) -> Option<Found> {
     // A speech verb further on in the sentence, before any other quotation.
     let sentence_end = doc.sentences[doc.sentence_of(m.close)].end.min(end);
     let limit = (t..sentence_end.min(t + 15)).find(|&k| ctx.quoted[k]).unwrap_or(sentence_end.min(t + 15));
-    let later = ctx.verbs.iter().copied().find(|&v| v > t && v < limit)?;
+    let later = ctx.verbs.get(ctx.verbs.partition_point(|&v| v <= t)).copied().filter(|&v| v < limit)?;
     said_x(ctx, later, end, m.open).or_else(|| {
         subject_of(ctx, later)
             .filter(|&(_, a)| a > m.close)
@@ -317,7 +317,7 @@ fn verb_after_subject(ctx: &Ctx, s: usize, end: usize) -> Option<usize> {
 /// Monday that Y was “…”
 fn before(ctx: &Ctx, m: &Marks) -> Option<Found> {
     let (doc, rules, index) = (ctx.doc, ctx.rules, ctx.index);
-    let para = doc.paragraphs.iter().find(|p| p.contains(&m.open))?;
+    let para = doc.paragraph_of(m.open)?;
     let mut t = m.open;
     while t > para.start && matches!(doc.tok(t - 1), "," | ":" | "\u{2014}") {
         t -= 1;
@@ -411,12 +411,10 @@ pub fn speech_subject(
         if let Some(mention) = index.ending_at(v).filter(speaks) {
             return Some((mention.entity, mention.tokens.start));
         }
-        let first = index.mentions.iter().find(|mm| {
-            mm.tokens.start >= sentence.start
-                && mm.tokens.end <= v
-                && !quoted[mm.tokens.start]
-                && speaker_class(index.class(mm.entity))
-        })?;
+        let first = index
+            .starting_within(sentence.start, v)
+            .iter()
+            .find(|mm| mm.tokens.end <= v && !quoted[mm.tokens.start] && speaker_class(index.class(mm.entity)))?;
         return Some((first.entity, first.tokens.start));
     }
     let s = skip_auxiliaries(doc, rules, sentence.start, v);

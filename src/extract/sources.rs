@@ -263,20 +263,30 @@ impl Finder<'_> {
     fn attributions(&mut self, events: &[Event]) -> Vec<Attribution> {
         let (doc, quotes) = (self.doc, self.quotes);
         let mut attributions = Vec::new();
+        let mut events_in: FxHashMap<SentenceId, Vec<usize>> = FxHashMap::default();
+        for (ei, e) in events.iter().enumerate() {
+            events_in.entry(e.sentence).or_default().push(ei);
+        }
+        // The quotations by where they start, so each sentence finds its own.
+        let mut quote_starts: Vec<(usize, usize)> =
+            quotes.iter().enumerate().map(|(qi, q)| (q.evidence.span.start, qi)).collect();
+        quote_starts.sort_unstable();
         for f in &self.found {
             let s = &doc.sentences[f.sentence.index()];
             let sentence = doc.span(s.start, s.end);
-            let quoted = quotes.iter().any(|q| {
-                matches!((&q.speaker, &f.source), (Some(Speaker::Entity(a)), Source::Entity(b)) if a == b)
-                    && sentence.contains(&q.evidence.span.start)
+            let from = quote_starts.partition_point(|&(start, _)| start < sentence.start);
+            let to = quote_starts.partition_point(|&(start, _)| start < sentence.end);
+            let quoted = quote_starts[from..to].iter().any(|&(_, qi)| {
+                matches!((&quotes[qi].speaker, &f.source), (Some(Speaker::Entity(a)), Source::Entity(b)) if a == b)
             });
             if !quoted {
                 attributions.push(Attribution { fact: Fact::Sentence(f.sentence), source: f.source, rule: f.rule });
             }
-            for (ei, e) in events.iter().enumerate() {
+            for &ei in events_in.get(&f.sentence).into_iter().flatten() {
+                let e = &events[ei];
                 let own_statement = e.kind == EventType::Statement
                     && matches!(f.source, Source::Entity(x) if e.participants.contains(&x));
-                if e.sentence == f.sentence && !own_statement {
+                if !own_statement {
                     attributions.push(Attribution {
                         fact: Fact::Event(EventId::new(ei)),
                         source: f.source,

@@ -50,12 +50,10 @@ pub fn gender_of(doc: &Doc, rules: &Rules, index: &MentionIndex, entity: EntityI
     if let Some(&g) = rules.lexicons.first_name_genders.get(first) {
         return Some(g);
     }
-    index.mentions.iter().filter(|m| m.entity == entity && m.tokens.start > 0).find_map(|m| {
-        match doc.lower(m.tokens.start - 1) {
-            "mr." | "mr" => Some(Gender::Male),
-            "mrs." | "mrs" | "ms." | "ms" => Some(Gender::Female),
-            _ => None,
-        }
+    index.mentions_of(entity).filter(|m| m.tokens.start > 0).find_map(|m| match doc.lower(m.tokens.start - 1) {
+        "mr." | "mr" => Some(Gender::Male),
+        "mrs." | "mrs" | "ms." | "ms" => Some(Gender::Female),
+        _ => None,
     })
 }
 

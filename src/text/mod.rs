@@ -125,6 +125,12 @@ impl<'a> Doc<'a> {
         self.sentences.partition_point(|s| s.end <= i)
     }
 
+    /// The paragraph holding token `i`, if any (found by binary search: paragraphs are in
+    /// text order and do not overlap).
+    pub fn paragraph_of(&self, i: usize) -> Option<&Range<usize>> {
+        self.paragraphs.get(self.paragraphs.partition_point(|p| p.end <= i)).filter(|p| p.contains(&i))
+    }
+
     /// Whether token `i` is the first word of its sentence (after any opening quotes or
     /// brackets).
     pub fn is_sentence_start(&self, i: usize) -> bool {

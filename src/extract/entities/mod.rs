@@ -92,6 +92,10 @@ struct Linking<'a> {
     /// Each candidate's class, where known so far.
     class: Vec<Option<EntityClass>>,
     sets: Sets,
+    /// The candidates starting at each token, in index order: the passes look up their
+    /// neighbours here instead of scanning every candidate (long articles have tens of
+    /// thousands).
+    by_start: FxHashMap<usize, Vec<usize>>,
 }
 
 /// Resolves candidates into entities: the linking passes of the module comment, in order,
@@ -109,7 +113,12 @@ pub fn resolve(doc: &Doc, rules: &Rules, candidates: &[Candidate]) -> Resolved {
         })
         .collect();
     let sets = Sets((0..candidates.len()).collect());
-    let mut l = Linking { doc, rules, candidates, surface: &surface, keys: &keys, words: &words, class, sets };
+    let mut by_start: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
+    for (i, c) in candidates.iter().enumerate() {
+        by_start.entry(c.tokens.start).or_default().push(i);
+    }
+    let mut l =
+        Linking { doc, rules, candidates, surface: &surface, keys: &keys, words: &words, class, sets, by_start };
     l.same_names();
     l.same_owner_descriptions();
     l.description_before_name();
@@ -124,6 +133,11 @@ pub fn resolve(doc: &Doc, rules: &Rules, candidates: &[Candidate]) -> Resolved {
 impl Linking<'_> {
     fn n(&self) -> usize {
         self.candidates.len()
+    }
+
+    /// The first candidate (by index) starting at token `t` that passes `ok`.
+    fn first_starting_at(&self, t: usize, ok: impl Fn(usize) -> bool) -> Option<usize> {
+        self.by_start.get(&t)?.iter().copied().find(|&j| ok(j))
     }
 
     /// Same entry, same normalised name; a name that is also a gazetteer form joins that
@@ -156,9 +170,9 @@ impl Linking<'_> {
         let owner_of: Vec<Option<usize>> = candidates
             .iter()
             .map(|c| match &c.kind {
-                Kind::Described { owner, .. } => {
-                    candidates.iter().position(|o| &o.tokens == owner && !matches!(o.kind, Kind::Described { .. }))
-                }
+                Kind::Described { owner, .. } => self.first_starting_at(owner.start, |o| {
+                    candidates[o].tokens == *owner && !matches!(candidates[o].kind, Kind::Described { .. })
+                }),
                 _ => None,
             })
             .collect();
@@ -185,10 +199,8 @@ impl Linking<'_> {
             if !matches!(candidates[i].kind, Kind::Described { .. }) {
                 continue;
             }
-            let next = (0..self.n()).find(|&j| {
-                candidates[j].tokens.start == candidates[i].tokens.end
-                    && !matches!(candidates[j].kind, Kind::Demonym(_))
-            });
+            let next =
+                self.first_starting_at(candidates[i].tokens.end, |j| !matches!(candidates[j].kind, Kind::Demonym(_)));
             if let Some(j) = next {
                 if self.class[j].is_none_or(|c| c.base() == EntityClass::Organization) {
                     self.sets.union(i, j);
@@ -206,10 +218,8 @@ impl Linking<'_> {
             if t + 3 >= doc.tokens.len() || doc.tok(t) != "(" {
                 continue;
             }
-            let Some(j) = (0..self.n()).find(|&j| {
-                candidates[j].tokens.start == t + 1
-                    && candidates[j].tokens.end < doc.tokens.len()
-                    && doc.tok(candidates[j].tokens.end) == ")"
+            let Some(j) = self.first_starting_at(t + 1, |j| {
+                candidates[j].tokens.end < doc.tokens.len() && doc.tok(candidates[j].tokens.end) == ")"
             }) else {
                 continue;
             };
@@ -235,7 +245,7 @@ impl Linking<'_> {
             if t + 2 >= doc.tokens.len() || !bracketed(doc.tok(t), doc.tok(t + 2)) {
                 continue;
             }
-            if let Some(j) = candidates.iter().position(|c| c.tokens == (t + 1..t + 2)) {
+            if let Some(j) = self.first_starting_at(t + 1, |j| candidates[j].tokens == (t + 1..t + 2)) {
                 // Two different gazetteer entries are two entities ("LOS ANGELES (AP)").
                 let other_entries = matches!((&candidates[i].kind, &candidates[j].kind),
                     (Kind::Gazetteer(a), Kind::Gazetteer(b)) if a != b);
@@ -251,17 +261,19 @@ impl Linking<'_> {
 
     /// Acronyms whose letters are the initials of a name in the article ("KCNA").
     fn acronyms_of_initials(&mut self) {
+        // The first name (by index) with each string of initials; no class changes here.
+        let mut by_initials: FxHashMap<String, usize> = FxHashMap::default();
+        for j in 0..self.n() {
+            if self.words[j].len() >= 2 && self.class[j].is_none_or(|c| c.base() == EntityClass::Organization) {
+                by_initials.entry(initials(self.rules, &self.words[j])).or_insert(j);
+            }
+        }
         for i in 0..self.n() {
             let s = self.surface[i].replace('.', "");
             if !is_all_caps(&s) || s.contains(' ') || !matches!(self.candidates[i].kind, Kind::Name(_)) {
                 continue;
             }
-            let target = (0..self.n()).find(|&j| {
-                self.words[j].len() >= 2
-                    && self.class[j].is_none_or(|c| c.base() == EntityClass::Organization)
-                    && initials(self.rules, &self.words[j]) == s.to_lowercase()
-            });
-            if let Some(j) = target {
+            if let Some(&j) = by_initials.get(&s.to_lowercase()) {
                 self.sets.union(i, j);
             }
         }
@@ -304,17 +316,24 @@ impl Linking<'_> {
     /// A lone untyped word inside a longer organisation or place name is that entity
     /// ("Scientology" after "Church of Scientology").
     fn lone_words_inside_names(&mut self) {
+        // The first longer organisation or place name (by index) with each word; no class
+        // changes here.
+        let mut by_word: FxHashMap<&str, usize> = FxHashMap::default();
+        for j in 0..self.n() {
+            if self.words[j].len() > 1
+                && self.class[j].is_some_and(|c| c.base() != EntityClass::Person)
+                && !matches!(self.candidates[j].kind, Kind::Described { .. })
+            {
+                for w in &self.words[j] {
+                    by_word.entry(w).or_insert(j);
+                }
+            }
+        }
         for i in 0..self.n() {
             if self.class[i].is_some() || self.words[i].len() != 1 {
                 continue;
             }
-            let target = (0..self.n()).find(|&j| {
-                self.words[j].len() > 1
-                    && self.class[j].is_some_and(|c| c.base() != EntityClass::Person)
-                    && self.words[j].contains(&self.words[i][0])
-                    && !matches!(self.candidates[j].kind, Kind::Described { .. })
-            });
-            if let Some(j) = target {
+            if let Some(&j) = by_word.get(self.words[i][0]) {
                 self.sets.union(i, j);
             }
         }

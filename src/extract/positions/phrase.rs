@@ -30,9 +30,13 @@ pub(super) fn title_phrase(
         out.push(h);
         // "... and chief operating officer", not "... and Rep. Mike Waltz for ...".
         let person_near = |from: usize| {
-            cx.candidates.iter().zip(&cx.resolved.of_candidate).any(|(c, e)| {
-                (from..(from + 6).min(end)).contains(&c.tokens.start)
-                    && e.is_some_and(|e| cx.resolved.entities[e].class == EntityClass::Person)
+            (from..(from + 6).min(end)).any(|t| {
+                cx.by_start.get(&t).is_some_and(|at| {
+                    at.iter().any(|&i| {
+                        cx.resolved.of_candidate[i]
+                            .is_some_and(|e| cx.resolved.entities[e].class == EntityClass::Person)
+                    })
+                })
             })
         };
         if stop + 1 < end && cx.lower(stop) == "and" && out.len() < 3 && !person_near(stop + 1) {
@@ -128,9 +132,7 @@ fn one_title(cx: &Ctx, name: &Named, p: usize, mut status: HoldingStatus, patter
     // Modifiers before the title complete it: capitalised ones that name nothing ("Foreign
     // Affairs minister") when all before it are such, else the lower-case run right before
     // it ("a senior military analyst"); names ("an Ottawa New Democrat MP") do not.
-    let named = |t: usize| {
-        cx.candidates.iter().zip(&cx.resolved.of_candidate).any(|(c, e)| e.is_some() && c.tokens.contains(&t))
-    };
+    let named = |t: usize| cx.named[t];
     let mut m = t_start;
     while m > p && doc.tok(m - 1).starts_with(char::is_uppercase) && !named(m - 1) {
         m -= 1;
