@@ -20,7 +20,6 @@
 //! gives `None` and the caller runs the whole query.
 
 use std::cmp::Reverse;
-use std::collections::BTreeSet;
 
 use oxigraph::model::Variable;
 use oxigraph::sparql::{QueryResults, QuerySolution};
@@ -65,21 +64,61 @@ pub fn first_rows_by_article(
     let mut rows: Vec<QuerySolution> = Vec::new();
     let (mut done, mut batch) = (0, FIRST_BATCH);
     while done < articles.len() && rows.len() <= n {
-        let graphs: BTreeSet<&str> = articles[done..(done + batch).min(articles.len())].iter().copied().collect();
-        let within: Vec<WordMatches> = filters.iter().map(|f| only_in(f, &graphs)).collect();
-        let options = QueryOptions { max_rows: Some(n + 1 - rows.len()), ..options.clone() };
-        let QueryResults::Solutions(solutions) = store.query_parsed(restrict_all(query.clone(), &within)?, &options)?
-        else {
-            return Err(Error::Sparql("a word filter needs a SELECT query".into()));
-        };
-        variables.get_or_insert_with(|| solutions.variables().to_vec());
-        for row in solutions {
-            rows.push(row.map_err(Error::from)?);
-        }
+        let graphs = &articles[done..(done + batch).min(articles.len())];
+        let (batch_variables, mut batch_rows) =
+            rows_of_batch(store, query, filters, graphs, n + 1 - rows.len(), options)?;
+        variables.get_or_insert(batch_variables);
+        rows.append(&mut batch_rows);
         done += graphs.len();
         batch = next_batch(batch, done, rows.len(), n + 1);
     }
     Ok(Some((variables.unwrap_or_default(), rows)))
+}
+
+/// The first `max` rows of the query restricted to the articles `graphs` (in order), on
+/// two threads when they are many: the earlier half of the articles on this one, the later
+/// on another, and the later half's rows after the earlier's (a whole half may be found for
+/// nothing, when the earlier half gives enough rows).
+fn rows_of_batch(
+    store: &Store,
+    query: &Query,
+    filters: &[WordMatches],
+    graphs: &[&str],
+    max: usize,
+    options: &QueryOptions,
+) -> Result<Rows> {
+    if graphs.len() < 2 * FIRST_BATCH {
+        return rows_of(store, query, filters, graphs, max, options);
+    }
+    let (earlier, later) = graphs.split_at(graphs.len() / 2);
+    std::thread::scope(|scope| {
+        let later = scope.spawn(|| rows_of(store, query, filters, later, max, options));
+        let (variables, mut rows) = rows_of(store, query, filters, earlier, max, options)?;
+        let (_, later_rows) = later.join().map_err(|_| Error::Sparql("a query thread panicked".into()))??;
+        rows.extend(later_rows);
+        rows.truncate(max);
+        Ok((variables, rows))
+    })
+}
+
+/// The first `max` rows of the query restricted to the articles `graphs`.
+fn rows_of(
+    store: &Store,
+    query: &Query,
+    filters: &[WordMatches],
+    graphs: &[&str],
+    max: usize,
+    options: &QueryOptions,
+) -> Result<Rows> {
+    let within: Vec<WordMatches> = filters.iter().map(|f| only_in(f, graphs)).collect();
+    let options = QueryOptions { max_rows: Some(max), ..options.clone() };
+    let QueryResults::Solutions(solutions) = store.query_parsed(restrict_all(query.clone(), &within)?, &options)?
+    else {
+        return Err(Error::Sparql("a word filter needs a SELECT query".into()));
+    };
+    let variables = solutions.variables().to_vec();
+    let rows = solutions.collect::<std::result::Result<Vec<_>, _>>().map_err(Error::from)?;
+    Ok((variables, rows))
 }
 
 /// The articles every filter matched, newest first (then by IRI), or `None` when some
@@ -105,8 +144,8 @@ fn is_day(date: &str) -> bool {
     b.len() == 10 && b.iter().enumerate().all(|(i, c)| if i == 4 || i == 7 { *c == b'-' } else { c.is_ascii_digit() })
 }
 
-/// The filter's pairs in `graphs` only.
-fn only_in(filter: &WordMatches, graphs: &BTreeSet<&str>) -> WordMatches {
+/// The filter's pairs in `graphs` (distinct) only.
+fn only_in(filter: &WordMatches, graphs: &[&str]) -> WordMatches {
     let mut matches = NameMatches::default();
     for graph in graphs {
         let from = (graph.to_string(), String::new());

@@ -172,11 +172,12 @@ impl SearchIndex {
             };
             match (column("graph")?, column("node")?, column("date")?) {
                 (Some(graph), Some(node), Some(date)) => {
-                    let read = |column: &StrColumn, doc| {
-                        first_value(column, doc).map_err(|e| fail(store.path(), tantivy::TantivyError::from(e)))
+                    let read = |column: &StrColumn| {
+                        values_of(column, &docs).map_err(|e| fail(store.path(), tantivy::TantivyError::from(e)))
                     };
-                    for doc in docs {
-                        matches.add(read(&graph, doc)?, read(&node, doc)?, read(&date, doc)?);
+                    let (graphs, nodes, dates) = (read(&graph)?, read(&node)?, read(&date)?);
+                    for ((g, n), d) in graphs.into_iter().zip(nodes).zip(dates) {
+                        matches.add(g, n, d);
                     }
                 }
                 _ => {
@@ -194,13 +195,21 @@ impl SearchIndex {
     }
 }
 
-/// The first value of a document in a string column (empty when it has none).
-fn first_value(column: &StrColumn, doc: u32) -> std::io::Result<String> {
-    let mut value = String::new();
-    if let Some(ord) = column.term_ords(doc).next() {
-        column.ord_to_str(ord, &mut value)?;
-    }
-    Ok(value)
+/// The first value of each of `docs` in a string column (empty when it has none): the
+/// values of all are read in one pass over the column's dictionary, in the order of their
+/// term ordinals (looking each up alone reads a dictionary block per value).
+fn values_of(column: &StrColumn, docs: &[u32]) -> std::io::Result<Vec<String>> {
+    let ords: Vec<Option<u64>> = docs.iter().map(|&doc| column.term_ords(doc).next()).collect();
+    let mut sorted: Vec<u64> = ords.iter().flatten().copied().collect();
+    sorted.sort_unstable();
+    sorted.dedup();
+    let mut terms = Vec::with_capacity(sorted.len());
+    column.dictionary().sorted_ords_to_term_cb(sorted.iter().copied(), |bytes| {
+        terms.push(String::from_utf8_lossy(bytes).into_owned());
+        Ok(())
+    })?;
+    let term = |ord: u64| sorted.binary_search(&ord).ok().and_then(|i| terms.get(i)).cloned();
+    Ok(ords.into_iter().map(|ord| ord.and_then(term).unwrap_or_default()).collect())
 }
 
 /// The nodes whose names hold some words, as (article graph, node) pairs, and the
