@@ -8,7 +8,9 @@
 # give another with BENCH_STORE=DIR: the index is written into that folder). Rebuilds the
 # word index when the store has none (timed, with its size), then runs each search and
 # query BENCH_SEARCH_RUNS times (default 5) as a whole command (process start, store and
-# index opening included) and prints the fastest and median wall time and the rows or hits.
+# index opening included) and prints the fastest and median wall time, the least CPU time
+# and the rows or hits; then each word filter's phases (NEWSKG_TIMING=1: opening the store
+# and the index, finding the names, evaluating the query, writing the rows).
 #
 # Environment: BENCH_DIR (default /tmp/newskg-bench), BENCH_STORE, BENCH_SEARCH_RUNS.
 set -euo pipefail
@@ -35,3 +37,9 @@ if [ ! -e "$STORE/search-index/meta.json" ] || "$BIN" search --store "$STORE" sa
 fi
 echo "word index: $(du -sh "$STORE/search-index" | cut -f1); store: $(du -sh --exclude=search-index "$STORE" | cut -f1)"
 python3 bench/search_times.py "$BIN" "$STORE" "${BENCH_SEARCH_RUNS:-5}"
+say "phases of the word filters (NEWSKG_TIMING=1, one run each)"
+for q in "posts-held holder=Nakamura" "quotes-by-speaker speaker_filter=Nakamura" "who-met-whom name=Nakamura"; do
+    set -- $q
+    echo "$q"
+    NEWSKG_TIMING=1 "$BIN" query "$1" --param "$2" --store "$STORE" --format tsv 2>&1 >/dev/null | grep 'timing:'
+done

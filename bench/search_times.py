@@ -1,7 +1,11 @@
 """Times `newskg search` and the word filters of the ready-made queries (bench/search.sh).
 
 Usage: search_times.py BIN STORE RUNS. Each command runs RUNS times; prints a Markdown
-table: the command, fastest and median wall seconds, and the hits or rows it printed."""
+table: the command, fastest and median wall seconds, the least CPU seconds (user and
+system) of a run, and the hits or rows it printed; then the load average (the machine is
+shared: CPU time is the steadier number)."""
+import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -24,21 +28,31 @@ COMMANDS = [
 ]
 
 
+def cpu_of_children():
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def run(args):
+    cpu_before = cpu_of_children()
     started = time.perf_counter()
     out = subprocess.run([BIN, *args, "--store", STORE, *(["--format", "tsv"] if args[0] == "query" else [])],
                          capture_output=True, text=True, check=True)
     took = time.perf_counter() - started
+    cpu = cpu_of_children() - cpu_before
     lines = out.stdout.count("\n") - (1 if args[0] == "query" else 0)
     total = next((l.split()[1] for l in out.stderr.splitlines() if l.startswith("newskg: ") and " hit" in l), None)
-    return took, f"{lines} shown" + (f" of {total}" if total else "")
+    return took, cpu, f"{lines} shown" + (f" of {total}" if total else "")
 
 
-print("| command | fastest s | median s | output |")
-print("|---|---|---|---|")
+print(f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+print("| command | fastest s | median s | least CPU s | output |")
+print("|---|---|---|---|---|")
 for name, args in COMMANDS:
-    times, shown = [], ""
+    times, cpus, shown = [], [], ""
     for _ in range(RUNS):
-        took, shown = run(args)
+        took, cpu, shown = run(args)
         times.append(took)
-    print(f"| {name} | {min(times):.3f} | {statistics.median(times):.3f} | {shown} |")
+        cpus.append(cpu)
+    print(f"| {name} | {min(times):.3f} | {statistics.median(times):.3f} | {min(cpus):.2f} | {shown} |")
+print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")

@@ -18,6 +18,7 @@ mod ordered;
 mod query;
 mod remote;
 mod search;
+mod timing;
 
 use std::fs::File;
 use std::io::{self, BufWriter, Write};

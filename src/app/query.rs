@@ -18,10 +18,11 @@ use oxigraph::sparql::results::QueryResultsFormat;
 use oxigraph::sparql::{QueryResults, QuerySolutionIter};
 
 use super::first_rows;
+use super::timing::Phases;
 use crate::cli::{QueryArgs, QueryFormat, RdfFormatArg};
 use newskg::queries::{self, WordFilter};
 use newskg::results::{write_results, ResultsFormat};
-use newskg::search::{self, Kind, SearchIndex};
+use newskg::search::{self, Kind, SearchIndex, WordMatches};
 use newskg::store::{QueryOptions, Store};
 
 /// The rows a ready-made query prints unless `--limit` says otherwise: a store of
@@ -40,8 +41,9 @@ pub(super) struct QueryConfig {
     format: Option<QueryFormat>,
     /// The parameters matched by words through the word index.
     word_filters: Vec<WordFilter>,
-    /// The query restricted by its word filters (run as it is: see `Store::query_parsed`).
-    restricted: Option<spargebra::Query>,
+    /// The word filters given, matched through the word index (`None`: none given, or no
+    /// index, so the query's own text filter runs).
+    matched: Option<Vec<WordMatches>>,
     store: PathBuf,
 }
 
@@ -59,7 +61,7 @@ impl QueryConfig {
             by_article: canned.as_ref().is_some_and(|c| c.by_article),
             format: args.format,
             word_filters: canned.as_ref().map(|c| c.word_filters.clone()).unwrap_or_default(),
-            restricted: None,
+            matched: None,
             store: args.store.store,
         })
     }
@@ -67,23 +69,27 @@ impl QueryConfig {
 
 /// Runs a query and prints its results; a SELECT query prints at most `limit` rows.
 pub(super) fn query(mut config: QueryConfig) -> Result<ExitCode> {
+    let mut phases = Phases::from_env();
     let store = Store::open_read_only(&config.store)?;
-    apply_word_filters(&store, &mut config)?;
+    phases.end("open store");
+    apply_word_filters(&store, &mut config, &mut phases)?;
     let mut results = compute(&store, &config)?;
     if let Some(n) = config.limit {
         results = first_rows(results, n)?;
     }
+    phases.end("evaluate");
     let format = results_format(config.format, &results)?;
     let mut out = BufWriter::new(io::stdout().lock());
     write_results(results, format, &mut out)?;
     out.flush()?;
+    phases.end("write");
     Ok(ExitCode::SUCCESS)
 }
 
 /// Matches the given word-filter parameters through the word index: the query is limited
 /// to the (article, node) pairs whose names hold the words, and the parameter is left
 /// unbound. Without an index the query's own (slow) filter runs, with a note.
-fn apply_word_filters(store: &Store, config: &mut QueryConfig) -> Result<()> {
+fn apply_word_filters(store: &Store, config: &mut QueryConfig, phases: &mut Phases) -> Result<()> {
     let value_of = |config: &QueryConfig, param: &str| {
         config.bindings.iter().find(|(v, _)| v.as_str() == param).map(|(_, t)| match t {
             Term::Literal(l) => l.value().to_owned(),
@@ -105,26 +111,35 @@ fn apply_word_filters(store: &Store, config: &mut QueryConfig) -> Result<()> {
     if let Some(warning) = index.freshness().warning() {
         eprintln!("newskg: warning: {warning}");
     }
-    let mut query = spargebra::SparqlParser::new().parse_query(&config.sparql).map_err(newskg::Error::InvalidQuery)?;
+    phases.end("open word index");
+    let mut matched = Vec::new();
     for (filter, value) in given {
         let words =
             search::Query::new(&value, Some(Kind::Name), 0).with_context(|| format!("--param {}", filter.param))?;
-        let pairs = index.names_matching(store, &words)?;
-        let variables: Vec<Variable> = filter.variables.iter().map(|v| Variable::new_unchecked(v.as_str())).collect();
-        query = search::restrict(query, &pairs, &variables)?;
+        let matches = index.names_matching(store, &words)?;
+        phases.end("find names");
+        let variables = filter.variables.iter().map(|v| Variable::new_unchecked(v.as_str())).collect();
+        matched.push(WordMatches { matches, variables });
         config.bindings.retain(|(v, _)| v.as_str() != filter.param);
     }
-    config.restricted = Some(query);
-    // The restricted query starts from the few matching nodes: run it whole.
-    config.by_article = false;
+    config.matched = Some(matched);
     Ok(())
 }
 
 /// The query's results: with a limit, one row more than printed (which tells whether rows
 /// were left out), found article by article for a ready-made query in article order.
 fn compute(store: &Store, config: &QueryConfig) -> Result<QueryResults<'static>> {
-    let first = match config.limit {
-        Some(n) if config.by_article => {
+    let options = QueryOptions {
+        bindings: config.bindings.clone(),
+        max_rows: config.limit.map(|n| n.saturating_add(1)),
+        ..QueryOptions::default()
+    };
+    let first = match (&config.matched, config.limit) {
+        // Word filters: the matched articles newest first, a batch at a time.
+        (Some(matched), Some(n)) if config.by_article => {
+            search::first_rows_by_article(store, &parse(&config.sparql)?, matched, n, &options)?
+        }
+        (None, Some(n)) if config.by_article => {
             first_rows::of_article_ordered_query(store, &config.sparql, &config.bindings, n)?
         }
         _ => None,
@@ -133,18 +148,17 @@ fn compute(store: &Store, config: &QueryConfig) -> Result<QueryResults<'static>>
         Some((variables, rows)) => {
             QueryResults::Solutions(QuerySolutionIter::new(variables.into(), rows.into_iter().map(Ok)))
         }
-        None => {
-            let options = QueryOptions {
-                bindings: config.bindings.clone(),
-                max_rows: config.limit.map(|n| n.saturating_add(1)),
-                ..QueryOptions::default()
-            };
-            match &config.restricted {
-                Some(query) => store.query_parsed(query.clone(), &options)?,
-                None => store.query(&config.sparql, &options)?,
-            }
-        }
+        // The restricted query starts from the few matching nodes: run it whole.
+        None => match &config.matched {
+            Some(matched) => store.query_parsed(search::restrict_all(parse(&config.sparql)?, matched)?, &options)?,
+            None => store.query(&config.sparql, &options)?,
+        },
     })
+}
+
+/// The algebra of a query.
+fn parse(sparql: &str) -> Result<spargebra::Query> {
+    Ok(spargebra::SparqlParser::new().parse_query(sparql).map_err(newskg::Error::InvalidQuery)?)
 }
 
 /// The first `n` rows of a SELECT query's results (other results as they are), with a note

@@ -5,7 +5,7 @@
 //! lowercased and folded to ASCII ("Müller" matches "muller"), at indexing and at search
 //! alike (one analyzer, registered under [`ANALYZER`] on every open).
 
-use tantivy::schema::{Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, STORED, STRING};
+use tantivy::schema::{Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, FAST, STORED, STRING};
 use tantivy::tokenizer::{AsciiFoldingFilter, LowerCaser, RemoveLongFilter, SimpleTokenizer, TextAnalyzer};
 use tantivy::{Index, TantivyDocument};
 
@@ -38,10 +38,13 @@ pub fn schema() -> Schema {
         TextFieldIndexing::default().set_tokenizer(ANALYZER).set_index_option(IndexRecordOption::WithFreqsAndPositions),
     );
     schema.add_text_field("kind", STRING | STORED);
-    schema.add_text_field("graph", STRING | STORED);
+    // Graph, node and date are also fast fields (columns), which the word filters read
+    // for thousands of hits at a time (reading stored documents would take most of the
+    // filter's time).
+    schema.add_text_field("graph", STRING | STORED | FAST);
     schema.add_text_field("article", STORED);
-    schema.add_text_field("date", STORED);
-    schema.add_text_field("node", STRING | STORED);
+    schema.add_text_field("date", STORED | FAST);
+    schema.add_text_field("node", STRING | STORED | FAST);
     schema.add_text_field("title", STORED);
     schema.add_text_field("speaker", STRING | STORED);
     schema.add_text_field("words", words);

@@ -6,12 +6,13 @@
 //! analyzer of `fields.rs`: any case, accents folded, punctuation ignored); hits come
 //! most relevant first (BM25), ties in the index's order.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
 use oxigraph::model::{NamedNode, Term as RdfTerm, Variable};
 use oxigraph::sparql::QueryResults;
 use tantivy::collector::{Count, DocSetCollector, TopDocs};
+use tantivy::columnar::StrColumn;
 use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query as TantivyQuery, TermQuery};
 use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::snippet::SnippetGenerator;
@@ -145,19 +146,85 @@ impl SearchIndex {
         })
     }
 
-    /// The (article graph, node) pairs whose names hold every word of `query`, sorted.
-    pub fn names_matching(&self, store: &Store, query: &Query) -> Result<BTreeSet<(String, String)>> {
+    /// The (article graph, node) pairs whose names hold every word of `query`, with each
+    /// article's publication date as indexed. Read from the fast fields of an index built
+    /// with them, else (an older index) from the stored documents.
+    pub fn names_matching(&self, store: &Store, query: &Query) -> Result<NameMatches> {
         let searcher = self.searcher(store)?;
         let tq = self.tantivy_query(query, Some(Kind::Name));
         let found = searcher.search(&tq, &DocSetCollector).map_err(|e| fail(store.path(), e))?;
-        let f = self.fields;
-        let mut pairs = BTreeSet::new();
-        for address in found {
-            let doc: TantivyDocument = searcher.doc(address).map_err(|e| fail(store.path(), e))?;
-            let text = |field| doc.get_first(field).and_then(|v| v.as_str()).unwrap_or_default().to_owned();
-            pairs.insert((text(f.graph), text(f.node)));
+        let mut by_segment: BTreeMap<u32, Vec<u32>> = BTreeMap::new();
+        for address in &found {
+            by_segment.entry(address.segment_ord).or_default().push(address.doc_id);
         }
-        Ok(pairs)
+        let f = self.fields;
+        let schema = searcher.schema();
+        // An index built before these fields were fast reads the stored documents.
+        let has_columns = [f.graph, f.node, f.date].iter().all(|&field| schema.get_field_entry(field).is_fast());
+        let mut matches = NameMatches::default();
+        for (segment, mut docs) in by_segment {
+            docs.sort_unstable();
+            let reader = searcher.segment_reader(segment);
+            let fast = reader.fast_fields();
+            let column = |name: &str| match has_columns {
+                true => fast.str(name).map_err(|e| fail(store.path(), e)),
+                false => Ok(None),
+            };
+            match (column("graph")?, column("node")?, column("date")?) {
+                (Some(graph), Some(node), Some(date)) => {
+                    let read = |column: &StrColumn| {
+                        values_of(column, &docs).map_err(|e| fail(store.path(), tantivy::TantivyError::from(e)))
+                    };
+                    let (graphs, nodes, dates) = (read(&graph)?, read(&node)?, read(&date)?);
+                    for ((g, n), d) in graphs.into_iter().zip(nodes).zip(dates) {
+                        matches.add(g, n, d);
+                    }
+                }
+                _ => {
+                    for doc in docs {
+                        let stored: TantivyDocument =
+                            searcher.doc(DocAddress::new(segment, doc)).map_err(|e| fail(store.path(), e))?;
+                        let text =
+                            |field| stored.get_first(field).and_then(|v| v.as_str()).unwrap_or_default().to_owned();
+                        matches.add(text(f.graph), text(f.node), text(f.date));
+                    }
+                }
+            }
+        }
+        Ok(matches)
+    }
+}
+
+/// The first value of each of `docs` in a string column (empty when it has none): the
+/// values of all are read in one pass over the column's dictionary, in the order of their
+/// term ordinals (looking each up alone reads a dictionary block per value).
+fn values_of(column: &StrColumn, docs: &[u32]) -> std::io::Result<Vec<String>> {
+    let ords: Vec<Option<u64>> = docs.iter().map(|&doc| column.term_ords(doc).next()).collect();
+    let mut sorted: Vec<u64> = ords.iter().flatten().copied().collect();
+    sorted.sort_unstable();
+    sorted.dedup();
+    let mut terms = Vec::with_capacity(sorted.len());
+    column.dictionary().sorted_ords_to_term_cb(sorted.iter().copied(), |bytes| {
+        terms.push(String::from_utf8_lossy(bytes).into_owned());
+        Ok(())
+    })?;
+    let term = |ord: u64| sorted.binary_search(&ord).ok().and_then(|i| terms.get(i)).cloned();
+    Ok(ords.into_iter().map(|ord| ord.and_then(term).unwrap_or_default()).collect())
+}
+
+/// The nodes whose names hold some words, as (article graph, node) pairs, and the
+/// publication date of each of their articles as the index holds it (`schema:datePublished`
+/// as written; empty when unknown).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct NameMatches {
+    pub pairs: BTreeSet<(String, String)>,
+    pub dates: BTreeMap<String, String>,
+}
+
+impl NameMatches {
+    fn add(&mut self, graph: String, node: String, date: String) {
+        self.dates.insert(graph.clone(), date);
+        self.pairs.insert((graph, node));
     }
 }
 

@@ -18,6 +18,7 @@
 
 mod documents;
 mod fields;
+mod filtered;
 mod find;
 mod restrict;
 
@@ -27,7 +28,8 @@ use oxigraph::model::{NamedNode, Quad};
 use tantivy::{Index, IndexWriter, TantivyDocument, Term};
 
 pub use documents::{article_words, ArticleInfo, Document, Kind};
-pub use find::{pieces, Hit, Query};
+pub use filtered::{first_rows_by_article, restrict_all, Rows, WordMatches};
+pub use find::{pieces, Hit, NameMatches, Query};
 pub use restrict::restrict;
 
 use crate::error::{Error, Result};

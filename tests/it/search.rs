@@ -194,3 +194,56 @@ fn the_queries_name_filters_match_words_through_the_index() {
     assert!(stderr.contains("no word index"), "{stderr}");
     assert_eq!(rows.len(), 3, "text, not words: Doe1, Doe10, Doe11: {rows:?}");
 }
+
+#[test]
+fn word_filters_give_the_rows_of_the_text_filter_found_batch_by_batch() {
+    // 150 articles over a week, one in ten undated, so that the first rows of the
+    // filtered queries are found over several batches of articles (newest first) and the
+    // undated ones come last. "Doe" and "Jane" are whole words of the names, so the
+    // index's word match and the text filter without an index keep the same rows.
+    let (_dir, store) = temp_store();
+    let jsonl: String = (0..150)
+        .map(|i| {
+            let body =
+                format!("Sen. Jane Doe met Mayor John Roe{i} in Paris on Monday. \"We agreed on item {i},\" Doe said.");
+            let mut record = serde_json::json!({"id": format!("batch-{i:03}"), "body": body});
+            if i % 10 != 9 {
+                record["date"] = format!("2024-11-{:02}", 1 + i % 7).into();
+            }
+            format!("{record}\n")
+        })
+        .collect();
+    ingest(&store, &jsonl);
+    let run = |name: &str, param: &str, limit: &str| {
+        let out = newskg()
+            .args(["query", name, "--store", store.to_str().unwrap(), "--format", "tsv", "--param", param])
+            .args(["--limit", limit])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        (String::from_utf8(out.stdout).unwrap(), String::from_utf8(out.stderr).unwrap())
+    };
+    let cases =
+        [("posts-held", "holder=DOE"), ("quotes-by-speaker", "speaker_filter=doe"), ("who-met-whom", "name=jane")];
+    let limits = ["1", "50", "100", "149", "1000", "0"];
+    let mut through_index = Vec::new();
+    for (name, param) in cases {
+        for limit in limits {
+            let (rows, stderr) = run(name, param, limit);
+            assert!(!stderr.contains("no word index"), "{stderr}");
+            through_index.push(rows);
+        }
+        let all = through_index.last().unwrap();
+        assert!(all.lines().count() > 140, "{name} {param}: {all}");
+    }
+    std::fs::remove_dir_all(store.join(newskg::search::INDEX_DIR)).unwrap();
+    let mut i = 0;
+    for (name, param) in cases {
+        for limit in limits {
+            let (rows, stderr) = run(name, param, limit);
+            assert!(stderr.contains("no word index"), "{stderr}");
+            assert_eq!(through_index[i], rows, "{name} {param} --limit {limit}");
+            i += 1;
+        }
+    }
+}
