@@ -32,6 +32,11 @@ use std::ops::Range;
 
 use chrono::NaiveDate;
 
+mod filters;
+mod lists;
+mod merge;
+use merge::merge;
+
 use super::index::{pronoun_classes, Mention, MentionIndex};
 use super::{quotes, speakers};
 use super::{time, EntityId, Event, Evidence, Holding, PostPattern, Quote, SentenceId, Speaker};
@@ -43,6 +48,10 @@ use crate::text::{Doc, TokenKind};
 /// takes names the noun phrase does not govern ("Beijing wants to let supply and demand
 /// dictate deals").
 const NOUN_SUBJECT_WINDOW: usize = 4;
+
+/// How many words may stand between a nominal trigger and the linking word of its
+/// participants ("talks last week with X").
+const NOUN_LINK_GAP: usize = 2;
 
 /// A trigger found in the text.
 struct Trigger {
@@ -204,7 +213,7 @@ pub fn find(
     let cx = Ctx { doc, rules, index, quoted, speech_quoted, owners, triggers, article_date };
     let mut events: Vec<Event> = (0..cx.triggers.len()).filter_map(|ti| cx.trigger_event(ti)).collect();
     events.extend(appointments(doc, index, holdings));
-    events.extend(quote_statements(doc, quotes));
+    events.extend(quote_statements(doc, rules, quotes));
     merge(events)
 }
 
@@ -220,21 +229,43 @@ impl Ctx<'_> {
         // A statement verb's subject is its speaker, found as the quotes stage finds one
         // ("X said", "X, a spokesperson, said", "he said"); a description ("one expert
         // said") names no one.
+        // "X told Y in a statement": the noun names how the verb's statement was made.
+        let medium = tr.kind == EventType::Statement
+            && tr.form == TriggerForm::Noun
+            && tr.tokens.start >= 2
+            && doc.lower(tr.tokens.start - 2) == "in"
+            && lex.is(WordClass::Determiner, doc.lower(tr.tokens.start - 1));
+        if medium {
+            return None;
+        }
         let subject = if tr.kind == EventType::Statement && tr.form == TriggerForm::Verb {
             let v = tr.tokens.start;
             if doc.tok(v).ends_with("ing") {
                 // A participle speaks for the name right before it ("with X warning of ...").
-                self.index.ending_at(v).filter(|m| self.usable(m)).map(|m| m.entity)
+                self.index.ending_at(v).filter(|m| self.usable(m)).map(|m| (m.entity, Some(m.tokens.start)))
             } else {
-                quotes::speech_subject(doc, self.rules, self.index, &self.speech_quoted, v).map(|(e, _)| e)
+                self.speaker(v)
             }
         } else {
             self.subject(tr, left, &s)
         };
-        let mut participants: Vec<EntityId> = subject.into_iter().collect();
-        // A nominal trigger takes objects only after a linking word.
+        let mut participants: Vec<EntityId> = subject.map(|(e, _)| e).into_iter().collect();
+        // "A and B criticised the plan": every member of a list that ends with the subject.
+        if let Some((_, Some(start))) = subject {
+            for e in lists::members_before(doc, self.rules, self.index, start) {
+                if !participants.contains(&e) {
+                    participants.push(e);
+                }
+            }
+        }
+        // A nominal trigger takes objects only after a linking word of its own noun phrase
+        // ("talks with X", "a deal, which included X"), not one further on ("a deal expected
+        // within weeks of a summit between X and Y").
         let first_link = if tr.form == TriggerForm::Noun {
-            (tr.tokens.end..right).find(|&k| lex.is(WordClass::NounLink, doc.lower(k))).unwrap_or(right)
+            (tr.tokens.end..right)
+                .find(|&k| lex.is(WordClass::NounLink, doc.lower(k)))
+                .filter(|&k| self.links_own_phrase(tr.tokens.end, k))
+                .unwrap_or(right)
         } else {
             tr.tokens.end
         };
@@ -242,11 +273,7 @@ impl Ctx<'_> {
         if participants.is_empty() && !tr.definite {
             return None;
         }
-        // A post goes to a person: companies "selected" for contracts were not appointed.
-        let person = |&e: &EntityId| self.index.class(e) == EntityClass::Person;
-        if tr.kind == EventType::Appointment && !participants.is_empty() && !participants.iter().any(person) {
-            return None;
-        }
+        let kind = filters::kind_for(self.index, tr.kind, &participants)?;
         let modality = modality(doc, self.rules, s.start, tr.tokens.start);
         // A negated event did not happen ("has not confirmed"): it is no event.
         if modality == Some(Modality::Negated) {
@@ -257,7 +284,7 @@ impl Ctx<'_> {
         let date =
             nearest.as_ref().and_then(|x| if modality == Some(Modality::Future) { x.ahead.or(x.date) } else { x.date });
         Some(Event {
-            kind: tr.kind,
+            kind,
             participants,
             place,
             date,
@@ -265,13 +292,42 @@ impl Ctx<'_> {
             modality,
             evidence: vec![Evidence {
                 span: doc.span(tr.tokens.start, tr.tokens.end),
-                rule: tr.kind.trigger_rule(tr.form),
+                rule: kind.trigger_rule(tr.form),
             }],
             sentence: SentenceId::new(si),
             // "the assassination of X" names its own victim: a new event, not a reference
             // back (while "the meeting, which included X" adds to the one told before).
             definite: tr.definite && !(first_link < right && lex.is(WordClass::OwnArgumentLink, doc.lower(first_link))),
         })
+    }
+
+    /// The speaker of the statement verb at `v`, found as the quotes stage finds one, and
+    /// the speaker's first token; adverbs between subject and verb are skipped ("X and Y
+    /// also sharply criticised").
+    fn speaker(&self, v: usize) -> Option<(EntityId, Option<usize>)> {
+        let (doc, rules) = (self.doc, self.rules);
+        let adverbs = (0..v)
+            .rev()
+            .take_while(|&k| {
+                doc.tokens[k].kind == TokenKind::Word && doc.lower(k).ends_with("ly") && doc.lower(k).len() > 4
+            })
+            .count();
+        [v, v - adverbs]
+            .into_iter()
+            .find_map(|at| quotes::speech_subject(doc, rules, self.index, &self.speech_quoted, at))
+            // "a letter seen by X says": a name after a preposition is no subject.
+            .filter(|&(_, start)| !after_preposition(doc, rules, start))
+            .map(|(e, start)| (e, Some(start)))
+    }
+
+    /// Whether the linking word at `link` belongs to the noun phrase of a nominal trigger
+    /// ending before `end`: at most `NOUN_LINK_GAP` words lie between them, or ", which"
+    /// ("the meeting, which included X").
+    fn links_own_phrase(&self, end: usize, link: usize) -> bool {
+        let doc = self.doc;
+        let words = (end..link).all(|k| doc.tokens[k].kind == TokenKind::Word);
+        (words && link - end <= NOUN_LINK_GAP)
+            || (link == end + 2 && doc.tok(end) == "," && doc.lower(end + 1) == "which")
     }
 
     /// The clause of trigger `ti` in sentence `s`: from the previous trigger or ";" to the
@@ -294,8 +350,15 @@ impl Ctx<'_> {
             right = right.min(cut);
         }
         let mut k = tr.tokens.end;
+        let charged = matches!(tr.kind, EventType::Accusation | EventType::LegalAction);
         while k < right {
             let w = doc.lower(k);
+            // "accused X of creating ...", "charged X with stealing ...": what follows is
+            // the charge, not a participant.
+            if charged && matches!(w, "of" | "for" | "with") && k + 1 < right && doc.lower(k + 1).ends_with("ing") {
+                right = k;
+                break;
+            }
             if lex.is(WordClass::ClauseBreak, w) && !(w == "and" && next_is_mention(index, k)) {
                 // "the meeting, which included X and Y" belongs to the noun.
                 let includes = w == "which" && k + 1 < right && doc.lower(k + 1).starts_with("includ");
@@ -324,7 +387,8 @@ impl Ctx<'_> {
     /// prepositional attachment ("ties to Iran"), place ("in Oslo") or source description
     /// ("a U.S. official"); else a pronoun right before the trigger (within two words; not
     /// the "it" of "it was noted"), resolved to the latest compatible mention.
-    fn subject(&self, tr: &Trigger, left: usize, s: &Range<usize>) -> Option<EntityId> {
+    /// Returns the entity and, when a name (no pronoun) is the subject, its first token.
+    fn subject(&self, tr: &Trigger, left: usize, s: &Range<usize>) -> Option<(EntityId, Option<usize>)> {
         let (doc, rules, index) = (self.doc, self.rules, self.index);
         let lex = &rules.lexicons;
         let in_description =
@@ -343,13 +407,13 @@ impl Ctx<'_> {
             .filter(|m| self.usable(m))
             .filter(|m| !after_preposition(doc, rules, m.tokens.start) && !in_description(m))
             .find(|m| !after_place_word(doc, rules, m.tokens.start) || index.class(m.entity) == EntityClass::Country)
-            .map(|m| m.entity)
+            .map(|m| (m.entity, Some(m.tokens.start)))
             .or_else(|| {
                 (tr.tokens.start.saturating_sub(3).max(s.start)..tr.tokens.start)
                     .find_map(|p| pronoun_classes(doc, rules, p).map(|c| (p, c)))
                     .filter(|&(p, _)| !(doc.lower(p) == "it" && lex.is(WordClass::ExpletiveVerb, doc.lower(p + 1))))
                     .and_then(|(p, classes)| index.latest_before(p.saturating_sub(80), p, |c| classes.contains(&c)))
-                    .map(|m| m.entity)
+                    .map(|m| (m.entity, None))
             })
     }
 
@@ -395,7 +459,9 @@ impl Ctx<'_> {
                 };
                 let adjacent = m.tokens.start == tr.tokens.end;
                 let told = doc.lower(tr.tokens.start).starts_with("tol") || doc.lower(tr.tokens.start) == "tells";
-                if adjacent && (told || (participants.is_empty() && inverted)) {
+                // A statement has a speaker: "told X" with none ("sources told Reuters")
+                // names only its addressee.
+                if adjacent && ((told && !participants.is_empty()) || (participants.is_empty() && inverted)) {
                     participants.push(m.entity);
                 }
                 continue;
@@ -460,11 +526,16 @@ fn appointments(doc: &Doc, index: &MentionIndex, holdings: &[Holding]) -> Vec<Ev
 }
 
 /// A quotation's named speaker made a statement.
-fn quote_statements(doc: &Doc, quotes: &[Quote]) -> Vec<Event> {
+fn quote_statements(doc: &Doc, rules: &Rules, quotes: &[Quote]) -> Vec<Event> {
     let mut events = Vec::new();
     for q in quotes {
         if let Some(Speaker::Entity(e)) = q.speaker {
             let span = q.attribution.clone().unwrap_or(q.evidence.span.clone());
+            // "a letter seen by X says": the name after a preposition did not speak.
+            let first = doc.tokens.partition_point(|t| t.end <= span.start);
+            if q.attribution.is_some() && first < doc.tokens.len() && after_preposition(doc, rules, first) {
+                continue;
+            }
             let si = doc
                 .sentences
                 .partition_point(|s| doc.tokens[s.end - 1].end <= span.start)
@@ -501,55 +572,4 @@ fn after_place_word(doc: &Doc, rules: &Rules, t: usize) -> bool {
     let prev = |k: usize| if t >= k { doc.lower(t - k) } else { "" };
     let place = |w: &str| rules.lexicons.is(WordClass::PlacePreposition, w);
     place(prev(1)) || (prev(1) == "the" && place(prev(2)))
-}
-
-/// Merges events of one type that share a participant and whose dates agree (or one has
-/// none); a definite nominal mention ("the meeting") joins the latest event of its type.
-/// Participants, evidence and missing place or date are pooled; a definite mention with
-/// no earlier event of its type and no participant is dropped.
-fn merge(events: Vec<Event>) -> Vec<Event> {
-    let mut out: Vec<Event> = Vec::new();
-    for e in events {
-        let compatible = |o: &Event| {
-            o.kind == e.kind
-                && o.modality == e.modality
-                && (o.date.is_none() || e.date.is_none() || o.date == e.date)
-                && (o.place.is_none() || e.place.is_none() || o.place == e.place)
-        };
-        // Appointments are one per appointee: "X for A and Y for B" are two.
-        let same_appointee =
-            |o: &Event| e.kind != EventType::Appointment || o.participants.first() == e.participants.first();
-        let same = if e.definite {
-            // "the meeting" joins the latest meeting, unless it names other participants
-            // ("the assassination of X" after a plot against Y).
-            out.iter_mut().rev().find(|o| compatible(o))
-        } else {
-            out.iter_mut().find(|o| {
-                compatible(o) && same_appointee(o) && o.participants.iter().any(|p| e.participants.contains(p))
-            })
-        };
-        if same.is_none() && e.participants.is_empty() {
-            continue;
-        }
-        match same {
-            Some(o) => {
-                for p in e.participants {
-                    if !o.participants.contains(&p) {
-                        o.participants.push(p);
-                    }
-                }
-                o.place = o.place.or(e.place);
-                if o.date.is_none() {
-                    o.date = e.date;
-                    o.time_text = e.time_text;
-                }
-                o.evidence.extend(e.evidence);
-                o.evidence.sort();
-                o.evidence.dedup();
-            }
-            None => out.push(e),
-        }
-    }
-    out.sort_by(|a, b| a.evidence[0].cmp(&b.evidence[0]));
-    out
 }
