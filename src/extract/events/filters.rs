@@ -7,8 +7,6 @@
 //!   without a person is none.
 //! - A contact whose only participants are news organisations ("when contacted by
 //!   Reuters") is the reporting itself, not an event of the story.
-//! - An attack on places alone, none of them a country ("a stabbing on a Bay Area train"),
-//!   names where it happened, not who took part.
 
 use super::super::index::MentionIndex;
 use super::super::EntityId;
@@ -27,13 +25,6 @@ pub(super) fn kind_for(index: &MentionIndex, kind: EventType, participants: &[En
             (organisations && participants.len() >= 2).then_some(EventType::Agreement)
         }
         EventType::Communication if participants.iter().all(|e| class(e) == EntityClass::NewsOrganization) => None,
-        EventType::Attack
-            if participants
-                .iter()
-                .all(|e| class(e).base() == EntityClass::Place && class(e) != EntityClass::Country) =>
-        {
-            None
-        }
         _ => Some(kind),
     }
 }

@@ -44,15 +44,17 @@ pub(super) fn members_before(doc: &Doc, rules: &Rules, index: &MentionIndex, sta
             sep_start
         };
         let Some(m) = index.ending_at(member_end) else { break };
-        if m.tokens.start == 0 || m.tokens.start >= member_end {
+        if m.tokens.start >= member_end {
             break;
         }
-        let before = doc.lower(m.tokens.start - 1);
-        let before = if before == "the" && m.tokens.start > 1 { doc.lower(m.tokens.start - 2) } else { before };
-        if rules.lexicons.is(WordClass::AttachmentPreposition, before)
-            || rules.lexicons.is(WordClass::PlacePreposition, before)
-            || doc.tokens[m.tokens.start - 1].kind == TokenKind::Possessive
-        {
+        let attached = m.tokens.start > 0 && {
+            let at = |k: usize| if k > 0 { doc.lower(k - 1) } else { "" };
+            let before = if at(m.tokens.start) == "the" { at(m.tokens.start - 1) } else { at(m.tokens.start) };
+            rules.lexicons.is(WordClass::AttachmentPreposition, before)
+                || rules.lexicons.is(WordClass::PlacePreposition, before)
+                || doc.tokens[m.tokens.start - 1].kind == TokenKind::Possessive
+        };
+        if attached {
             break;
         }
         if !out.contains(&m.entity) {

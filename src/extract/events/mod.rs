@@ -442,6 +442,9 @@ impl Ctx<'_> {
         let (doc, index) = (self.doc, self.index);
         for m in index.outermost_in(range).into_iter().filter(|m| self.usable(m)) {
             let class = index.class(m.entity);
+            if attributive_place(doc, self.rules, m, class) {
+                continue;
+            }
             if after_place_word(doc, self.rules, m.tokens.start) {
                 // "in New York" is the place; "at the Iranian U.N. mission" neither place nor
                 // participant.
@@ -565,6 +568,20 @@ fn after_preposition(doc: &Doc, rules: &Rules, t: usize) -> bool {
     let prev = |k: usize| if t >= k { doc.lower(t - k) } else { "" };
     let p = if prev(1) == "the" { prev(2) } else { prev(1) };
     rules.lexicons.is(WordClass::AttachmentPreposition, p)
+}
+
+/// Whether a place mention only describes the noun after it ("a passenger on a Bay Area
+/// train", "an Oslo court"): after "a"/"an" and before a lower-case word, it names
+/// neither a participant nor the event's place.
+fn attributive_place(doc: &Doc, rules: &Rules, m: &Mention, class: EntityClass) -> bool {
+    let (start, end) = (m.tokens.start, m.tokens.end);
+    class.base() == EntityClass::Place
+        && start > 0
+        && matches!(doc.lower(start - 1), "a" | "an")
+        && end < doc.tokens.len()
+        && doc.tokens[end].kind == TokenKind::Word
+        && doc.tok(end).starts_with(char::is_lowercase)
+        && !rules.lexicons.is(WordClass::ClauseBreak, doc.lower(end))
 }
 
 /// Whether a mention follows a place preposition ("in Oslo", "at the Kremlin").
