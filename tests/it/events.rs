@@ -210,3 +210,22 @@ fn the_charge_is_no_participant() {
     assert!(parts.iter().any(|p| p.contains(&"Victor Hale".to_owned())), "{parts:?}");
     assert!(parts.iter().all(|p| !p.contains(&"Peru".to_owned())), "{parts:?}");
 }
+
+#[test]
+fn a_statement_without_its_own_time_is_dated_by_the_lede() {
+    let text = "LIMA, Peru (AP) — Hours before the vote on Tuesday, Ana Lima spoke to voters.\n\n\
+                “We will win,” Ana Lima said.\n";
+    let mut article = read_plain("test", text.to_owned());
+    article.metadata.date = chrono::NaiveDate::from_ymd_opt(2024, 3, 7);
+    let ex = extract(&article, rules());
+    let statement = ex.events.iter().find(|e| e.kind == EventType::Statement).expect("a statement");
+    assert_eq!(statement.date, chrono::NaiveDate::from_ymd_opt(2024, 3, 5));
+    // Negative: a statement that gives its own day keeps it.
+    let text = "LIMA, Peru (AP) — Hours before the vote on Tuesday, Ana Lima spoke to voters.\n\n\
+                Tom Diaz said on Monday that the count was slow.\n";
+    let mut article = read_plain("test", text.to_owned());
+    article.metadata.date = chrono::NaiveDate::from_ymd_opt(2024, 3, 7);
+    let ex = extract(&article, rules());
+    let statement = ex.events.iter().find(|e| e.kind == EventType::Statement).expect("a statement");
+    assert_eq!(statement.date, chrono::NaiveDate::from_ymd_opt(2024, 3, 4));
+}

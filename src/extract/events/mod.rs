@@ -214,7 +214,24 @@ pub fn find(
     let mut events: Vec<Event> = (0..cx.triggers.len()).filter_map(|ti| cx.trigger_event(ti)).collect();
     events.extend(appointments(doc, index, holdings));
     events.extend(quote_statements(doc, rules, quotes));
-    merge(events)
+    let mut events = merge(events);
+    // A statement that gives no time of its own was made on the day the lede tells of
+    // ("Hours before the win Tuesday, coach X said ..."; later "X said" is that day's).
+    if let Some(day) = lede_date(doc, rules, article_date) {
+        for e in events.iter_mut().filter(|e| e.kind == EventType::Statement && e.date.is_none()) {
+            e.date = Some(day);
+        }
+    }
+    events
+}
+
+/// The day of the first dated time expression in the article's first paragraph.
+fn lede_date(doc: &Doc, rules: &Rules, article_date: Option<NaiveDate>) -> Option<NaiveDate> {
+    let first = doc.paragraphs.first()?;
+    doc.sentences
+        .iter()
+        .filter(|s| s.start >= first.start && s.end <= first.end)
+        .find_map(|s| time::find(doc, rules, s.clone(), article_date).into_iter().find_map(|x| x.date))
 }
 
 impl Ctx<'_> {
