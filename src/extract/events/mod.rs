@@ -17,29 +17,40 @@
 //! after a quotation or comma; objects are the mentions after it up to the clause's end
 //! ("with X", "between X and Y", "which included X and Y"); a place mention after a
 //! `place-preposition` ("in", "at", "near") is the place, not a participant; a mention that
-//! only owns a post ("Iran's" in "Iran's U.N. ambassador X") is not a participant.
-//! Statements take only the speaker (and the addressee of "told"); an appointment needs a
-//! person among its participants. The date is the
-//! sentence's time expression nearest the trigger. Modality (`modality-cues.tsv`): "will",
+//! only owns a post ("Iran's" in "Iran's U.N. ambassador X") is not a participant, nor is
+//! a place used attributively ("on a Bay Area train"). A subject that ends a list "A, B and
+//! C" brings its other members (`lists.rs`). A nominal trigger's objects follow a linking
+//! word of its own phrase (within `NOUN_LINK_GAP` words); an accusation's or legal
+//! action's objects end at its charge ("accused X of helping Y").
+//! Statements take only the speaker (and the addressee of "told", only with a speaker); a
+//! speaker after a preposition ("a letter seen by X says") is none; "in a statement" is the
+//! medium of its verb's statement, no second one. `filters.rs` says what the participants
+//! allow: an appointment needs a person (organisations selected together made an
+//! agreement); a contact with news outlets alone is none. The date is the
+//! sentence's time expression nearest the trigger; a statement with none takes the day of
+//! the lede (the first paragraph's first dated time expression). Modality (`modality-cues.tsv`): "will",
 //! "plans to" → future; "would", "could", "may", "if" → hypothetical; "not", "never" →
 //! negated, and a negated event is dropped; written as `nkg:modality`. Selections for a
 //! post and resignations are appointments (`event.Appointment.post`); a quotation's named
-//! speaker made a statement (`event.Statement.quote`). Merging: events of one type that
-//! share a participant and have compatible dates are one.
+//! speaker made a statement (`event.Statement.quote`). Merging (`merge.rs`): events of one
+//! type that share a participant and have compatible dates are one; statements are one per
+//! speaker and addressee.
 
 use rustc_hash::FxHashSet;
 use std::ops::Range;
 
 use chrono::NaiveDate;
 
+mod derived;
 mod filters;
 mod lists;
 mod merge;
+use derived::{appointments, quote_statements};
 use merge::merge;
 
 use super::index::{pronoun_classes, Mention, MentionIndex};
 use super::{quotes, speakers};
-use super::{time, EntityId, Event, Evidence, Holding, PostPattern, Quote, SentenceId, Speaker};
+use super::{time, EntityId, Event, Evidence, Holding, Quote, SentenceId};
 use crate::rules::{EntityClass, EventType, Modality, Rules, TriggerForm, WordClass};
 use crate::text::{Doc, TokenKind};
 
@@ -508,72 +519,6 @@ impl Ctx<'_> {
             .filter(|x| in_sentence.iter().all(|o| distance(x, o) >= distance(x, tr)))
             .min_by_key(|x| distance(x, tr))
     }
-}
-
-/// A selection for a post ("X for secretary of state", "named X as Y") or a resignation
-/// ("X resigned as minister") is an appointment event: the holder, and for a selection
-/// whoever named them (the first person of the sentence).
-fn appointments(doc: &Doc, index: &MentionIndex, holdings: &[Holding]) -> Vec<Event> {
-    let mut events = Vec::new();
-    for h in holdings.iter().filter(|h| matches!(h.pattern, PostPattern::Selection | PostPattern::Resignation)) {
-        let a = doc.tokens.partition_point(|t| t.end <= h.evidence.span.start);
-        let si = doc.sentence_of(a.min(doc.tokens.len().saturating_sub(1)));
-        let mut participants = vec![h.holder];
-        if h.pattern == PostPattern::Selection {
-            let s = doc.sentences[si].clone();
-            if let Some(m) = index.mentions.iter().find(|m| {
-                m.tokens.start >= s.start
-                    && m.tokens.end <= a
-                    && index.class(m.entity) == EntityClass::Person
-                    && m.entity != h.holder
-            }) {
-                participants.push(m.entity);
-            }
-        }
-        events.push(Event {
-            kind: EventType::Appointment,
-            participants,
-            place: None,
-            date: None,
-            time_text: None,
-            modality: None,
-            evidence: vec![Evidence { span: h.evidence.span.clone(), rule: "event.Appointment.post" }],
-            sentence: SentenceId::new(si),
-            definite: false,
-        });
-    }
-    events
-}
-
-/// A quotation's named speaker made a statement.
-fn quote_statements(doc: &Doc, rules: &Rules, quotes: &[Quote]) -> Vec<Event> {
-    let mut events = Vec::new();
-    for q in quotes {
-        if let Some(Speaker::Entity(e)) = q.speaker {
-            let span = q.attribution.clone().unwrap_or(q.evidence.span.clone());
-            // "a letter seen by X says": the name after a preposition did not speak.
-            let first = doc.tokens.partition_point(|t| t.end <= span.start);
-            if q.attribution.is_some() && first < doc.tokens.len() && after_preposition(doc, rules, first) {
-                continue;
-            }
-            let si = doc
-                .sentences
-                .partition_point(|s| doc.tokens[s.end - 1].end <= span.start)
-                .min(doc.sentences.len().saturating_sub(1));
-            events.push(Event {
-                kind: EventType::Statement,
-                participants: vec![e],
-                place: None,
-                date: None,
-                time_text: None,
-                modality: None,
-                evidence: vec![Evidence { span, rule: "event.Statement.quote" }],
-                sentence: SentenceId::new(si),
-                definite: false,
-            });
-        }
-    }
-    events
 }
 
 fn next_is_mention(index: &MentionIndex, k: usize) -> bool {
