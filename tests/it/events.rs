@@ -129,3 +129,103 @@ fn an_appointment_goes_to_a_person() {
     // Negative: organisations selected for contracts hold no post.
     assert!(events("Lockheed Martin and SpaceX were selected for the contracts.", EventType::Appointment).is_empty());
 }
+
+#[test]
+fn a_coordinated_subject_takes_every_member() {
+    let parts = events("Peru and Chile sharply criticised the plan.", EventType::Statement);
+    assert!(parts.iter().any(|p| p.contains(&"Peru".to_owned()) && p.contains(&"Chile".to_owned())), "{parts:?}");
+    // Negative: "Lima, Peru" is a place and its country, no list.
+    let parts = events("Officials in Lima, Peru condemned the plan.", EventType::Statement);
+    assert!(parts.iter().all(|p| !p.contains(&"Lima".to_owned())), "{parts:?}");
+}
+
+#[test]
+fn statements_are_one_per_speaker_and_addressee() {
+    // Two speakers who told the same outlet made two statements.
+    let parts = events(
+        "Ana Lima told Al Jazeera the vote was fair. Tom Diaz told Al Jazeera it was not.",
+        EventType::Statement,
+    );
+    assert_eq!(parts.len(), 2, "{parts:?}");
+    // One speaker twice to one addressee: one statement.
+    let parts = events(
+        "Ana Lima told Al Jazeera the vote was fair. Later Ana Lima told Al Jazeera it was close.",
+        EventType::Statement,
+    );
+    assert_eq!(parts.len(), 1, "{parts:?}");
+    // Negative: no speaker, no statement ("sources told X").
+    assert!(events("Two sources told Al Jazeera the vote was fair.", EventType::Statement).is_empty());
+}
+
+#[test]
+fn organisations_selected_together_made_an_agreement() {
+    let parts =
+        events("The European Space Agency selected Acme Corp. and Initech Inc. for the lander.", EventType::Agreement);
+    assert!(parts.iter().any(|p| p.contains(&"Initech Inc.".to_owned())), "{parts:?}");
+    assert!(events(
+        "The European Space Agency selected Acme Corp. and Initech Inc. for the lander.",
+        EventType::Appointment
+    )
+    .is_empty());
+    // A person selected is appointed, no agreement.
+    assert!(events("President Ana Lima selected Tom Diaz as her deputy.", EventType::Agreement).is_empty());
+}
+
+#[test]
+fn deals_and_partnerships_are_agreements() {
+    assert!(any_with(
+        "Acme Corp. agreed to a takeover by Initech Inc. last month.",
+        EventType::Agreement,
+        "Acme Corp."
+    ));
+    assert!(any_with(
+        "It is the result of a partnership between Acme Corp. and Initech Inc.",
+        EventType::Agreement,
+        "Initech Inc."
+    ));
+    // Negative: agreeing with a view is no deal.
+    assert!(events("Tom Diaz agreed with the critics.", EventType::Agreement).is_empty());
+    // Negative: a link word far from the noun belongs to another phrase.
+    let parts = events(
+        "A trade deal, once expected within weeks of a summit between Peru and Chile, stalled.",
+        EventType::Agreement,
+    );
+    assert!(parts.is_empty(), "{parts:?}");
+}
+
+#[test]
+fn attacks_and_contacts_need_real_participants() {
+    assert!(any_with("Tom Diaz hit Victor Hale in the head.", EventType::Attack, "Victor Hale"));
+    // Negative: the place of an attack is no participant.
+    assert!(events("A stabbing killed a passenger on a Bay Area train.", EventType::Attack).is_empty());
+    // Negative: the outlet that asked is no party to a contact.
+    assert!(
+        events("The company declined to comment when contacted by Al Jazeera.", EventType::Communication).is_empty()
+    );
+}
+
+#[test]
+fn the_charge_is_no_participant() {
+    let parts = events("Tom Diaz accused Victor Hale of helping Peru.", EventType::Accusation);
+    assert!(parts.iter().any(|p| p.contains(&"Victor Hale".to_owned())), "{parts:?}");
+    assert!(parts.iter().all(|p| !p.contains(&"Peru".to_owned())), "{parts:?}");
+}
+
+#[test]
+fn a_statement_without_its_own_time_is_dated_by_the_lede() {
+    let text = "LIMA, Peru (AP) — Hours before the vote on Tuesday, Ana Lima spoke to voters.\n\n\
+                “We will win,” Ana Lima said.\n";
+    let mut article = read_plain("test", text.to_owned());
+    article.metadata.date = chrono::NaiveDate::from_ymd_opt(2024, 3, 7);
+    let ex = extract(&article, rules());
+    let statement = ex.events.iter().find(|e| e.kind == EventType::Statement).expect("a statement");
+    assert_eq!(statement.date, chrono::NaiveDate::from_ymd_opt(2024, 3, 5));
+    // Negative: a statement that gives its own day keeps it.
+    let text = "LIMA, Peru (AP) — Hours before the vote on Tuesday, Ana Lima spoke to voters.\n\n\
+                Tom Diaz said on Monday that the count was slow.\n";
+    let mut article = read_plain("test", text.to_owned());
+    article.metadata.date = chrono::NaiveDate::from_ymd_opt(2024, 3, 7);
+    let ex = extract(&article, rules());
+    let statement = ex.events.iter().find(|e| e.kind == EventType::Statement).expect("a statement");
+    assert_eq!(statement.date, chrono::NaiveDate::from_ymd_opt(2024, 3, 4));
+}

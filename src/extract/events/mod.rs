@@ -17,24 +17,40 @@
 //! after a quotation or comma; objects are the mentions after it up to the clause's end
 //! ("with X", "between X and Y", "which included X and Y"); a place mention after a
 //! `place-preposition` ("in", "at", "near") is the place, not a participant; a mention that
-//! only owns a post ("Iran's" in "Iran's U.N. ambassador X") is not a participant.
-//! Statements take only the speaker (and the addressee of "told"); an appointment needs a
-//! person among its participants. The date is the
-//! sentence's time expression nearest the trigger. Modality (`modality-cues.tsv`): "will",
+//! only owns a post ("Iran's" in "Iran's U.N. ambassador X") is not a participant, nor is
+//! a place used attributively ("on a Bay Area train"). A subject that ends a list "A, B and
+//! C" brings its other members (`lists.rs`). A nominal trigger's objects follow a linking
+//! word of its own phrase (within `NOUN_LINK_GAP` words); an accusation's or legal
+//! action's objects end at its charge ("accused X of helping Y").
+//! Statements take only the speaker (and the addressee of "told", only with a speaker); a
+//! speaker after a preposition ("a letter seen by X says") is none; "in a statement" is the
+//! medium of its verb's statement, no second one. `filters.rs` says what the participants
+//! allow: an appointment needs a person (organisations selected together made an
+//! agreement); a contact with news outlets alone is none. The date is the
+//! sentence's time expression nearest the trigger; a statement with none takes the day of
+//! the lede (the first paragraph's first dated time expression). Modality (`modality-cues.tsv`): "will",
 //! "plans to" → future; "would", "could", "may", "if" → hypothetical; "not", "never" →
 //! negated, and a negated event is dropped; written as `nkg:modality`. Selections for a
 //! post and resignations are appointments (`event.Appointment.post`); a quotation's named
-//! speaker made a statement (`event.Statement.quote`). Merging: events of one type that
-//! share a participant and have compatible dates are one.
+//! speaker made a statement (`event.Statement.quote`). Merging (`merge.rs`): events of one
+//! type that share a participant and have compatible dates are one; statements are one per
+//! speaker and addressee.
 
 use rustc_hash::FxHashSet;
 use std::ops::Range;
 
 use chrono::NaiveDate;
 
+mod derived;
+mod filters;
+mod lists;
+mod merge;
+use derived::{appointments, quote_statements};
+use merge::merge;
+
 use super::index::{pronoun_classes, Mention, MentionIndex};
 use super::{quotes, speakers};
-use super::{time, EntityId, Event, Evidence, Holding, PostPattern, Quote, SentenceId, Speaker};
+use super::{time, EntityId, Event, Evidence, Holding, Quote, SentenceId};
 use crate::rules::{EntityClass, EventType, Modality, Rules, TriggerForm, WordClass};
 use crate::text::{Doc, TokenKind};
 
@@ -43,6 +59,10 @@ use crate::text::{Doc, TokenKind};
 /// takes names the noun phrase does not govern ("Beijing wants to let supply and demand
 /// dictate deals").
 const NOUN_SUBJECT_WINDOW: usize = 4;
+
+/// How many words may stand between a nominal trigger and the linking word of its
+/// participants ("talks last week with X").
+const NOUN_LINK_GAP: usize = 2;
 
 /// A trigger found in the text.
 struct Trigger {
@@ -204,8 +224,25 @@ pub fn find(
     let cx = Ctx { doc, rules, index, quoted, speech_quoted, owners, triggers, article_date };
     let mut events: Vec<Event> = (0..cx.triggers.len()).filter_map(|ti| cx.trigger_event(ti)).collect();
     events.extend(appointments(doc, index, holdings));
-    events.extend(quote_statements(doc, quotes));
-    merge(events)
+    events.extend(quote_statements(doc, rules, quotes));
+    let mut events = merge(events);
+    // A statement that gives no time of its own was made on the day the lede tells of
+    // ("Hours before the win Tuesday, coach X said ..."; later "X said" is that day's).
+    if let Some(day) = lede_date(doc, rules, article_date) {
+        for e in events.iter_mut().filter(|e| e.kind == EventType::Statement && e.date.is_none()) {
+            e.date = Some(day);
+        }
+    }
+    events
+}
+
+/// The day of the first dated time expression in the article's first paragraph.
+fn lede_date(doc: &Doc, rules: &Rules, article_date: Option<NaiveDate>) -> Option<NaiveDate> {
+    let first = doc.paragraphs.first()?;
+    doc.sentences
+        .iter()
+        .filter(|s| s.start >= first.start && s.end <= first.end)
+        .find_map(|s| time::find(doc, rules, s.clone(), article_date).into_iter().find_map(|x| x.date))
 }
 
 impl Ctx<'_> {
@@ -220,21 +257,43 @@ impl Ctx<'_> {
         // A statement verb's subject is its speaker, found as the quotes stage finds one
         // ("X said", "X, a spokesperson, said", "he said"); a description ("one expert
         // said") names no one.
+        // "X told Y in a statement": the noun names how the verb's statement was made.
+        let medium = tr.kind == EventType::Statement
+            && tr.form == TriggerForm::Noun
+            && tr.tokens.start >= 2
+            && doc.lower(tr.tokens.start - 2) == "in"
+            && lex.is(WordClass::Determiner, doc.lower(tr.tokens.start - 1));
+        if medium {
+            return None;
+        }
         let subject = if tr.kind == EventType::Statement && tr.form == TriggerForm::Verb {
             let v = tr.tokens.start;
             if doc.tok(v).ends_with("ing") {
                 // A participle speaks for the name right before it ("with X warning of ...").
-                self.index.ending_at(v).filter(|m| self.usable(m)).map(|m| m.entity)
+                self.index.ending_at(v).filter(|m| self.usable(m)).map(|m| (m.entity, Some(m.tokens.start)))
             } else {
-                quotes::speech_subject(doc, self.rules, self.index, &self.speech_quoted, v).map(|(e, _)| e)
+                self.speaker(v)
             }
         } else {
             self.subject(tr, left, &s)
         };
-        let mut participants: Vec<EntityId> = subject.into_iter().collect();
-        // A nominal trigger takes objects only after a linking word.
+        let mut participants: Vec<EntityId> = subject.map(|(e, _)| e).into_iter().collect();
+        // "A and B criticised the plan": every member of a list that ends with the subject.
+        if let Some((_, Some(start))) = subject {
+            for e in lists::members_before(doc, self.rules, self.index, start) {
+                if !participants.contains(&e) {
+                    participants.push(e);
+                }
+            }
+        }
+        // A nominal trigger takes objects only after a linking word of its own noun phrase
+        // ("talks with X", "a deal, which included X"), not one further on ("a deal expected
+        // within weeks of a summit between X and Y").
         let first_link = if tr.form == TriggerForm::Noun {
-            (tr.tokens.end..right).find(|&k| lex.is(WordClass::NounLink, doc.lower(k))).unwrap_or(right)
+            (tr.tokens.end..right)
+                .find(|&k| lex.is(WordClass::NounLink, doc.lower(k)))
+                .filter(|&k| self.links_own_phrase(tr.tokens.end, k))
+                .unwrap_or(right)
         } else {
             tr.tokens.end
         };
@@ -242,11 +301,7 @@ impl Ctx<'_> {
         if participants.is_empty() && !tr.definite {
             return None;
         }
-        // A post goes to a person: companies "selected" for contracts were not appointed.
-        let person = |&e: &EntityId| self.index.class(e) == EntityClass::Person;
-        if tr.kind == EventType::Appointment && !participants.is_empty() && !participants.iter().any(person) {
-            return None;
-        }
+        let kind = filters::kind_for(self.index, tr.kind, &participants)?;
         let modality = modality(doc, self.rules, s.start, tr.tokens.start);
         // A negated event did not happen ("has not confirmed"): it is no event.
         if modality == Some(Modality::Negated) {
@@ -257,7 +312,7 @@ impl Ctx<'_> {
         let date =
             nearest.as_ref().and_then(|x| if modality == Some(Modality::Future) { x.ahead.or(x.date) } else { x.date });
         Some(Event {
-            kind: tr.kind,
+            kind,
             participants,
             place,
             date,
@@ -265,13 +320,42 @@ impl Ctx<'_> {
             modality,
             evidence: vec![Evidence {
                 span: doc.span(tr.tokens.start, tr.tokens.end),
-                rule: tr.kind.trigger_rule(tr.form),
+                rule: kind.trigger_rule(tr.form),
             }],
             sentence: SentenceId::new(si),
             // "the assassination of X" names its own victim: a new event, not a reference
             // back (while "the meeting, which included X" adds to the one told before).
             definite: tr.definite && !(first_link < right && lex.is(WordClass::OwnArgumentLink, doc.lower(first_link))),
         })
+    }
+
+    /// The speaker of the statement verb at `v`, found as the quotes stage finds one, and
+    /// the speaker's first token; adverbs between subject and verb are skipped ("X and Y
+    /// also sharply criticised").
+    fn speaker(&self, v: usize) -> Option<(EntityId, Option<usize>)> {
+        let (doc, rules) = (self.doc, self.rules);
+        let adverbs = (0..v)
+            .rev()
+            .take_while(|&k| {
+                doc.tokens[k].kind == TokenKind::Word && doc.lower(k).ends_with("ly") && doc.lower(k).len() > 4
+            })
+            .count();
+        [v, v - adverbs]
+            .into_iter()
+            .find_map(|at| quotes::speech_subject(doc, rules, self.index, &self.speech_quoted, at))
+            // "a letter seen by X says": a name after a preposition is no subject.
+            .filter(|&(_, start)| !after_preposition(doc, rules, start))
+            .map(|(e, start)| (e, Some(start)))
+    }
+
+    /// Whether the linking word at `link` belongs to the noun phrase of a nominal trigger
+    /// ending before `end`: at most `NOUN_LINK_GAP` words lie between them, or ", which"
+    /// ("the meeting, which included X").
+    fn links_own_phrase(&self, end: usize, link: usize) -> bool {
+        let doc = self.doc;
+        let words = (end..link).all(|k| doc.tokens[k].kind == TokenKind::Word);
+        (words && link - end <= NOUN_LINK_GAP)
+            || (link == end + 2 && doc.tok(end) == "," && doc.lower(end + 1) == "which")
     }
 
     /// The clause of trigger `ti` in sentence `s`: from the previous trigger or ";" to the
@@ -294,8 +378,15 @@ impl Ctx<'_> {
             right = right.min(cut);
         }
         let mut k = tr.tokens.end;
+        let charged = matches!(tr.kind, EventType::Accusation | EventType::LegalAction);
         while k < right {
             let w = doc.lower(k);
+            // "accused X of creating ...", "charged X with stealing ...": what follows is
+            // the charge, not a participant.
+            if charged && matches!(w, "of" | "for" | "with") && k + 1 < right && doc.lower(k + 1).ends_with("ing") {
+                right = k;
+                break;
+            }
             if lex.is(WordClass::ClauseBreak, w) && !(w == "and" && next_is_mention(index, k)) {
                 // "the meeting, which included X and Y" belongs to the noun.
                 let includes = w == "which" && k + 1 < right && doc.lower(k + 1).starts_with("includ");
@@ -324,7 +415,8 @@ impl Ctx<'_> {
     /// prepositional attachment ("ties to Iran"), place ("in Oslo") or source description
     /// ("a U.S. official"); else a pronoun right before the trigger (within two words; not
     /// the "it" of "it was noted"), resolved to the latest compatible mention.
-    fn subject(&self, tr: &Trigger, left: usize, s: &Range<usize>) -> Option<EntityId> {
+    /// Returns the entity and, when a name (no pronoun) is the subject, its first token.
+    fn subject(&self, tr: &Trigger, left: usize, s: &Range<usize>) -> Option<(EntityId, Option<usize>)> {
         let (doc, rules, index) = (self.doc, self.rules, self.index);
         let lex = &rules.lexicons;
         let in_description =
@@ -343,13 +435,13 @@ impl Ctx<'_> {
             .filter(|m| self.usable(m))
             .filter(|m| !after_preposition(doc, rules, m.tokens.start) && !in_description(m))
             .find(|m| !after_place_word(doc, rules, m.tokens.start) || index.class(m.entity) == EntityClass::Country)
-            .map(|m| m.entity)
+            .map(|m| (m.entity, Some(m.tokens.start)))
             .or_else(|| {
                 (tr.tokens.start.saturating_sub(3).max(s.start)..tr.tokens.start)
                     .find_map(|p| pronoun_classes(doc, rules, p).map(|c| (p, c)))
                     .filter(|&(p, _)| !(doc.lower(p) == "it" && lex.is(WordClass::ExpletiveVerb, doc.lower(p + 1))))
                     .and_then(|(p, classes)| index.latest_before(p.saturating_sub(80), p, |c| classes.contains(&c)))
-                    .map(|m| m.entity)
+                    .map(|m| (m.entity, None))
             })
     }
 
@@ -378,6 +470,9 @@ impl Ctx<'_> {
         let (doc, index) = (self.doc, self.index);
         for m in index.outermost_in(range).into_iter().filter(|m| self.usable(m)) {
             let class = index.class(m.entity);
+            if attributive_place(doc, self.rules, m, class) {
+                continue;
+            }
             if after_place_word(doc, self.rules, m.tokens.start) {
                 // "in New York" is the place; "at the Iranian U.N. mission" neither place nor
                 // participant.
@@ -395,7 +490,9 @@ impl Ctx<'_> {
                 };
                 let adjacent = m.tokens.start == tr.tokens.end;
                 let told = doc.lower(tr.tokens.start).starts_with("tol") || doc.lower(tr.tokens.start) == "tells";
-                if adjacent && (told || (participants.is_empty() && inverted)) {
+                // A statement has a speaker: "told X" with none ("sources told Reuters")
+                // names only its addressee.
+                if adjacent && ((told && !participants.is_empty()) || (participants.is_empty() && inverted)) {
                     participants.push(m.entity);
                 }
                 continue;
@@ -424,66 +521,6 @@ impl Ctx<'_> {
     }
 }
 
-/// A selection for a post ("X for secretary of state", "named X as Y") or a resignation
-/// ("X resigned as minister") is an appointment event: the holder, and for a selection
-/// whoever named them (the first person of the sentence).
-fn appointments(doc: &Doc, index: &MentionIndex, holdings: &[Holding]) -> Vec<Event> {
-    let mut events = Vec::new();
-    for h in holdings.iter().filter(|h| matches!(h.pattern, PostPattern::Selection | PostPattern::Resignation)) {
-        let a = doc.tokens.partition_point(|t| t.end <= h.evidence.span.start);
-        let si = doc.sentence_of(a.min(doc.tokens.len().saturating_sub(1)));
-        let mut participants = vec![h.holder];
-        if h.pattern == PostPattern::Selection {
-            let s = doc.sentences[si].clone();
-            if let Some(m) = index
-                .starting_within(s.start, a)
-                .iter()
-                .find(|m| m.tokens.end <= a && index.class(m.entity) == EntityClass::Person && m.entity != h.holder)
-            {
-                participants.push(m.entity);
-            }
-        }
-        events.push(Event {
-            kind: EventType::Appointment,
-            participants,
-            place: None,
-            date: None,
-            time_text: None,
-            modality: None,
-            evidence: vec![Evidence { span: h.evidence.span.clone(), rule: "event.Appointment.post" }],
-            sentence: SentenceId::new(si),
-            definite: false,
-        });
-    }
-    events
-}
-
-/// A quotation's named speaker made a statement.
-fn quote_statements(doc: &Doc, quotes: &[Quote]) -> Vec<Event> {
-    let mut events = Vec::new();
-    for q in quotes {
-        if let Some(Speaker::Entity(e)) = q.speaker {
-            let span = q.attribution.clone().unwrap_or(q.evidence.span.clone());
-            let si = doc
-                .sentences
-                .partition_point(|s| doc.tokens[s.end - 1].end <= span.start)
-                .min(doc.sentences.len().saturating_sub(1));
-            events.push(Event {
-                kind: EventType::Statement,
-                participants: vec![e],
-                place: None,
-                date: None,
-                time_text: None,
-                modality: None,
-                evidence: vec![Evidence { span, rule: "event.Statement.quote" }],
-                sentence: SentenceId::new(si),
-                definite: false,
-            });
-        }
-    }
-    events
-}
-
 fn next_is_mention(index: &MentionIndex, k: usize) -> bool {
     index.starting_at(k + 1).is_some() || index.starting_at(k + 2).is_some()
 }
@@ -495,60 +532,23 @@ fn after_preposition(doc: &Doc, rules: &Rules, t: usize) -> bool {
     rules.lexicons.is(WordClass::AttachmentPreposition, p)
 }
 
+/// Whether a place mention only describes the noun after it ("a passenger on a Bay Area
+/// train", "an Oslo court"): after "a"/"an" and before a lower-case word, it names
+/// neither a participant nor the event's place.
+fn attributive_place(doc: &Doc, rules: &Rules, m: &Mention, class: EntityClass) -> bool {
+    let (start, end) = (m.tokens.start, m.tokens.end);
+    class.base() == EntityClass::Place
+        && start > 0
+        && matches!(doc.lower(start - 1), "a" | "an")
+        && end < doc.tokens.len()
+        && doc.tokens[end].kind == TokenKind::Word
+        && doc.tok(end).starts_with(char::is_lowercase)
+        && !rules.lexicons.is(WordClass::ClauseBreak, doc.lower(end))
+}
+
 /// Whether a mention follows a place preposition ("in Oslo", "at the Kremlin").
 fn after_place_word(doc: &Doc, rules: &Rules, t: usize) -> bool {
     let prev = |k: usize| if t >= k { doc.lower(t - k) } else { "" };
     let place = |w: &str| rules.lexicons.is(WordClass::PlacePreposition, w);
     place(prev(1)) || (prev(1) == "the" && place(prev(2)))
-}
-
-/// Merges events of one type that share a participant and whose dates agree (or one has
-/// none); a definite nominal mention ("the meeting") joins the latest event of its type.
-/// Participants, evidence and missing place or date are pooled; a definite mention with
-/// no earlier event of its type and no participant is dropped.
-fn merge(events: Vec<Event>) -> Vec<Event> {
-    let mut out: Vec<Event> = Vec::new();
-    for e in events {
-        let compatible = |o: &Event| {
-            o.kind == e.kind
-                && o.modality == e.modality
-                && (o.date.is_none() || e.date.is_none() || o.date == e.date)
-                && (o.place.is_none() || e.place.is_none() || o.place == e.place)
-        };
-        // Appointments are one per appointee: "X for A and Y for B" are two.
-        let same_appointee =
-            |o: &Event| e.kind != EventType::Appointment || o.participants.first() == e.participants.first();
-        let same = if e.definite {
-            // "the meeting" joins the latest meeting, unless it names other participants
-            // ("the assassination of X" after a plot against Y).
-            out.iter_mut().rev().find(|o| compatible(o))
-        } else {
-            out.iter_mut().find(|o| {
-                compatible(o) && same_appointee(o) && o.participants.iter().any(|p| e.participants.contains(p))
-            })
-        };
-        if same.is_none() && e.participants.is_empty() {
-            continue;
-        }
-        match same {
-            Some(o) => {
-                for p in e.participants {
-                    if !o.participants.contains(&p) {
-                        o.participants.push(p);
-                    }
-                }
-                o.place = o.place.or(e.place);
-                if o.date.is_none() {
-                    o.date = e.date;
-                    o.time_text = e.time_text;
-                }
-                o.evidence.extend(e.evidence);
-                o.evidence.sort();
-                o.evidence.dedup();
-            }
-            None => out.push(e),
-        }
-    }
-    out.sort_by(|a, b| a.evidence[0].cmp(&b.evidence[0]));
-    out
 }
