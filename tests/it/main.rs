@@ -48,6 +48,7 @@ mod jsonld;
 mod labels;
 mod ontology;
 mod posts;
+mod posts_joined;
 mod props;
 mod push;
 mod queries;
