@@ -145,3 +145,44 @@ fn titled(doc: &Doc, rules: &Rules, start: usize, title: &str) -> bool {
         lex.titles.get(&surface.join(" ")).is_some_and(|t| t.title == title || t.title.ends_with(&format!(" {title}")))
     })
 }
+
+/// The person whose name ends with the capitalised word at token `t` ("Sowers" for
+/// "Eyamba Sowers"), when exactly one person of the article has that surname and no kept
+/// mention covers the word: a surname that is also an English word ("Price", "Young") is
+/// not always kept as a name on its own.
+pub fn person_by_surname(doc: &Doc, index: &MentionIndex, t: usize) -> Option<EntityId> {
+    let tok = doc.tok(t);
+    if doc.tokens[t].kind != TokenKind::Word || !tok.starts_with(char::is_uppercase) || tok.chars().count() < 2 {
+        return None;
+    }
+    if index.starting_within(t.saturating_sub(12), t).iter().any(|m| m.tokens.contains(&t)) {
+        return None;
+    }
+    let mut found = None;
+    for (i, e) in index.entities.iter().enumerate() {
+        let mut words = e.label.split(' ');
+        let last = words.next_back();
+        if e.class == EntityClass::Person && words.next().is_some() && last == Some(tok) {
+            if found.is_some() {
+                return None;
+            }
+            found = Some(EntityId::new(i));
+        }
+    }
+    found
+}
+
+/// Whether the pronoun at token `t` can stand for `entity` (by class and gender): the
+/// speaker of a recent quotation stays the referent of "it said" / "they said" past the
+/// few sentences a name is looked for ("X denied it. “…,” they said. “…” Now they have
+/// put out another statement. “…,” it says.").
+pub fn fits_pronoun(doc: &Doc, rules: &Rules, index: &MentionIndex, t: usize, entity: EntityId) -> bool {
+    let Some(classes) = pronoun_classes(doc, rules, t) else { return false };
+    let gender = match doc.lower(t) {
+        "he" | "him" => Some(Gender::Male),
+        "she" | "her" => Some(Gender::Female),
+        _ => None,
+    };
+    classes.contains(&index.class(entity))
+        && gender.is_none_or(|g| gender_of(doc, rules, index, entity).is_none_or(|h| h == g))
+}

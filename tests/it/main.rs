@@ -53,6 +53,7 @@ mod props;
 mod push;
 mod queries;
 mod quotes;
+mod quotes_described;
 mod readers;
 mod rules;
 mod search;
