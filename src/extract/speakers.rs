@@ -7,8 +7,8 @@
 //! outside quotation marks, the latest sentence that has one wins, and in it the first
 //! (the subject: "Suter, who joked about Parise, ...; “...,” he said" is Suter); "it" and
 //! "they" look no further back than two sentences.
-//! Descriptions: "the president" goes to the latest person named with
-//! that title before ("President Jane Roe"); "the company" and the nouns of
+//! Descriptions: "the president" goes to the person mentioned latest of those named
+//! with that title before ("President Jane Roe ... Roe's plan"); "the company" and the nouns of
 //! `speaker-nouns.tsv` to the latest entity of their classes.
 
 use super::index::{pronoun_classes, MentionIndex};
@@ -123,12 +123,17 @@ pub fn resolve_nominal(doc: &Doc, rules: &Rules, index: &MentionIndex, end: usiz
     let phrase: Vec<&str> = (the + 1..end).map(|k| doc.lower(k)).collect();
     let from = the.saturating_sub(WINDOW * 2);
     if let Some(title) = lex.titles.get(&phrase.join(" ")).or_else(|| lex.titles.get(doc.lower(head))) {
-        // The latest person named with this title before.
-        let named = index.starting_within(from, the).iter().rev().find(|m| {
-            m.tokens.end <= the
-                && index.class(m.entity) == EntityClass::Person
-                && titled(doc, rules, m.tokens.start, &title.title)
-        });
+        // The person named latest before of those named with this title before ("Gov. Jane
+        // Roe ... Gov. Tom Vale of Ohio ... Roe's budget. The governor said": Roe).
+        let before: Vec<_> = index.starting_within(from, the).iter().filter(|m| m.tokens.end <= the).collect();
+        let holders: Vec<EntityId> = before
+            .iter()
+            .filter(|m| {
+                index.class(m.entity) == EntityClass::Person && titled(doc, rules, m.tokens.start, &title.title)
+            })
+            .map(|m| m.entity)
+            .collect();
+        let named = before.iter().rev().find(|m| holders.contains(&m.entity));
         return named.map(|m| (m.entity, the));
     }
     let classes = lex.speaker_nouns.get(doc.lower(head))?;

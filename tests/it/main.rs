@@ -59,6 +59,7 @@ mod rules;
 mod search;
 mod serve;
 mod shell;
+mod sources_cited;
 mod validate;
 
 use std::path::{Path, PathBuf};
