@@ -30,6 +30,7 @@ use super::{EntityId, Holding, HoldingStatus, PostPattern};
 use crate::rules::{EntityClass, OrgHint, Rules, Title, TitleKind, WordClass};
 use crate::text::{Doc, TokenKind};
 
+mod joined;
 mod phrase;
 use phrase::title_phrase;
 
@@ -144,6 +145,7 @@ pub fn find(doc: &Doc, rules: &Rules, candidates: &[Candidate], resolved: &Resol
         let sentence = doc.sentences[doc.sentence_of(c.tokens.start)].clone();
         let name = Named { holder, tokens: c.tokens.clone(), sentence };
         prenominal(&cx, c, &name, &mut out);
+        out.extend(joined::title_to_place(&cx, &name));
         appositions_after(&cx, &name, &mut out);
         out.extend(apposition_before(&cx, &name));
         out.extend(copular(&cx, &name));
@@ -165,22 +167,34 @@ fn prenominal(cx: &Ctx, c: &Candidate, name: &Named, out: &mut Vec<Holding>) {
         if matches!(t.title.kind, TitleKind::Honorific | TitleKind::Religious) {
             continue;
         }
+        // "CNN's chief medical correspondent X", "Salesforce founder and co-CEO X".
+        let (a, modifiers) = joined::widen(cx, name.sentence.start, t.tokens.start);
+        let title = if modifiers.is_empty() { t.title.title.clone() } else { format!("{modifiers} {}", t.title.title) };
+        let first = joined::joined_before(cx, name.sentence.start, a);
+        let a = first.as_ref().map_or(a, |(s, _, _)| *s);
         let of =
             t.of.as_ref()
                 .and_then(|r| cx.entity_at(r).map(|e| (e, t.tokens.start)))
-                .or_else(|| owner_before(cx, t.tokens.start))
+                .or_else(|| owner_before(cx, a))
                 .or(state.map(|e| (e, t.tokens.start)));
         let status = t.status.unwrap_or(HoldingStatus::Incumbent);
-        let start = of.map_or(t.tokens.start, |(_, s)| s).min(t.tokens.start);
+        let start = of.map_or(a, |(_, s)| s).min(a);
         let holding = |holder: EntityId, end: usize| Holding {
             holder,
-            title: t.title.title.clone(),
+            title: title.clone(),
             of: of.map(|(e, _)| e),
             status,
             pattern: PostPattern::Prenominal,
             evidence: PostPattern::Prenominal.evidence(cx.doc.span(start, end)),
         };
         out.push(holding(name.holder, name.tokens.end));
+        if let Some((_, first, first_status)) = &first {
+            out.push(Holding {
+                title: first.title.clone(),
+                status: first_status.unwrap_or(HoldingStatus::Incumbent),
+                ..holding(name.holder, name.tokens.end)
+            });
+        }
         // "Sens. Jane Roe and Tom Vale": a plural title is held by each name it lists.
         if plural_title(cx, &t.tokens) {
             out.extend(listed_persons(cx, name.tokens.end).into_iter().map(|(other, o_end)| holding(other, o_end)));
@@ -214,17 +228,33 @@ fn appositions_after(cx: &Ctx, name: &Named, out: &mut Vec<Holding>) {
     }
 }
 
-/// "X is the chief executive of Y", "X was the ..." (former).
+/// "X is the chief executive of Y", "X was the ..." (former), also in a relative clause
+/// with "then" or "serving as" ("X, who was then serving as the mayor's physician").
 fn copular(cx: &Ctx, name: &Named) -> Vec<Holding> {
-    let q = name.tokens.end;
-    if q + 2 >= name.sentence.end
-        || !matches!(cx.lower(q), "is" | "was")
-        || !matches!(cx.lower(q + 1), "the" | "a" | "an")
-    {
+    let end = name.sentence.end;
+    let mut q = name.tokens.end;
+    if q + 2 < end && cx.doc.tok(q) == "," && cx.lower(q + 1) == "who" {
+        q += 2;
+    }
+    if q + 2 >= end || !matches!(cx.lower(q), "is" | "was") {
         return Vec::new();
     }
-    let status = if cx.lower(q) == "was" { HoldingStatus::Former } else { HoldingStatus::Incumbent };
-    title_phrase(cx, name, q + 2, status, PostPattern::Copular)
+    let mut status = if cx.lower(q) == "was" { HoldingStatus::Former } else { HoldingStatus::Incumbent };
+    let mut d = q + 1;
+    if d < end && matches!(cx.lower(d), "also" | "now" | "currently") {
+        d += 1;
+    }
+    if let Some(m) = cx.rules.lexicons.status_markers.get(cx.lower(d)) {
+        status = m.status;
+        d += 1;
+    }
+    if d + 2 < end && matches!(cx.lower(d), "serving" | "working") && cx.lower(d + 1) == "as" {
+        d += 2;
+    }
+    if d + 1 >= end || !matches!(cx.lower(d), "the" | "a" | "an") {
+        return Vec::new();
+    }
+    title_phrase(cx, name, d + 1, status, PostPattern::Copular)
 }
 
 /// "X resigned as foreign affairs minister", "X was forced to step down as CEO" (former).
@@ -239,9 +269,12 @@ fn resignation(cx: &Ctx, name: &Named) -> Vec<Holding> {
 }
 
 /// "X for secretary of state", "Y named X as chief executive" (designate; of Y when Y is
-/// an organisation).
+/// an organisation), "X has been named (the) new acting secretary".
 fn selection(cx: &Ctx, name: &Named) -> Vec<Holding> {
     let q = name.tokens.end;
+    if let Some(p) = passive_naming(cx, q, name.sentence.end) {
+        return title_phrase(cx, name, p, HoldingStatus::Designate, PostPattern::Selection);
+    }
     if q + 1 >= name.sentence.end || !matches!(cx.lower(q), "for" | "as") {
         return Vec::new();
     }
@@ -393,6 +426,26 @@ fn party_state(cx: &Ctx, q: usize) -> Option<EntityId> {
         .find(|&e| cx.resolved.entities[e].class.base() == EntityClass::Place)
 }
 
+/// "has been named (as) (the) new", "was appointed": a passive naming verb right after the
+/// name ending before `q`; returns where the title phrase starts.
+fn passive_naming(cx: &Ctx, q: usize, end: usize) -> Option<usize> {
+    let mut v = q;
+    while v < end && v < q + 2 && matches!(cx.lower(v), "has" | "have" | "had" | "been" | "was" | "is" | "were") {
+        v += 1;
+    }
+    if v == q || v + 1 >= end || !cx.rules.lexicons.is(WordClass::Naming, cx.lower(v)) || !cx.lower(v).ends_with("ed") {
+        return None;
+    }
+    let mut p = v + 1;
+    if cx.lower(p) == "as" {
+        p += 1;
+    }
+    if p < end && matches!(cx.lower(p), "the" | "a" | "an" | "its") {
+        p += 1;
+    }
+    (p < end).then_some(p)
+}
+
 /// A naming verb ("named", "appointed") up to three words before: the verb's token index.
 fn preceded_by_naming(cx: &Ctx, start: usize) -> Option<usize> {
     (start.saturating_sub(3)..start).rev().find(|&t| cx.rules.lexicons.is(WordClass::Naming, cx.lower(t)))
@@ -411,7 +464,12 @@ fn owner_before(cx: &Ctx, t: usize) -> Option<(EntityId, usize)> {
 
 /// A title (and what it is of) right before a comma that precedes the name: "the Afghan
 /// team's coach, X", "the president of the Lombardy region, X", "a Scientology attorney, X".
-fn apposition_before(cx: &Ctx, name: &Named) -> Option<Holding> {
+fn apposition_before(cx: &Ctx, name: &Named) -> Vec<Holding> {
+    apposition_before_parts(cx, name).unwrap_or_default()
+}
+
+/// [`apposition_before`]'s holdings, if its pattern is there.
+fn apposition_before_parts(cx: &Ctx, name: &Named) -> Option<Vec<Holding>> {
     let doc = cx.doc;
     let (holder, from, name_end) = (name.holder, name.sentence.start, name.tokens.end);
     if name.tokens.start < from + 2 || doc.tok(name.tokens.start - 1) != "," {
@@ -423,10 +481,19 @@ fn apposition_before(cx: &Ctx, name: &Named) -> Option<Holding> {
     if e > from && doc.tok(e - 1) == ")" {
         e = (from..e - 1).rev().find(|&k| doc.tok(k) == "(")?;
     }
+    let mut joined_first = None;
+    let mut status = HoldingStatus::Incumbent;
     let (t_start, title, of, start) = match cx.title_ending_at(from, e) {
         Some((t_start, title)) => {
-            let owner = owner_before(cx, t_start);
-            (t_start, title, owner.map(|(o, _)| o), owner.map_or(t_start, |(_, s)| s))
+            // "WeWork's founder and former CEO, X": a marker, and a title joined before.
+            let (mut o, marked) = joined::marker_before(cx, from, t_start);
+            status = marked.unwrap_or(status);
+            if let Some((s, first, first_status)) = joined::joined_before(cx, from, o) {
+                joined_first = Some((first, first_status.unwrap_or(HoldingStatus::Incumbent)));
+                o = s;
+            }
+            let owner = owner_before(cx, o);
+            (o, title, owner.map(|(o, _)| o), owner.map_or(o, |(_, s)| s))
         }
         None => {
             // "... of (the) Y (region)": the owner ends at `e` or one lower-case word before.
@@ -455,12 +522,18 @@ fn apposition_before(cx: &Ctx, name: &Named) -> Option<Holding> {
         || cx.rules.lexicons.is(WordClass::TitleOpener, cx.lower(t_start - 1))
         || doc.tokens[t_start - 1].kind == TokenKind::Possessive
         || doc.tok(t_start - 1).starts_with(char::is_uppercase);
-    ok_before.then(|| Holding {
+    if !ok_before {
+        return None;
+    }
+    let holding = |title: String, status: HoldingStatus| Holding {
         holder,
-        title: title.title,
+        title,
         of,
-        status: HoldingStatus::Incumbent,
+        status,
         pattern: PostPattern::Apposition,
         evidence: PostPattern::Apposition.evidence(doc.span(start.min(t_start), name_end)),
-    })
+    };
+    let mut out = vec![holding(title.title, status)];
+    out.extend(joined_first.map(|(first, first_status)| holding(first.title, first_status)));
+    Some(out)
 }

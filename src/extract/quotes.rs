@@ -22,17 +22,24 @@
 //! A report or statement speaks for whoever issued it ("…,” said a report from X"); a
 //! name cited with "according to" in the quotation's sentence speaks it ("X, according to
 //! the White House, had a “quick exam and labs”", "“…,” according to X") (`quote.according-to`).
+//! A partial quotation after a describing verb ("X called it “…”", "X introduced Y as
+//! “…”") is the verb's subject's (`quotes/described.rs`, `quote.described`). A surname the
+//! name scanner left alone ("said Sowers") speaks for the one person of that surname; "it"
+//! and "they" also go to the latest quotation's speaker a few sentences back.
 //! A place (save a country) never speaks.
 
+use std::cell::Cell;
 use std::ops::Range;
 
 use super::index::MentionIndex;
 use super::sources::report_by;
 use super::sources::subjects::name_in_description;
-use super::speakers::{quoted_tokens, resolve_nominal, resolve_pronoun};
+use super::speakers::{fits_pronoun, person_by_surname, quoted_tokens, resolve_nominal, resolve_pronoun};
 use super::{EntityId, Evidence, Quote, Speaker};
 use crate::rules::{EntityClass, Rules, SpeechKind, WordClass};
 use crate::text::{is_closing_quote, is_opening_quote, Doc, TokenKind};
+
+mod described;
 
 /// A pair of quote marks: token indices of the opening mark and of the closing mark (or
 /// the paragraph end when the quotation runs on).
@@ -77,13 +84,15 @@ struct Ctx<'a, 'd> {
     index: &'a MentionIndex<'a>,
     quoted: Vec<bool>,
     verbs: Vec<usize>,
+    /// The latest quotation's opening mark and its named speaker.
+    recent: Cell<Option<(usize, EntityId)>>,
 }
 
 /// Finds the quotations of a document.
 pub fn find(doc: &Doc, rules: &Rules, index: &MentionIndex) -> Vec<Quote> {
     let mut out: Vec<Quote> = Vec::new();
     let verbs = speech_verbs_outside_quotes(doc, rules);
-    let ctx = Ctx { doc, rules, index, quoted: quoted_tokens(doc), verbs };
+    let ctx = Ctx { doc, rules, index, quoted: quoted_tokens(doc), verbs, recent: Cell::new(None) };
     let mut previous: Option<(usize, Option<Speaker>, bool)> = None; // (paragraph, speaker, ran on)
     for m in quote_marks(doc) {
         if m.close <= m.open + 1 {
@@ -98,7 +107,7 @@ pub fn find(doc: &Doc, rules: &Rules, index: &MentionIndex) -> Vec<Quote> {
             doc.tokens[m.close - 1].end
         };
         let text = trim_span(doc.text, start..end);
-        let mut found = after(&ctx, &m).or_else(|| before(&ctx, &m));
+        let mut found = after(&ctx, &m).or_else(|| before(&ctx, &m)).or_else(|| described::described(&ctx, &m));
         let opens_paragraph = (doc.paragraphs[para].start..m.open).all(|t| doc.tokens[t].kind == TokenKind::Punct);
         if found.is_none() {
             // A quotation going on from the one before: same paragraph, a paragraph it ran
@@ -124,8 +133,10 @@ pub fn find(doc: &Doc, rules: &Rules, index: &MentionIndex) -> Vec<Quote> {
             });
         }
         // A cited headline ("“Storm hits coast” — Example News, May 3") is no quotation.
-        let citation =
-            m.closed && m.close + 1 < doc.tokens.len() && matches!(doc.tok(m.close + 1), "\u{2014}" | "\u{2013}" | "-");
+        let citation = m.closed
+            && m.close + 2 < doc.tokens.len()
+            && matches!(doc.tok(m.close + 1), "\u{2014}" | "\u{2013}" | "-")
+            && doc.tok(m.close + 2).starts_with(char::is_uppercase);
         if words < 4 || (found.is_none() && words < 8) || citation {
             continue;
         }
@@ -135,6 +146,9 @@ pub fn find(doc: &Doc, rules: &Rules, index: &MentionIndex) -> Vec<Quote> {
             None => (None, None, "quote.unattributed"),
         };
         previous = Some((para, speaker.clone(), !m.closed));
+        if let Some(Speaker::Entity(e)) = speaker {
+            ctx.recent.set(Some((m.open, e)));
+        }
         out.push(Quote {
             text,
             speaker,
@@ -213,11 +227,17 @@ fn after(ctx: &Ctx, m: &Marks) -> Option<Found> {
             }
         }
     }
+    // "Sowers said": a surname the name scanner left alone.
+    if let Some(e) = person_by_surname(doc, index, t) {
+        if let Some(v) = verb_after_subject(ctx, t + 1, end) {
+            return Some((Speaker::Entity(e), span(t, v + 1), "quote.after"));
+        }
+    }
     // she said / the president said / the company said
     let verb = (t + 1..(t + 4).min(end)).find(|&v| is_say(rules, doc, v));
     if let Some(v) = verb {
         if v == t + 1 {
-            if let Some(e) = resolve_pronoun(doc, rules, index, &ctx.quoted, t, m.open) {
+            if let Some(e) = resolve_pronoun(doc, rules, index, &ctx.quoted, t, m.open).or_else(|| recent(ctx, t)) {
                 return Some((Speaker::Entity(e), span(t, t + 2), "quote.after"));
             }
         }
@@ -277,10 +297,26 @@ fn said_x(ctx: &Ctx, t: usize, end: usize, open: usize) -> Option<Found> {
     if let Some(mention) = near(t + 1) {
         return Some((Speaker::Entity(mention.entity), Some(doc.span(t, mention.tokens.end)), "quote.after"));
     }
-    if let Some(e) = resolve_pronoun(doc, rules, index, &ctx.quoted, t + 1, open) {
+    // "said Sowers": a surname the name scanner left alone, closing the clause.
+    let closes = |k: usize| k >= end || !doc.tok(k).starts_with(char::is_uppercase);
+    if let Some(e) = person_by_surname(doc, index, t + 1).filter(|_| closes(t + 2)) {
+        return Some((Speaker::Entity(e), Some(doc.span(t, t + 2)), "quote.after"));
+    }
+    if let Some(e) = resolve_pronoun(doc, rules, index, &ctx.quoted, t + 1, open).or_else(|| recent(ctx, t + 1)) {
         return Some((Speaker::Entity(e), Some(doc.span(t, t + 2)), "quote.after"));
     }
     None
+}
+
+/// How many sentences back the latest quotation's speaker stays the referent of a pronoun.
+const RECENT_SENTENCES: usize = 6;
+
+/// The latest quotation's speaker, when it is a few sentences back and the pronoun at
+/// token `t` fits it.
+fn recent(ctx: &Ctx, t: usize) -> Option<EntityId> {
+    let (at, e) = ctx.recent.get()?;
+    let near = ctx.doc.sentence_of(t) <= ctx.doc.sentence_of(at) + RECENT_SENTENCES;
+    (near && fits_pronoun(ctx.doc, ctx.rules, ctx.index, t, e)).then_some(e)
 }
 
 /// Whether a speech verb names its addressee after it ("told X", "telling X").
@@ -420,6 +456,9 @@ pub fn speech_subject(
     let s = skip_auxiliaries(doc, rules, sentence.start, v);
     if let Some(mention) = index.ending_at(s).filter(speaks) {
         return Some((mention.entity, mention.tokens.start));
+    }
+    if let Some(e) = (s > sentence.start).then(|| person_by_surname(doc, index, s - 1)).flatten() {
+        return Some((e, s - 1));
     }
     if s > sentence.start + 1 && doc.tok(s - 1) == "," {
         // The name opening the sentence, before its first comma ("Cmdr. X, a spokesperson

@@ -125,7 +125,17 @@ impl Finder<'_> {
             return false;
         }
         let x = t + 2;
-        if let Some(m) = index.starting_at(x) {
+        // "according to the Pentagon": an organisation's name that is the whole noun phrase
+        // after "the" ("according to the Jordanian government" is a description, not Jordan).
+        let after_the = (doc.lower(x) == "the" && x + 1 < end)
+            .then(|| index.starting_at(x + 1))
+            .flatten()
+            .filter(|m| index.class(m.entity).base() == EntityClass::Organization)
+            .filter(|m| {
+                let e = m.tokens.end;
+                e >= end || !matches!(doc.tokens[e].kind, TokenKind::Word | TokenKind::Possessive)
+            });
+        if let Some(m) = index.starting_at(x).or(after_the) {
             self.push(si, Source::Entity(m.entity), "source.according-to");
         } else if let Some(e) = report_by(doc, rules, index, x, end) {
             self.push(si, Source::Entity(e), "source.reported-by");

@@ -7,8 +7,8 @@
 //! outside quotation marks, the latest sentence that has one wins, and in it the first
 //! (the subject: "Suter, who joked about Parise, ...; “...,” he said" is Suter); "it" and
 //! "they" look no further back than two sentences.
-//! Descriptions: "the president" goes to the latest person named with
-//! that title before ("President Jane Roe"); "the company" and the nouns of
+//! Descriptions: "the president" goes to the person mentioned latest of those named
+//! with that title before ("President Jane Roe ... Roe's plan"); "the company" and the nouns of
 //! `speaker-nouns.tsv` to the latest entity of their classes.
 
 use super::index::{pronoun_classes, MentionIndex};
@@ -121,12 +121,17 @@ pub fn resolve_nominal(doc: &Doc, rules: &Rules, index: &MentionIndex, end: usiz
     let phrase: Vec<&str> = (the + 1..end).map(|k| doc.lower(k)).collect();
     let from = the.saturating_sub(WINDOW * 2);
     if let Some(title) = lex.titles.get(&phrase.join(" ")).or_else(|| lex.titles.get(doc.lower(head))) {
-        // The latest person named with this title before.
-        let named = index.starting_within(from, the).iter().rev().find(|m| {
-            m.tokens.end <= the
-                && index.class(m.entity) == EntityClass::Person
-                && titled(doc, rules, m.tokens.start, &title.title)
-        });
+        // The person named latest before of those named with this title before ("Gov. Jane
+        // Roe ... Gov. Tom Vale of Ohio ... Roe's budget. The governor said": Roe).
+        let before: Vec<_> = index.starting_within(from, the).iter().filter(|m| m.tokens.end <= the).collect();
+        let holders: Vec<EntityId> = before
+            .iter()
+            .filter(|m| {
+                index.class(m.entity) == EntityClass::Person && titled(doc, rules, m.tokens.start, &title.title)
+            })
+            .map(|m| m.entity)
+            .collect();
+        let named = before.iter().rev().find(|m| holders.contains(&m.entity));
         return named.map(|m| (m.entity, the));
     }
     let classes = lex.speaker_nouns.get(doc.lower(head))?;
@@ -142,4 +147,45 @@ fn titled(doc: &Doc, rules: &Rules, start: usize, title: &str) -> bool {
         let surface: Vec<&str> = (start - n..start).map(|k| doc.lower(k)).collect();
         lex.titles.get(&surface.join(" ")).is_some_and(|t| t.title == title || t.title.ends_with(&format!(" {title}")))
     })
+}
+
+/// The person whose name ends with the capitalised word at token `t` ("Sowers" for
+/// "Eyamba Sowers"), when exactly one person of the article has that surname and no kept
+/// mention covers the word: a surname that is also an English word ("Price", "Young") is
+/// not always kept as a name on its own.
+pub fn person_by_surname(doc: &Doc, index: &MentionIndex, t: usize) -> Option<EntityId> {
+    let tok = doc.tok(t);
+    if doc.tokens[t].kind != TokenKind::Word || !tok.starts_with(char::is_uppercase) || tok.chars().count() < 2 {
+        return None;
+    }
+    if index.starting_within(t.saturating_sub(12), t).iter().any(|m| m.tokens.contains(&t)) {
+        return None;
+    }
+    let mut found = None;
+    for (i, e) in index.entities.iter().enumerate() {
+        let mut words = e.label.split(' ');
+        let last = words.next_back();
+        if e.class == EntityClass::Person && words.next().is_some() && last == Some(tok) {
+            if found.is_some() {
+                return None;
+            }
+            found = Some(EntityId::new(i));
+        }
+    }
+    found
+}
+
+/// Whether the pronoun at token `t` can stand for `entity` (by class and gender): the
+/// speaker of a recent quotation stays the referent of "it said" / "they said" past the
+/// few sentences a name is looked for ("X denied it. “…,” they said. “…” Now they have
+/// put out another statement. “…,” it says.").
+pub fn fits_pronoun(doc: &Doc, rules: &Rules, index: &MentionIndex, t: usize, entity: EntityId) -> bool {
+    let Some(classes) = pronoun_classes(doc, rules, t) else { return false };
+    let gender = match doc.lower(t) {
+        "he" | "him" => Some(Gender::Male),
+        "she" | "her" => Some(Gender::Female),
+        _ => None,
+    };
+    classes.contains(&index.class(entity))
+        && gender.is_none_or(|g| gender_of(doc, rules, index, entity).is_none_or(|h| h == g))
 }

@@ -252,6 +252,9 @@ named_enum! {
         /// Words that end a clause before a source description read backwards ("oil fell
         /// after sources said").
         SourceClauseBreak = "source-clause-break",
+        /// Verbs that describe someone or something in the subject's words, before a
+        /// partial quotation ("X called it “…”", "X views privacy as “…”").
+        DescribingVerb = "describing-verb",
     }
 }
 

@@ -48,15 +48,18 @@ mod jsonld;
 mod labels;
 mod ontology;
 mod posts;
+mod posts_joined;
 mod props;
 mod push;
 mod queries;
 mod quotes;
+mod quotes_described;
 mod readers;
 mod rules;
 mod search;
 mod serve;
 mod shell;
+mod sources_cited;
 mod validate;
 
 use std::path::{Path, PathBuf};

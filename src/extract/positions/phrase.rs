@@ -55,7 +55,7 @@ pub(super) fn title_phrase(
 
 /// Whether token `t` is a lower-case word that can modify a title ("senior", "principal",
 /// "equity"): no status marker, no connector.
-fn modifier(cx: &Ctx, t: usize) -> bool {
+pub(super) fn modifier(cx: &Ctx, t: usize) -> bool {
     let tok = cx.doc.tok(t);
     cx.doc.tokens[t].kind == TokenKind::Word
         && tok.chars().all(|c| c.is_lowercase() || c == '-')
@@ -78,6 +78,13 @@ fn one_title(cx: &Ctx, name: &Named, p: usize, mut status: HoldingStatus, patter
     } else if p + 1 < end && lex.is(WordClass::OrgNoun, cx.lower(p)) && possessive(cx, p + 1, end) {
         of = Some(last_organisation_before(cx, p)?);
         p += 2;
+    } else if let Some((t_end, _)) = cx.title_at(p, end).filter(|&(t_end, _)| possessive(cx, t_end, end)) {
+        // "the mayor's physician": the post of one who serves a title holder.
+        p = t_end + 1;
+    } else if let Some(o_end) = unknown_owner(cx, p, end) {
+        // "X, Norvex's principal meteorologist" where "Norvex" was not recognised: the post
+        // stands without its owner.
+        p = o_end + 1;
     }
     let possessed = p > owner_first;
     let mut found = None;
@@ -87,14 +94,23 @@ fn one_title(cx: &Ctx, name: &Named, p: usize, mut status: HoldingStatus, patter
             break;
         }
         if let Some((t_end, t)) = cx.title_at(s, end) {
+            // A marker sets the status, save a past copula's ("X was the acting director").
             if let Some(m) = (p..s).find_map(|i| lex.status_markers.get(cx.lower(i))) {
-                status = m.status;
+                if status != HoldingStatus::Former || pattern != PostPattern::Copular {
+                    status = m.status;
+                }
             }
             found = Some((s, t_end, t));
             break;
         }
-        // Only words may stand before the title, and no person ("X, a friend of Y").
-        if doc.tokens[s].kind != TokenKind::Word || lex.is(WordClass::TitlePhraseBreak, cx.lower(s)) {
+        // Only words may stand before the title, and no person ("X, a friend of Y"); "and"
+        // only inside a capitalised name ("the Health and Human Services secretary").
+        let inside_name = cx.lower(s) == "and"
+            && s > p
+            && s + 1 < end
+            && doc.tok(s - 1).starts_with(char::is_uppercase)
+            && doc.tok(s + 1).starts_with(char::is_uppercase);
+        if doc.tokens[s].kind != TokenKind::Word || (lex.is(WordClass::TitlePhraseBreak, cx.lower(s)) && !inside_name) {
             break;
         }
     }
@@ -146,6 +162,11 @@ fn one_title(cx: &Ctx, name: &Named, p: usize, mut status: HoldingStatus, patter
     if m < t_start && (m == p || !doc.tok(m).starts_with(char::is_uppercase)) {
         title.title = format!("{} {}", doc.slice(m, t_start).to_lowercase(), title.title);
     }
+    // An organisation named among the words before the title owns it ("the Health and
+    // Human Services secretary", "new DHS acting secretary").
+    if of.is_none() {
+        of = last_organisation_within(cx, p, t_start);
+    }
     let mut stop = t_end;
     // "undersecretary to the prime minister": a title completed by another title.
     if t_end + 1 < end && cx.lower(t_end) == "to" {
@@ -158,7 +179,8 @@ fn one_title(cx: &Ctx, name: &Named, p: usize, mut status: HoldingStatus, patter
     // "head of fundamental research", "administrator for exploration": a lower-case
     // complement up to a boundary.
     if stop == t_end {
-        if let Some(c_end) = complement(cx, t_end, end) {
+        let capitalised = doc.tok(t_start).starts_with(char::is_uppercase);
+        if let Some(c_end) = complement(cx, t_end, end, capitalised) {
             title.title = format!("{} {}", title.title, doc.slice(t_end, c_end).to_lowercase());
             stop = c_end;
         }
@@ -189,15 +211,17 @@ fn possessive(cx: &Ctx, t: usize, end: usize) -> bool {
 
 /// "of/for" at `t` then one to five lower-case words ("emergency preparedness and
 /// response") that end at punctuation, the sentence end or a word that opens what follows
-/// ("at X", "who ..."): the end of the complement.
-fn complement(cx: &Ctx, t: usize, end: usize) -> Option<usize> {
+/// ("at X", "who ..."): the end of the complement. After a capitalised title the words may
+/// be capitalised too, when they name nothing ("Head of Fundamental Research at X").
+fn complement(cx: &Ctx, t: usize, end: usize, capitalised: bool) -> Option<usize> {
     if !matches!(cx.lower(t), "of" | "for") {
         return None;
     }
+    let word = |k: usize| modifier(cx, k) || (capitalised && capitalised_unnamed(cx, k));
     let mut k = t + 1;
     while k < end && k - t <= 5 {
-        let joined = cx.lower(k) == "and" && k > t + 1 && k + 1 < end && modifier(cx, k + 1);
-        if !(modifier(cx, k) || joined) {
+        let joined = cx.lower(k) == "and" && k > t + 1 && k + 1 < end && word(k + 1);
+        if !(word(k) || joined) {
             break;
         }
         k += 1;
@@ -206,6 +230,45 @@ fn complement(cx: &Ctx, t: usize, end: usize) -> Option<usize> {
         || cx.doc.tokens[k].kind == TokenKind::Punct
         || cx.rules.lexicons.is(WordClass::ComplementBoundary, cx.lower(k));
     (k > t + 1 && boundary).then_some(k)
+}
+
+/// Whether token `t` is a capitalised word that no kept name covers and no title or
+/// status word is ("Fundamental", "Research").
+fn capitalised_unnamed(cx: &Ctx, t: usize) -> bool {
+    let tok = cx.doc.tok(t);
+    cx.doc.tokens[t].kind == TokenKind::Word
+        && tok.starts_with(char::is_uppercase)
+        && tok.chars().skip(1).all(char::is_lowercase)
+        && !cx.rules.lexicons.status_markers.contains_key(cx.lower(t))
+        && !cx.rules.lexicons.is(WordClass::ComplementStop, cx.lower(t))
+        && !cx.rules.lexicons.is(WordClass::ComplementBoundary, cx.lower(t))
+        && !cx.candidates.iter().zip(&cx.resolved.of_candidate).any(|(c, e)| e.is_some() && c.tokens.contains(&t))
+}
+
+/// A possessive owner at `p` that names nothing kept ("Norvex's", "PG&E's"): one to four
+/// capitalised tokens, joined words or "&", right before a possessive ending. Returns the
+/// possessive's index.
+fn unknown_owner(cx: &Ctx, p: usize, end: usize) -> Option<usize> {
+    let doc = cx.doc;
+    let part = |k: usize| match doc.tokens[k].kind {
+        TokenKind::Word => doc.tok(k).starts_with(char::is_uppercase),
+        TokenKind::Punct => doc.tok(k) == "&" && k > 0 && doc.tokens[k - 1].end == doc.tokens[k].start,
+        _ => false,
+    };
+    let o_end = (p..(p + 4).min(end)).find(|&k| !part(k))?;
+    (o_end > p && possessive(cx, o_end, end)).then_some(o_end)
+}
+
+/// The organisation named last within tokens `a..b` (its whole name inside).
+fn last_organisation_within(cx: &Ctx, a: usize, b: usize) -> Option<EntityId> {
+    cx.candidates
+        .iter()
+        .zip(&cx.resolved.of_candidate)
+        .filter(|(c, _)| c.tokens.start >= a && c.tokens.end <= b && !c.tokens.is_empty())
+        .filter_map(|(c, e)| e.map(|e| (c.tokens.end, e)))
+        .filter(|&(_, e)| cx.resolved.entities[e].class.base() == EntityClass::Organization)
+        .max_by_key(|&(end, _)| end)
+        .map(|(_, e)| e)
 }
 
 /// The organisation named last before token `t`.
