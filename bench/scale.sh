@@ -12,7 +12,11 @@
 # Environment: BENCH_DIR (default /tmp/newskg-scale), BENCH_ANCHORS=1 also extracts the
 # N-Quads and times `oxigraph load` of them (the Oxigraph CLI of bench/run.sh's virtualenv,
 # BENCH_VENV, default ~/.cache/newskg/bench-venv; it needs about 190 bytes of disk per quad),
-# BENCH_KEEP=1 keeps the stores.
+# BENCH_KEEP=1 keeps the stores, BENCH_PERF=1 runs the ingest under `perf record` and
+# prints where its CPU went by thread: the extraction workers (`newskg-worker-*`: reading,
+# extraction, quads, fingerprints), the main thread with Oxigraph's bulk-loader threads
+# (`newskg`: sorted files built from the quads; the loader and word-index feeding are a
+# few percent of it), RocksDB's compaction (`rocksdb:low`) and the word index (`thrd-tantivy*`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:-100000}
@@ -38,7 +42,9 @@ run() {
 }
 
 rm -rf "$WORK/store-newskg" "$WORK/store-oxigraph"
-read -r _ wall cpu rss l0 l1 < <(run ingest "$BIN" ingest --store "$WORK/store-newskg" "$CORPUS")
+PERF=()
+[ "${BENCH_PERF:-0}" = 1 ] && PERF=(perf record -F 99 -o "$WORK/perf.data" --)
+read -r _ wall cpu rss l0 l1 < <(run ingest "${PERF[@]}" "$BIN" ingest --store "$WORK/store-newskg" "$CORPUS")
 triples=$(grep -o '([0-9]* triples)' "$WORK/ingest.log" | tr -dc 0-9)
 size=$(du -sm "$WORK/store-newskg" | cut -f1)
 echo "machine: $NPROC cores, $(free -g | awk '/Mem/ {print $2}') GiB; $(date -u +%F)"
@@ -49,6 +55,13 @@ echo "| triples | $triples ($(echo "$triples / $wall" | bc) per wall second) |"
 echo "| store after ingest | $size MiB |"
 echo "| 1,000,000 articles from wall time | $(echo "scale=2; $wall * 1000000 / $N / 3600" | bc) h |"
 echo "| 1,000,000 articles from CPU time on $NPROC cores | $(echo "scale=2; $cpu * 1000000 / $N / 3600 / $NPROC" | bc) h |"
+if [ "${BENCH_PERF:-0}" = 1 ]; then
+    echo
+    echo "| ingest CPU by thread (perf samples) | share |"
+    echo "|---|---|"
+    perf report -i "$WORK/perf.data" --sort comm --stdio 2>/dev/null | awk '/%/ {print "| " $2 " | " $1 " |"}'
+    rm -f "$WORK/perf.data"
+fi
 if [ "${BENCH_ANCHORS:-0}" = 1 ]; then
     "$BIN" extract "$CORPUS" --format nquads -o "$WORK/synth.nq" 2>/dev/null
     read -r _ owall ocpu orss ol0 ol1 < <(run oxigraph_load "$VENV/bin/oxigraph" load \

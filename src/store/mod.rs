@@ -31,7 +31,7 @@ use crate::error::{Error, Result};
 
 pub use loader::Loader;
 #[doc(hidden)]
-pub use loader::{PAUSED_FILE, PAUSE_IN_BATCH_VAR};
+pub use loader::{BATCH_ARTICLES_VAR, PAUSED_FILE, PAUSE_AFTER_BATCH_VAR, PAUSE_IN_BATCH_VAR};
 pub use lock::{LockError, LOCK_FILE};
 pub use query::{DefaultGraph, QueryOptions};
 

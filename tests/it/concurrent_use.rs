@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 
 use predicates::prelude::*;
 
-use newskg::store::{PAUSED_FILE, PAUSE_IN_BATCH_VAR};
+use newskg::store::{BATCH_ARTICLES_VAR, PAUSED_FILE, PAUSE_IN_BATCH_VAR};
 
 use super::{feed, fixture, newskg, newskg_path, stored_articles, temp_store, wait_for_pause, KillOnDrop};
 
@@ -117,6 +117,7 @@ fn queries_during_an_ingest_are_refused_cleanly_and_see_everything_after() {
             .args(["ingest", "--store", s])
             .arg(&input)
             .env(PAUSE_IN_BATCH_VAR, "2")
+            .env(BATCH_ARTICLES_VAR, "1000")
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
