@@ -111,6 +111,9 @@ impl<'a> Scanner<'a> {
             return Step::Pass;
         }
         let (t, title, of) = self.title_of(*t, c.end, title.clone());
+        if self.office(c, t) {
+            return Step::Read;
+        }
         // A title followed by "of ..." and no name ("Director of the X study") is no title
         // of a person here.
         if !matches!(self.doc.lower(t), "of" | "for" | "to") {
@@ -136,6 +139,13 @@ impl<'a> Scanner<'a> {
             if let Some(u) = self.product_end(after) {
                 c.p = u;
                 c.end = c.end.max(u);
+                return Step::Read;
+            }
+        }
+        if entry.class == EntityClass::NewsOrganization {
+            if let Some(u) = self.outlet_section_end(after, c.end) {
+                self.push(p..u, Kind::Name(Some(EntityClass::NewsOrganization)), "name.outlet-section");
+                c.p = u;
                 return Step::Read;
             }
         }
@@ -179,6 +189,12 @@ impl<'a> Scanner<'a> {
                 e_end += 1;
                 continue;
             }
+            // "Pacific Gas & Electric Co.": "&" or "and" inside a name that ends in a head.
+            let glue = matches!(doc.tok(t), "&" | "and") && t > after && self.is_org_word(end - 1);
+            if glue && t + 1 < end && self.starts_name(t + 1) {
+                e_end = t + 1;
+                continue;
+            }
             let of = matches!(doc.lower(t), "of" | "for") && t > after && self.is_org_word(t - 1);
             if of {
                 let next = if t + 1 < end && doc.lower(t + 1) == "the" { t + 2 } else { t + 1 };
@@ -206,11 +222,7 @@ impl<'a> Scanner<'a> {
             && self.title_at(after, name_end).is_none();
         if org_name {
             let last = doc.tok(name_end - 1);
-            let class = lex
-                .org_heads
-                .get(last)
-                .or_else(|| lex.org_suffixes.get(last))
-                .map_or(EntityClass::Organization, |h| h.class);
+            let class = self.org_head(last).map_or(EntityClass::Organization, |h| h.class);
             return Some((class, "name.org-head"));
         }
         // "San Diego County": a place and an administrative area's head name an area ("City"
@@ -260,9 +272,10 @@ impl<'a> Scanner<'a> {
         Step::Read
     }
 
-    /// Before any title: a common word opening the sentence ("However", "Monday"), a
-    /// capitalised article, or a status marker ("Former", kept for the title that follows):
-    /// skipped.
+    /// Before any title: a common word opening the sentence ("However", "Monday"; not the
+    /// members opening a group's name, "Doctors for Fair Pay"), a capitalised article, a
+    /// status marker ("Former", kept for the title that follows), or a common noun before a
+    /// given name ("Employee Jane Roe"): skipped.
     fn opening_word(&mut self, c: &mut Chunk, _: &Here) -> Step {
         let (doc, lex) = (self.doc, self.lex);
         let w = doc.tok(c.p);
@@ -271,7 +284,8 @@ impl<'a> Scanner<'a> {
             && !is_all_caps(w)
             && (matches!(w, "The" | "A" | "An")
                 || marker.is_some()
-                || (doc.is_sentence_start(c.p) && lex.is_common(w)));
+                || (doc.is_sentence_start(c.p) && lex.is_common(w) && !self.group_for(c.p, c.end))
+                || self.common_noun_before_name(c.p, c.end));
         if !skip {
             return Step::Pass;
         }
@@ -296,8 +310,9 @@ impl<'a> Scanner<'a> {
                 return Step::Read;
             }
         }
-        let q = self.split_of(p, q);
-        let class = self.name_class(p, q, !c.titles.is_empty());
+        let group = self.group_for(p, q);
+        let q = if group { q } else { self.split_of(p, q) };
+        let class = if group { Some(EntityClass::Organization) } else { self.name_class(p, q, !c.titles.is_empty()) };
         // A demonym right before an organisation's name is part of it ("Korean Central News
         // Agency", "Australian Centre for ..."); the demonym stays a mention of its country.
         let demonym_before = self.out[c.first..]
@@ -309,6 +324,7 @@ impl<'a> Scanner<'a> {
             _ => p,
         };
         let rule = match (c.titles.is_empty(), class) {
+            _ if group => "name.group-for",
             (false, _) => "name.title",
             (true, Some(_)) => "name.typed-chunk",
             (true, None) => "name.chunk",
@@ -409,7 +425,7 @@ impl<'a> Scanner<'a> {
             return Some(EntityClass::Person);
         }
         // A head word alone ("Court", "Police") is a common noun, not a name.
-        if let Some(h) = lex.org_suffixes.get(last).or_else(|| lex.org_heads.get(last)).filter(|_| q - p >= 2) {
+        if let Some(h) = self.org_head(last).filter(|_| q - p >= 2 || last.contains('-')) {
             return Some(h.class);
         }
         let of_head = |t: usize| matches!(doc.lower(t), "of" | "for") && t > p;
