@@ -150,3 +150,34 @@ fn a_country_and_a_lower_case_ministry_is_an_organisation() {
     let e = entities("Japan's trade ministry said the talks had ended.");
     assert!(e.contains(&(Org, "Japan's trade ministry".into())), "{e:?}");
 }
+
+#[test]
+fn a_title_before_only_organisation_heads_is_part_of_the_name() {
+    let e = entities("The motion went to the General Assembly on Friday.");
+    assert!(e.contains(&(Org, "General Assembly".into())), "{e:?}");
+    assert!(!e.iter().any(|(c, _)| *c == Person), "{e:?}");
+    // Negative case: a title before a name is still a title.
+    let e = entities("General Mark Bowen said the troops would stay.");
+    assert!(e.contains(&(Person, "Mark Bowen".into())), "{e:?}");
+}
+
+#[test]
+fn a_dictionary_word_opening_the_sentence_before_a_known_name_is_no_part_of_it() {
+    let e = entities("Senior Hamas officials said the talks had failed.");
+    assert!(labels(&e).contains(&"Hamas"), "{e:?}");
+    assert!(!labels(&e).iter().any(|l| l.starts_with("Senior")), "{e:?}");
+    // Negative case: a word and a country ending the chunk name a body.
+    let e = entities("Air Canada said flights would resume.");
+    assert!(e.contains(&(Org, "Air Canada".into())), "{e:?}");
+    assert!(!e.iter().any(|(c, _)| *c == Place), "{e:?}");
+}
+
+#[test]
+fn a_place_and_a_direction_ending_the_chunk_name_one_place() {
+    let e = entities("Police in Harbin East district made arrests.");
+    assert!(e.contains(&(Place, "Harbin East".into())), "{e:?}");
+    assert!(!labels(&e).contains(&"Harbin"), "{e:?}");
+    // Negative case: a direction before the place is read as before.
+    let e = entities("Floods hit Northern Harbin on Monday.");
+    assert!(!labels(&e).contains(&"Harbin East"), "{e:?}");
+}

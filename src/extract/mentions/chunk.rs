@@ -100,6 +100,11 @@ impl<'a> Scanner<'a> {
     /// demonym starts here).
     fn title(&mut self, c: &mut Chunk, here: &Here) -> Step {
         let Some((t, title, status)) = &here.title else { return Step::Pass };
+        // "General Assembly": a title before nothing but organisation heads is part of the
+        // body's name.
+        if *t < c.end && (*t..c.end).all(|x| self.is_org_word(x)) {
+            return Step::Pass;
+        }
         if *t >= c.end {
             if here.gazetteer.is_none() && here.demonym.is_none() {
                 c.p = *t;
@@ -231,6 +236,10 @@ impl<'a> Scanner<'a> {
             if let Some(class) = self.area_head(doc.tok(after)).filter(|&c| c == EntityClass::AdministrativeArea) {
                 return Some((class, "name.place-head"));
             }
+            // "Harbin East": a place and a direction ending the chunk name a part of it.
+            if lex.is(WordClass::Direction, doc.tok(after)) {
+                return Some((EntityClass::Place, "name.place-direction"));
+            }
         }
         let place_led = gaz.entry(e).class.base() == EntityClass::Place
             && (after..name_end).all(|t| {
@@ -274,9 +283,10 @@ impl<'a> Scanner<'a> {
 
     /// Before any title: a common word opening the sentence ("However", "Monday"; not the
     /// members opening a group's name, "Doctors for Fair Pay"), a capitalised article, a
-    /// status marker ("Former", kept for the title that follows), or a common noun before a
-    /// given name ("Employee Jane Roe"): skipped.
-    fn opening_word(&mut self, c: &mut Chunk, _: &Here) -> Step {
+    /// status marker ("Former", kept for the title that follows), a common noun before a
+    /// given name ("Employee Jane Roe"), or a dictionary word opening the sentence before a
+    /// known name ending the chunk ("Key Security Council members"): skipped.
+    fn opening_word(&mut self, c: &mut Chunk, here: &Here) -> Step {
         let (doc, lex) = (self.doc, self.lex);
         let w = doc.tok(c.p);
         let marker = lex.status_markers.get(doc.lower(c.p)).filter(|m| m.position == MarkerPosition::Prefix);
@@ -285,7 +295,8 @@ impl<'a> Scanner<'a> {
             && (matches!(w, "The" | "A" | "An")
                 || marker.is_some()
                 || (doc.is_sentence_start(c.p) && lex.is_common(w) && !self.group_for(c.p, c.end))
-                || self.common_noun_before_name(c.p, c.end));
+                || self.common_noun_before_name(c.p, c.end)
+                || (here.gazetteer.is_none() && self.adjective_before_known_name(c.p, c.end)));
         if !skip {
             return Step::Pass;
         }

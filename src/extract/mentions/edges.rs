@@ -96,6 +96,28 @@ impl Scanner<'_> {
             && gaz.demonym(&token_key([w])).is_none()
     }
 
+    /// Whether token `p`, opening the sentence in a chunk ending at `end`, is a dictionary
+    /// word before a known name that ends the chunk ("Key Security Council members",
+    /// "Senior Hamas officials"): no given name, title, head or demonym, and not before a
+    /// country ("Air Canada" is a body, `name.word-country`).
+    pub(super) fn adjective_before_known_name(&self, p: usize, end: usize) -> bool {
+        let (doc, lex, gaz) = (self.doc, self.lex, self.gaz);
+        let w = doc.tok(p);
+        let known = gaz
+            .longest_match(self.words(p + 1, end))
+            .filter(|&(k, e)| p + 1 + k == end && gaz.entry(e).class != EntityClass::Country);
+        doc.is_sentence_start(p)
+            && p + 1 < end
+            && known.is_some()
+            && lex.is_english(w)
+            && !lex.first_names.contains(w)
+            && !self.is_org_word(p)
+            && !lex.place_prefixes.contains_key(w)
+            && !lex.is(WordClass::Direction, w)
+            && self.title_at(p, end).is_none()
+            && gaz.demonym(&token_key([w])).is_none()
+    }
+
     /// After a news outlet's name ending at `after`, within a chunk ending at `end`: the end
     /// of a section of the outlet ("NBC Sports", "CNN Business"; a word of the
     /// `outlet-section` class, then any organisation heads: "Fox Sports Network").

@@ -17,20 +17,21 @@
 //! 3. else the chunk is split into parts (`chunk.rs`). A lower-case title right before it
 //!    ("AP reporter X") is kept for its first name. Then at each position, in this order of
 //!    preference: a title before a name ("Sen.", "Chief Executive of GM"), unless a longer
-//!    gazetteer name starts there; a gazetteer name (longest match; it may reach past the
-//!    chunk, and may start a longer body: `name.org-head`, `name.place-led`, `name.place-head`, `org.metonym`;
-//!    a maker before a model code is a product and no mention); a demonym ("Iranian"); a
-//!    title that ends the chunk names nobody and ends it, unless a known body before it
-//!    and an "of/for" field after it name an office ("UN Special Envoy for Youth Affairs",
-//!    `name.office`); a news outlet and a section word ("NBC Sports",
-//!    `name.outlet-section`); a connector left over after a title is skipped; a common
-//!    word opening the sentence, a capitalised article, a status marker ("Former") or a
-//!    common noun before a given name ("Employee Jane Roe") is skipped; a group's members
-//!    and cause are one name ("Doctors for Fair Pay", `name.group-for`); else the rest is
-//!    one name up to the next title or
-//!    gazetteer name that ends the chunk (`name.title` when titled, `name.typed-chunk`
-//!    when its words show its class, else `name.chunk`; a capitalised noun and a country
-//!    ending the chunk name a body: `name.word-country`).
+//!    gazetteer name starts there or only organisation heads follow it ("General
+//!    Assembly"); a gazetteer name (longest match; it may reach past the chunk, and may
+//!    start a longer body: `name.outlet-section` "NBC Sports", `name.org-head`,
+//!    `name.place-led`, `name.place-head`, `name.place-direction` "Kowloon West",
+//!    `org.metonym`; a maker before a model code is a product and no mention); a demonym
+//!    ("Iranian"); a title that ends the chunk names nobody and ends it, unless a known
+//!    body before it and an "of/for" field after it name an office ("UN Special Envoy for
+//!    Youth Affairs", `name.office`); a connector left over after a title is skipped; a
+//!    common word opening the sentence, a capitalised article, a status marker ("Former"),
+//!    a common noun before a given name ("Employee Jane Roe") or a dictionary word opening
+//!    the sentence before a known name ("Key Security Council") is skipped; else the rest
+//!    is one name up to the next title or gazetteer name that ends the chunk (`name.title`
+//!    when titled, `name.group-for` for a group's members and cause "Doctors for Fair
+//!    Pay", `name.typed-chunk` when its words show its class, else `name.chunk`; a
+//!    capitalised noun and a country ending the chunk name a body: `name.word-country`).
 //!
 //! Titles are stripped off the names that follow them and recorded with those names.
 //! After the chunk, a lower-case organisation head after a name, a country or a demonym
