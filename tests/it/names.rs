@@ -181,3 +181,19 @@ fn a_place_and_a_direction_ending_the_chunk_name_one_place() {
     let e = entities("Floods hit Northern Harbin on Monday.");
     assert!(!labels(&e).contains(&"Harbin East"), "{e:?}");
 }
+
+#[test]
+fn a_body_led_by_a_place_ends_before_a_title_after_its_head() {
+    let e = entities("Ohio State Nurses Association President Keith Gambill told the crowd to go home.");
+    assert!(e.contains(&(Org, "Ohio State Nurses Association".into())), "{e:?}");
+    assert!(e.contains(&(Person, "Keith Gambill".into())), "{e:?}");
+    // Negative case: capitalised words after a place and no head stay as before.
+    let e = entities("Ohio Governor Mike DeWine spoke on Monday.");
+    assert!(e.contains(&(Person, "Mike DeWine".into())), "{e:?}");
+}
+
+#[test]
+fn a_head_word_that_opens_a_title_stays_in_the_title() {
+    let e = entities("\"We will wait,\" said Jane Roe, the White House Press Secretary.");
+    assert!(!labels(&e).iter().any(|l| l.ends_with("Press")), "{e:?}");
+}

@@ -183,14 +183,22 @@ impl<'a> Scanner<'a> {
     /// Where the name that a gazetteer entry ending at `after` starts ends, within the chunk
     /// ending at `end`: capitalised words go on ("Chrysler Group"), and so do "of"/"for"
     /// after an organisation head ("Massachusetts Institute of Technology"), but not a
-    /// given name after a head word ("Chrysler LLC Jim Press").
+    /// given name or a title after a head word ("Chrysler LLC Jim Press", "Ohio Teachers
+    /// Association President Jane Roe").
     fn entry_name_end(&self, after: usize, end: usize) -> usize {
         let doc = self.doc;
         let mut e_end = after;
         while e_end < end {
             let t = e_end;
             let capital = self.starts_name(t) || is_all_caps(doc.tok(t));
-            if capital && !(t > after && self.is_org_word(t - 1) && self.lex.first_names.contains(doc.tok(t))) {
+            // After a head, a given name or a title starts another name ("Ohio Teachers
+            // Association President Jane Roe"; not a head that opens the title: "White
+            // House Press Secretary").
+            let after_head = t > after
+                && self.is_org_word(t - 1)
+                && (self.lex.first_names.contains(doc.tok(t))
+                    || (self.title_at(t, end).is_some() && self.title_at(t - 1, end).is_none()));
+            if capital && !after_head {
                 e_end += 1;
                 continue;
             }
