@@ -197,3 +197,13 @@ fn a_head_word_that_opens_a_title_stays_in_the_title() {
     let e = entities("\"We will wait,\" said Jane Roe, the White House Press Secretary.");
     assert!(!labels(&e).iter().any(|l| l.ends_with("Press")), "{e:?}");
 }
+
+#[test]
+fn a_place_that_is_a_given_name_before_a_surname_is_a_person() {
+    let e = entities("Senator Florence Whitcombe-Oduya and Rep. Victoria Lindqvist voted no.");
+    assert!(e.iter().any(|(c, l)| *c == Person && l.contains("Whitcombe-Oduya")), "{e:?}");
+    assert!(!e.iter().any(|(c, _)| *c == Place), "{e:?}");
+    // Negative cases: a place and a dictionary word or a head is no person.
+    let e = entities("The Houston Chronicle reported that tourists visited Victoria Falls.");
+    assert!(!e.iter().any(|(c, _)| *c == Person), "{e:?}");
+}

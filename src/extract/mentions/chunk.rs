@@ -168,6 +168,11 @@ impl<'a> Scanner<'a> {
             c.p = name_end;
             return Step::Read;
         }
+        if self.given_name_like_place(p, k, name_end, e) {
+            self.push(p..name_end, Kind::Name(Some(EntityClass::Person)), "name.place-given-name");
+            c.p = name_end;
+            return Step::Read;
+        }
         // "US$40 billion", "US dollars": a currency, not the country.
         let currency = after < doc.tokens.len()
             && ((doc.tok(after).starts_with('$') && !doc.space_after(after - 1))

@@ -9,7 +9,7 @@
 //! told apart by `NamePart` (their byte spans are disjoint).
 
 use super::{Candidate, Kind, NamePart, Scanner};
-use crate::rules::{token_key, EntityClass, WordClass};
+use crate::rules::{token_key, EntityClass, EntryId, WordClass};
 use crate::text::is_all_caps;
 
 /// The dashes and the colon that end a dateline.
@@ -116,6 +116,28 @@ impl Scanner<'_> {
             && !lex.is(WordClass::Direction, w)
             && self.title_at(p, end).is_none()
             && gaz.demonym(&token_key([w])).is_none()
+    }
+
+    /// Whether a one-word place at `p` (`k` words, entry `e`) that is also a given name,
+    /// and one capitalised word ending the name at `name_end`, are a person ("Florence
+    /// Whitcombe"): the word is no dictionary word, known name, demonym, head or title
+    /// ("Houston Chronicle", "Victoria Falls" stay as they were).
+    pub(super) fn given_name_like_place(&self, p: usize, k: usize, name_end: usize, e: EntryId) -> bool {
+        let (doc, lex, gaz) = (self.doc, self.lex, self.gaz);
+        let s = p + 1;
+        if k != 1 || name_end != s + 1 || gaz.entry(e).class.base() != EntityClass::Place {
+            return false;
+        }
+        let w = doc.tok(s);
+        lex.first_names.contains(doc.tok(p))
+            && self.starts_name(s)
+            && !is_all_caps(w)
+            && !w.split('-').any(|part| lex.is_english(part))
+            && gaz.longest_match(&[w]).is_none()
+            && gaz.demonym(&token_key([w])).is_none()
+            && !self.is_org_word(s)
+            && !lex.place_heads.contains_key(w)
+            && self.title_at(s, name_end).is_none()
     }
 
     /// After a news outlet's name ending at `after`, within a chunk ending at `end`: the end

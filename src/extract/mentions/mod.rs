@@ -21,7 +21,8 @@
 //!    Assembly"); a gazetteer name (longest match; it may reach past the chunk, and may
 //!    start a longer body: `name.outlet-section` "NBC Sports", `name.org-head`,
 //!    `name.place-led`, `name.place-head`, `name.place-direction` "Kowloon West",
-//!    `org.metonym`; a maker before a model code is a product and no mention); a demonym
+//!    `org.metonym`; a place that is a given name before a surname is a person,
+//!    `name.place-given-name`; a maker before a model code is a product and no mention); a demonym
 //!    ("Iranian"); a title that ends the chunk names nobody and ends it, unless a known
 //!    body before it and an "of/for" field after it name an office ("UN Special Envoy for
 //!    Youth Affairs", `name.office`); a connector left over after a title is skipped; a
