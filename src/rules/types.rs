@@ -255,20 +255,25 @@ named_enum! {
         /// Verbs that describe someone or something in the subject's words, before a
         /// partial quotation ("X called it “…”", "X views privacy as “…”").
         DescribingVerb = "describing-verb",
+        /// Plural nouns of members that open a group's name before "for" ("Doctors for
+        /// Fair Pay").
+        GroupNoun = "group-noun",
+        /// Words that after a news outlet's name name a section of it ("NBC Sports").
+        OutletSection = "outlet-section",
     }
 }
 
-/// A set of word classes (one bit per class).
+/// A set of word classes (one bit per class; room for 64).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct WordClasses(u32);
+pub struct WordClasses(u64);
 
 impl WordClasses {
     pub fn insert(&mut self, class: WordClass) {
-        self.0 |= 1 << class as u32;
+        self.0 |= 1 << class as u64;
     }
 
     pub fn contains(self, class: WordClass) -> bool {
-        self.0 & (1 << class as u32) != 0
+        self.0 & (1 << class as u64) != 0
     }
 }
 
@@ -284,7 +289,7 @@ mod tests {
             assert_eq!(t.trigger_rule(TriggerForm::Verb), format!("event.{}.verb", t.name()));
         }
         assert_eq!(EventType::ALL.len(), 10);
-        assert!(WordClass::ALL.len() <= 32);
+        assert!(WordClass::ALL.len() <= 64);
         let mut set = WordClasses::default();
         set.insert(WordClass::Familiarity);
         assert!(set.contains(WordClass::Familiarity) && !set.contains(WordClass::Direction));

@@ -46,6 +46,7 @@ mod incremental;
 mod invariants;
 mod jsonld;
 mod labels;
+mod names;
 mod ontology;
 mod posts;
 mod posts_joined;

@@ -100,6 +100,11 @@ impl<'a> Scanner<'a> {
     /// demonym starts here).
     fn title(&mut self, c: &mut Chunk, here: &Here) -> Step {
         let Some((t, title, status)) = &here.title else { return Step::Pass };
+        // "General Assembly": a title before nothing but organisation heads is part of the
+        // body's name.
+        if *t < c.end && (*t..c.end).all(|x| self.is_org_word(x)) {
+            return Step::Pass;
+        }
         if *t >= c.end {
             if here.gazetteer.is_none() && here.demonym.is_none() {
                 c.p = *t;
@@ -111,6 +116,9 @@ impl<'a> Scanner<'a> {
             return Step::Pass;
         }
         let (t, title, of) = self.title_of(*t, c.end, title.clone());
+        if self.office(c, t) {
+            return Step::Read;
+        }
         // A title followed by "of ..." and no name ("Director of the X study") is no title
         // of a person here.
         if !matches!(self.doc.lower(t), "of" | "for" | "to") {
@@ -139,6 +147,13 @@ impl<'a> Scanner<'a> {
                 return Step::Read;
             }
         }
+        if entry.class == EntityClass::NewsOrganization {
+            if let Some(u) = self.outlet_section_end(after, c.end) {
+                self.push(p..u, Kind::Name(Some(EntityClass::NewsOrganization)), "name.outlet-section");
+                c.p = u;
+                return Step::Read;
+            }
+        }
         let name_end = self.entry_name_end(after, c.end);
         let metonym = name_end == after + 1
             && entry.class == EntityClass::Country
@@ -150,6 +165,11 @@ impl<'a> Scanner<'a> {
         }
         if let Some((class, rule)) = self.body_led_by_entry(after, name_end, e) {
             self.push(p..name_end, Kind::Name(Some(class)), rule);
+            c.p = name_end;
+            return Step::Read;
+        }
+        if self.given_name_like_place(p, k, name_end, e) {
+            self.push(p..name_end, Kind::Name(Some(EntityClass::Person)), "name.place-given-name");
             c.p = name_end;
             return Step::Read;
         }
@@ -168,15 +188,29 @@ impl<'a> Scanner<'a> {
     /// Where the name that a gazetteer entry ending at `after` starts ends, within the chunk
     /// ending at `end`: capitalised words go on ("Chrysler Group"), and so do "of"/"for"
     /// after an organisation head ("Massachusetts Institute of Technology"), but not a
-    /// given name after a head word ("Chrysler LLC Jim Press").
+    /// given name or a title after a head word ("Chrysler LLC Jim Press", "Ohio Teachers
+    /// Association President Jane Roe").
     fn entry_name_end(&self, after: usize, end: usize) -> usize {
         let doc = self.doc;
         let mut e_end = after;
         while e_end < end {
             let t = e_end;
             let capital = self.starts_name(t) || is_all_caps(doc.tok(t));
-            if capital && !(t > after && self.is_org_word(t - 1) && self.lex.first_names.contains(doc.tok(t))) {
+            // After a head, a given name or a title starts another name ("Ohio Teachers
+            // Association President Jane Roe"; not a head that opens the title: "White
+            // House Press Secretary").
+            let after_head = t > after
+                && self.is_org_word(t - 1)
+                && (self.lex.first_names.contains(doc.tok(t))
+                    || (self.title_at(t, end).is_some() && self.title_at(t - 1, end).is_none()));
+            if capital && !after_head {
                 e_end += 1;
+                continue;
+            }
+            // "Pacific Gas & Electric Co.": "&" or "and" inside a name that ends in a head.
+            let glue = matches!(doc.tok(t), "&" | "and") && t > after && self.is_org_word(end - 1);
+            if glue && t + 1 < end && self.starts_name(t + 1) {
+                e_end = t + 1;
                 continue;
             }
             let of = matches!(doc.lower(t), "of" | "for") && t > after && self.is_org_word(t - 1);
@@ -206,11 +240,7 @@ impl<'a> Scanner<'a> {
             && self.title_at(after, name_end).is_none();
         if org_name {
             let last = doc.tok(name_end - 1);
-            let class = lex
-                .org_heads
-                .get(last)
-                .or_else(|| lex.org_suffixes.get(last))
-                .map_or(EntityClass::Organization, |h| h.class);
+            let class = self.org_head(last).map_or(EntityClass::Organization, |h| h.class);
             return Some((class, "name.org-head"));
         }
         // "San Diego County": a place and an administrative area's head name an area ("City"
@@ -218,6 +248,10 @@ impl<'a> Scanner<'a> {
         if gaz.entry(e).class.base() == EntityClass::Place && name_end == after + 1 {
             if let Some(class) = self.area_head(doc.tok(after)).filter(|&c| c == EntityClass::AdministrativeArea) {
                 return Some((class, "name.place-head"));
+            }
+            // "Harbin East": a place and a direction ending the chunk name a part of it.
+            if lex.is(WordClass::Direction, doc.tok(after)) {
+                return Some((EntityClass::Place, "name.place-direction"));
             }
         }
         let place_led = gaz.entry(e).class.base() == EntityClass::Place
@@ -260,10 +294,12 @@ impl<'a> Scanner<'a> {
         Step::Read
     }
 
-    /// Before any title: a common word opening the sentence ("However", "Monday"), a
-    /// capitalised article, or a status marker ("Former", kept for the title that follows):
-    /// skipped.
-    fn opening_word(&mut self, c: &mut Chunk, _: &Here) -> Step {
+    /// Before any title: a common word opening the sentence ("However", "Monday"; not the
+    /// members opening a group's name, "Doctors for Fair Pay"), a capitalised article, a
+    /// status marker ("Former", kept for the title that follows), a common noun before a
+    /// given name ("Employee Jane Roe"), or a dictionary word opening the sentence before a
+    /// known name ending the chunk ("Key Security Council members"): skipped.
+    fn opening_word(&mut self, c: &mut Chunk, here: &Here) -> Step {
         let (doc, lex) = (self.doc, self.lex);
         let w = doc.tok(c.p);
         let marker = lex.status_markers.get(doc.lower(c.p)).filter(|m| m.position == MarkerPosition::Prefix);
@@ -271,7 +307,9 @@ impl<'a> Scanner<'a> {
             && !is_all_caps(w)
             && (matches!(w, "The" | "A" | "An")
                 || marker.is_some()
-                || (doc.is_sentence_start(c.p) && lex.is_common(w)));
+                || (doc.is_sentence_start(c.p) && lex.is_common(w) && !self.group_for(c.p, c.end))
+                || self.common_noun_before_name(c.p, c.end)
+                || (here.gazetteer.is_none() && self.adjective_before_known_name(c.p, c.end)));
         if !skip {
             return Step::Pass;
         }
@@ -296,8 +334,9 @@ impl<'a> Scanner<'a> {
                 return Step::Read;
             }
         }
-        let q = self.split_of(p, q);
-        let class = self.name_class(p, q, !c.titles.is_empty());
+        let group = self.group_for(p, q);
+        let q = if group { q } else { self.split_of(p, q) };
+        let class = if group { Some(EntityClass::Organization) } else { self.name_class(p, q, !c.titles.is_empty()) };
         // A demonym right before an organisation's name is part of it ("Korean Central News
         // Agency", "Australian Centre for ..."); the demonym stays a mention of its country.
         let demonym_before = self.out[c.first..]
@@ -309,6 +348,7 @@ impl<'a> Scanner<'a> {
             _ => p,
         };
         let rule = match (c.titles.is_empty(), class) {
+            _ if group => "name.group-for",
             (false, _) => "name.title",
             (true, Some(_)) => "name.typed-chunk",
             (true, None) => "name.chunk",
@@ -409,7 +449,7 @@ impl<'a> Scanner<'a> {
             return Some(EntityClass::Person);
         }
         // A head word alone ("Court", "Police") is a common noun, not a name.
-        if let Some(h) = lex.org_suffixes.get(last).or_else(|| lex.org_heads.get(last)).filter(|_| q - p >= 2) {
+        if let Some(h) = self.org_head(last).filter(|_| q - p >= 2 || last.contains('-')) {
             return Some(h.class);
         }
         let of_head = |t: usize| matches!(doc.lower(t), "of" | "for") && t > p;

@@ -1,11 +1,15 @@
 //! Mention detection: finds the names in each sentence and what the text around them says
 //! about their type.
 //!
-//! A `Scanner` reads each sentence once, left to right. At a word that starts no name it
-//! tries one rule: a lower-case prefix glued to a known name ("anti-Israel",
-//! `name.hyphen-prefixed`). At a capitalised word it takes the *chunk* that starts there
-//! (capitalised words joined by connectors: of, the, for, particles) and applies, in this
-//! order, the first chunk rule that fits:
+//! A `Scanner` reads each sentence once, left to right. A paragraph that opens with an
+//! all-capitals place and a colon or dash gives that place (`dateline.caps`, `edges.rs`).
+//! At a word that starts no name it tries one rule: a lower-case prefix glued to a known
+//! name ("anti-Israel", `name.hyphen-prefixed`). At a capitalised word it takes the *chunk*
+//! that starts there (capitalised words joined by connectors: of, the, for, particles); a
+//! chunk of one token of two known names around a hyphen is two mentions ("US-China",
+//! `name.hyphen-compound`, `edges.rs`); a chunk goes on over "and/&/in/on" when the whole is
+//! one organisation name ("Office of Management and Budget", `name.joined`, `joined.rs`).
+//! Then it applies, in this order, the first chunk rule that fits:
 //! 1. a name of something that is no entity, by its head ("Paris Air Show", "the Hang Seng
 //!    index"): skipped whole, with any place inside it;
 //! 2. an airline before "Flight" and a number ("Adam Air Flight 574",
@@ -13,30 +17,44 @@
 //! 3. else the chunk is split into parts (`chunk.rs`). A lower-case title right before it
 //!    ("AP reporter X") is kept for its first name. Then at each position, in this order of
 //!    preference: a title before a name ("Sen.", "Chief Executive of GM"), unless a longer
-//!    gazetteer name starts there; a gazetteer name (longest match; it may reach past the
-//!    chunk, and may start a longer body: `name.org-head`, `name.place-led`, `name.place-head`, `org.metonym`;
-//!    a maker before a model code is a product and no mention); a demonym ("Iranian"); a
-//!    title that ends the chunk names nobody and ends it; a connector left over after a
-//!    title is skipped; a common word opening the sentence, a capitalised article or a
-//!    status marker ("Former") is skipped; else the rest is one name up to the next title or
-//!    gazetteer name that ends the chunk (`name.title` when titled, `name.typed-chunk`
-//!    when its words show its class, else `name.chunk`; a capitalised noun and a country
-//!    ending the chunk name a body: `name.word-country`).
+//!    gazetteer name starts there or only organisation heads follow it ("General
+//!    Assembly"); a gazetteer name (longest match; it may reach past the chunk, and may
+//!    start a longer body: `name.outlet-section` "NBC Sports", `name.org-head`,
+//!    `name.place-led`, `name.place-head`, `name.place-direction` "Kowloon West",
+//!    `org.metonym`; a place that is a given name before a surname is a person,
+//!    `name.place-given-name`; a maker before a model code is a product and no mention); a demonym
+//!    ("Iranian"); a title that ends the chunk names nobody and ends it, unless a known
+//!    body before it and an "of/for" field after it name an office ("UN Special Envoy for
+//!    Youth Affairs", `name.office`); a connector left over after a title is skipped; a
+//!    common word opening the sentence, a capitalised article, a status marker ("Former"),
+//!    a common noun before a given name ("Employee Jane Roe") or a dictionary word opening
+//!    the sentence before a known name ("Key Security Council") is skipped; else the rest
+//!    is one name up to the next title or gazetteer name that ends the chunk (`name.title`
+//!    when titled, `name.group-for` for a group's members and cause "Doctors for Fair
+//!    Pay", `name.typed-chunk` when its words show its class, else `name.chunk`; a
+//!    capitalised noun and a country ending the chunk name a body: `name.word-country`).
 //!
 //! Titles are stripped off the names that follow them and recorded with those names.
 //! After the chunk, a lower-case organisation head after a name, a country or a demonym
 //! ("Biden administration", "Iran's U.N. mission", "Iranian foreign ministry") gives a
-//! described organisation (`described.rs`). Overlap policy: within one chunk the parts are
-//! disjoint; described organisations and the chunks inside them may nest.
+//! described organisation (`described.rs`).
+//!
+//! Overlap policy: within one chunk the parts are disjoint, except that an organisation
+//! name may take in the demonym before it ("Korean Central News Agency") and an office the
+//! body before its title, whose own mentions stay; described organisations and the chunks
+//! inside them may nest; the two parts of a hyphenated token share the token and are told
+//! apart by `NamePart` (their byte spans, `name_span`, are disjoint).
 
 mod chunk;
 mod described;
+mod edges;
+mod joined;
 mod titles;
 
 use std::ops::Range;
 
 use crate::rules::{
-    token_key, EntityClass, EntryId, Gazetteer, HoldingStatus, Lexicons, RuleId, Rules, Title, WordClass,
+    token_key, EntityClass, EntryId, Gazetteer, HeadClass, HoldingStatus, Lexicons, RuleId, Rules, Title, WordClass,
 };
 use crate::text::{is_all_caps, is_capitalized, Doc, TokenKind};
 
@@ -78,13 +96,25 @@ pub struct Candidate {
     pub titles: Vec<TitleMention>,
     /// A type hint from the words around the name.
     pub context: Option<EntityClass>,
-    /// Whether the one token is a lower-case prefix, a hyphen and the name ("anti-Israel").
-    pub hyphen_prefixed: bool,
+    /// Which part of its one token the name is, when a hyphen cuts the token ("anti-Israel",
+    /// "US-China"); `Whole` for every other candidate.
+    pub part: NamePart,
+}
+
+/// The part of a hyphenated token a candidate names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NamePart {
+    /// All of its tokens.
+    Whole,
+    /// The part before the token's first hyphen ("US" of "US-China").
+    BeforeHyphen,
+    /// The part after the token's first hyphen ("Israel" of "anti-Israel").
+    AfterHyphen,
 }
 
 impl Candidate {
     fn new(tokens: Range<usize>, kind: Kind, rule: RuleId) -> Self {
-        Candidate { tokens, kind, rule, titles: Vec::new(), context: None, hyphen_prefixed: false }
+        Candidate { tokens, kind, rule, titles: Vec::new(), context: None, part: NamePart::Whole }
     }
 }
 
@@ -129,7 +159,7 @@ impl<'a> Scanner<'a> {
         self.words.clear();
         self.words.extend(s.clone().map(|t| doc.tok(t)));
         self.sentence = s.clone();
-        let mut i = s.start;
+        let mut i = self.caps_dateline(s.start);
         while i < s.end {
             if !self.starts_name(i) {
                 self.hyphen_prefixed(i);
@@ -137,6 +167,14 @@ impl<'a> Scanner<'a> {
                 continue;
             }
             let j = self.chunk_end(i);
+            if j == past_article(doc, i) + 1 && self.hyphen_compound(j - 1) {
+                i = j;
+                continue;
+            }
+            let (j, glue) = match self.joined_end(i, j) {
+                Some((k, glue)) => (k, Some(glue)),
+                None => (j, None),
+            };
             if let Some(k) = self.other_name_end(i, j) {
                 i = k;
                 continue;
@@ -145,7 +183,11 @@ impl<'a> Scanner<'a> {
                 i = k;
                 continue;
             }
+            let first = self.out.len();
             i = self.chunk(i, j).max(i + 1);
+            if let Some(g) = glue {
+                self.mark_joined(first, g);
+            }
         }
     }
 
@@ -168,8 +210,18 @@ impl<'a> Scanner<'a> {
 
     /// Whether token `t` is an organisation head or suffix ("Council", "Inc.").
     fn is_org_word(&self, t: usize) -> bool {
-        let w = self.doc.tok(t);
-        self.lex.org_heads.contains_key(w) || self.lex.org_suffixes.contains_key(w)
+        self.org_head(self.doc.tok(t)).is_some()
+    }
+
+    /// The class a word gives as an organisation head or suffix ("Council", "Inc."), or a
+    /// hyphenated pair of capitalised words whose last is a head ("Post-Gazette").
+    fn org_head(&self, w: &str) -> Option<&'a HeadClass> {
+        let lex = self.lex;
+        lex.org_heads.get(w).or_else(|| lex.org_suffixes.get(w)).or_else(|| {
+            let (left, right) = w.rsplit_once('-')?;
+            let capital = left.starts_with(char::is_uppercase) && right.starts_with(char::is_uppercase);
+            lex.org_heads.get(right).filter(|_| capital)
+        })
     }
 
     /// "anti-Israel", "pro-Russian": a lower-case prefix glued to a known name or demonym.
@@ -191,7 +243,7 @@ impl<'a> Scanner<'a> {
         };
         // The candidate covers the whole token; `name_span` narrows it to the name.
         let mut candidate = Candidate::new(i..i + 1, kind, "name.hyphen-prefixed");
-        candidate.hyphen_prefixed = true;
+        candidate.part = NamePart::AfterHyphen;
         self.out.push(candidate);
     }
 
@@ -330,15 +382,14 @@ fn title_case(w: &str) -> String {
     out
 }
 
-/// The byte range of a candidate's name proper (for hyphen-prefixed tokens, the part after
-/// the hyphen).
+/// The byte range of a candidate's name proper (for a part of a hyphenated token, the part
+/// before or after its first hyphen).
 pub fn name_span(doc: &Doc, c: &Candidate) -> Range<usize> {
     let span = doc.span(c.tokens.start, c.tokens.end);
-    if c.hyphen_prefixed {
-        let w = &doc.text[span.clone()];
-        if let Some(h) = w.find('-') {
-            return span.start + h + 1..span.end;
-        }
+    let hyphen = doc.text[span.clone()].find('-');
+    match (c.part, hyphen) {
+        (NamePart::AfterHyphen, Some(h)) => span.start + h + 1..span.end,
+        (NamePart::BeforeHyphen, Some(h)) => span.start..span.start + h,
+        _ => span,
     }
-    span
 }
