@@ -252,20 +252,32 @@ named_enum! {
         /// Words that end a clause before a source description read backwards ("oil fell
         /// after sources said").
         SourceClauseBreak = "source-clause-break",
+        /// Lower-case nouns that make a name they govern an organisation ("X's founder", "the
+        /// founder of X", "X shareholders").
+        OrgCueNoun = "org-cue-noun",
+        /// Lower-case nouns after a name that make it a place ("the X settlement").
+        PlaceCueNoun = "place-cue-noun",
+        /// Last words that make a name a venue, a place ("X Stadium", "X Statehouse").
+        VenueHead = "venue-head",
+        /// Last words that make a name a venue where a place preposition comes before it
+        /// ("at the X Center"); else the name keeps its class ("the X Center said").
+        CuedVenueHead = "cued-venue-head",
+        /// Words after a person's name that are no part of who they are ("Jr.", "III").
+        NameSuffix = "name-suffix",
     }
 }
 
 /// A set of word classes (one bit per class).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct WordClasses(u32);
+pub struct WordClasses(u64);
 
 impl WordClasses {
     pub fn insert(&mut self, class: WordClass) {
-        self.0 |= 1 << class as u32;
+        self.0 |= 1 << class as u64;
     }
 
     pub fn contains(self, class: WordClass) -> bool {
-        self.0 & (1 << class as u32) != 0
+        self.0 & (1 << class as u64) != 0
     }
 }
 
@@ -281,7 +293,7 @@ mod tests {
             assert_eq!(t.trigger_rule(TriggerForm::Verb), format!("event.{}.verb", t.name()));
         }
         assert_eq!(EventType::ALL.len(), 10);
-        assert!(WordClass::ALL.len() <= 32);
+        assert!(WordClass::ALL.len() <= 64);
         let mut set = WordClasses::default();
         set.insert(WordClass::Familiarity);
         assert!(set.contains(WordClass::Familiarity) && !set.contains(WordClass::Direction));

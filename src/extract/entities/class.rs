@@ -1,8 +1,8 @@
-//! A cluster's entity class: gazetteer and described organisations first, then named
-//! evidence, context votes, and the default for untyped names; or `None` to drop it.
+//! A cluster's entity class: gazetteer and described organisations first, then venues and
+//! named evidence, context votes (`cues.rs`), and the default for untyped names; or `None`
+//! to drop it.
 
-use rustc_hash::FxHashMap;
-
+use super::cues;
 use crate::extract::mentions::{Candidate, Kind};
 use crate::rules::{EntityClass, Rules, WordClass};
 use crate::text::{is_all_caps, Doc, TokenKind};
@@ -29,9 +29,18 @@ pub(super) fn cluster_class(
     {
         return None;
     }
-    // Gazetteer and described organisations first, then named evidence.
+    // Gazetteer and described organisations first, then venues, then named evidence.
     if let Some(&i) = members.iter().find(|&&i| !matches!(candidates[i].kind, Kind::Name(_))) {
         return class[i].map(|c| (c, candidates[i].rule));
+    }
+    // "Jr." alone (left over from "X Jr." after a title word) names no one.
+    if members.iter().all(|&i| words[i].iter().all(|w| rules.lexicons.is(WordClass::NameSuffix, w))) {
+        return None;
+    }
+    let longest = members.iter().copied().max_by_key(|&i| words[i].len())?;
+    let not_person = members.iter().all(|&i| class[i].is_none_or(|c| c.base() != EntityClass::Person));
+    if not_person && cues::venue(doc, rules, candidates, members, longest) {
+        return Some((EntityClass::Place, "type.venue"));
     }
     if let Some(&i) = members.iter().find(|&&i| class[i].is_some()) {
         return class[i].map(|c| (c, candidates[i].rule));
@@ -47,7 +56,6 @@ pub(super) fn cluster_class(
     }
     // An unknown acronym is an organisation only with support: a context cue, or an
     // article before it ("the KPA"); codes such as "UTC", "USD" or "A400M" are dropped.
-    let longest = members.iter().copied().max_by_key(|&i| words[i].len())?;
     let acronym = {
         let c = &candidates[longest];
         let w = doc.slice(c.tokens.start, c.tokens.end);
@@ -67,25 +75,25 @@ pub(super) fn cluster_class(
         });
         return (supported && letters_only && !before_number).then_some((EntityClass::Organization, "type.acronym"));
     }
-    // Context hints, by vote.
-    let mut votes: FxHashMap<EntityClass, usize> = FxHashMap::default();
-    for &i in members {
-        if let Some(c) = candidates[i].context {
-            *votes.entry(c).or_default() += 1;
-        }
+    // "Pittsburgh Post-Gazette": a head word inside a hyphenated last word.
+    if let Some(h) = cues::hyphen_head(doc, rules, &candidates[longest]) {
+        return Some((h.class, "type.hyphen-head"));
     }
+    // Context hints, by vote.
+    let votes = cues::votes(doc, rules, candidates, members);
     if let Some((c, _)) = votes.into_iter().max_by_key(|(c, v)| (*v, std::cmp::Reverse(*c))) {
         return Some((c, "type.context"));
     }
-    let c = &candidates[longest];
-    let len = words[longest].len();
-    // A person's name has a word that is no dictionary word ("Foreign Affairs" is none).
+    person_like(doc, rules, &candidates[longest], words[longest].len())
+        .then_some((EntityClass::Person, "type.default-person"))
+}
+
+/// Whether an untyped name of `len` words reads as a person's full name: two to four
+/// name-like words, one of them no dictionary word ("Foreign Affairs" is none).
+pub(super) fn person_like(doc: &Doc, rules: &Rules, c: &Candidate, len: usize) -> bool {
     let tokens = c.tokens.start..c.tokens.end;
     let unusual = tokens.clone().any(|t| !rules.lexicons.is_english(doc.tok(t)));
-    if (2..=4).contains(&len) && unusual && tokens.clone().all(|t| name_like(doc, rules, t)) {
-        return Some((EntityClass::Person, "type.default-person"));
-    }
-    None
+    (2..=4).contains(&len) && unusual && tokens.clone().all(|t| name_like(doc, rules, t))
 }
 
 /// Whether a demonym mention stands for its country as a state or a people: it is plural

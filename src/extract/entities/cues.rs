@@ -1,0 +1,130 @@
+//! Evidence for the class of a name that nothing in the gazetteer or its own words types:
+//! the words around each of its mentions vote, and specific cues weigh more than a bare
+//! preposition or speech verb ("WeWork's founder" and "an analyst at X" say organisation;
+//! "in WeWork's arm" says nothing about WeWork being a place). Also the venue and hyphen
+//! head readings of a name's own last word, which the chunker's head lists do not make.
+
+use rustc_hash::FxHashMap;
+
+use crate::extract::mentions::Candidate;
+use crate::rules::{EntityClass, HeadClass, Rules, WordClass};
+use crate::text::{Doc, TokenKind};
+
+/// Weight of a cue that only a few kinds of words pass (a possessed noun, a title before
+/// "at"); a bare preposition or speech verb weighs 1.
+const SPECIFIC: usize = 2;
+
+/// Sums the class votes of a cluster's mentions: the chunker's context hint (a place
+/// preposition counts only when the name is not a possessive's owner; after "TITLE at" it is
+/// an employer, an organisation), organisation nouns governing the name, place nouns after
+/// it and an age in apposition ("X, 45,").
+pub(super) fn votes(
+    doc: &Doc,
+    rules: &Rules,
+    candidates: &[Candidate],
+    members: &[usize],
+) -> FxHashMap<EntityClass, usize> {
+    let mut votes: FxHashMap<EntityClass, usize> = FxHashMap::default();
+    for &i in members {
+        let c = &candidates[i];
+        let (p, q) = (c.tokens.start, c.tokens.end);
+        match c.context {
+            Some(EntityClass::Place) if possessive(doc, q) => {}
+            Some(EntityClass::Place) if employer(doc, rules, p) => {
+                *votes.entry(EntityClass::Organization).or_default() += SPECIFIC;
+            }
+            Some(class) => *votes.entry(class).or_default() += 1,
+            None => {}
+        }
+        if let Some(class) = specific_cue(doc, rules, p, q) {
+            *votes.entry(class).or_default() += SPECIFIC;
+        }
+    }
+    votes
+}
+
+/// Whether token `t` is a possessive ending ("X's").
+fn possessive(doc: &Doc, t: usize) -> bool {
+    t < doc.tokens.len() && doc.tokens[t].kind == TokenKind::Possessive
+}
+
+/// Whether token `t` is a word (not punctuation or a number).
+fn is_word(doc: &Doc, t: usize) -> bool {
+    t < doc.tokens.len() && doc.tokens[t].kind == TokenKind::Word
+}
+
+/// "an analyst at X", "professor at X": a title right before "at" makes the name an employer.
+fn employer(doc: &Doc, rules: &Rules, p: usize) -> bool {
+    p >= 2 && doc.lower(p - 1) == "at" && is_word(doc, p - 2) && rules.lexicons.titles.contains_key(doc.lower(p - 2))
+}
+
+/// The class one mention's neighbourhood names by a specific cue, if any.
+fn specific_cue(doc: &Doc, rules: &Rules, p: usize, q: usize) -> Option<EntityClass> {
+    let lex = &rules.lexicons;
+    let org_noun = |t: usize| is_word(doc, t) && lex.is(WordClass::OrgCueNoun, doc.lower(t));
+    let same_sentence = |t: usize| doc.sentence_of(t) == doc.sentence_of(p);
+    // "X's founder", "X's former CEO" (one modifier may come between).
+    if possessive(doc, q) && (org_noun(q + 1) || (lowercase_word(doc, q + 1) && org_noun(q + 2))) {
+        return Some(EntityClass::Organization);
+    }
+    // "a X shareholder", "X employees": the name modifies the noun.
+    if org_noun(q) {
+        return Some(EntityClass::Organization);
+    }
+    // "the founder of X", "employees of X".
+    if p >= 2 && same_sentence(p - 2) && doc.lower(p - 1) == "of" && org_noun(p - 2) {
+        return Some(EntityClass::Organization);
+    }
+    // "the X settlement", "the X theater".
+    if p >= 1 && doc.lower(p - 1) == "the" && is_word(doc, q) && lex.is(WordClass::PlaceCueNoun, doc.tok(q)) {
+        return Some(EntityClass::Place);
+    }
+    // "X, 45, said": an age in apposition.
+    let age = q + 2 < doc.tokens.len()
+        && doc.tok(q) == ","
+        && doc.tokens[q + 1].kind == TokenKind::Number
+        && doc.tok(q + 1).parse::<u32>().is_ok_and(|n| (1..=120).contains(&n))
+        && doc.tok(q + 2) == ",";
+    age.then_some(EntityClass::Person)
+}
+
+/// A lower-case word (a modifier such as "former" or "core").
+fn lowercase_word(doc: &Doc, t: usize) -> bool {
+    is_word(doc, t) && doc.tok(t).chars().next().is_some_and(char::is_lowercase)
+}
+
+/// Whether a name of the mention `c` names a venue: its last word is a venue head ("X
+/// Stadium"), or a cued venue head ("X Center") and a place preposition (perhaps with
+/// "the") comes right before some mention of the cluster. A given name and one more word
+/// stays a person ("Jane Field").
+pub(super) fn venue(doc: &Doc, rules: &Rules, candidates: &[Candidate], members: &[usize], longest: usize) -> bool {
+    let lex = &rules.lexicons;
+    let c = &candidates[longest];
+    let (p, q) = (c.tokens.start, c.tokens.end);
+    if q - p < 2 || !is_word(doc, q - 1) || (q - p == 2 && lex.first_names.contains(doc.tok(p))) {
+        return false;
+    }
+    let last = doc.tok(q - 1);
+    if lex.is(WordClass::VenueHead, last) {
+        return true;
+    }
+    let after_place_preposition = |t: usize| {
+        let before = |k: usize| (t >= k).then(|| doc.lower(t - k));
+        let prep = |w: Option<&str>| w.is_some_and(|w| lex.is(WordClass::PlacePreposition, w));
+        prep(before(1)) || (before(1) == Some("the") && prep(before(2)))
+    };
+    lex.is(WordClass::CuedVenueHead, last)
+        && members
+            .iter()
+            .any(|&i| after_place_preposition(candidates[i].tokens.start) && !possessive(doc, candidates[i].tokens.end))
+}
+
+/// The organisation head a name's hyphenated last word ends in ("Post-Gazette",
+/// "News-Register"), or that a news head opens ("Times-Picayune").
+pub(super) fn hyphen_head<'r>(doc: &Doc, rules: &'r Rules, c: &Candidate) -> Option<&'r HeadClass> {
+    let last = doc.tok(c.tokens.end - 1);
+    let heads = &rules.lexicons.org_heads;
+    let (first, _) = last.split_once('-')?;
+    let tail = last.rsplit('-').next()?;
+    heads.get(tail).or_else(|| heads.get(first).filter(|h| h.class == EntityClass::NewsOrganization))
+}
