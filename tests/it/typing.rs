@@ -115,3 +115,36 @@ fn a_surname_joins_a_full_name_whose_given_name_no_list_has() {
     let e = classes("Tenacious Machines won. Machines are useful.");
     assert!(!e.iter().any(|(c, l)| *c == Person && l.contains("Machines")), "{e:?}");
 }
+
+#[test]
+fn one_unknown_word_in_a_list_of_companies_is_a_company() {
+    let e = classes("Contracts went to Orvane Aerospace, Kestrel Dynamics, Zorbex and Lumora Robotics.");
+    assert!(e.contains(&(Org, "Zorbex".into())), "{e:?}");
+    // Negative: an apposition is no list ("the company that runs X, Y Productions"), and a
+    // full name among companies keeps its own evidence.
+    let e = classes("The firm that runs the Zorbex, Orvane Productions, denied it.");
+    assert!(!e.iter().any(|(_, l)| l == "Zorbex"), "{e:?}");
+    let e = classes("Talks included Orvane Aerospace, Dravik Olunde and Lumora Robotics.");
+    assert!(e.contains(&(Person, "Dravik Olunde".into())), "{e:?}");
+}
+
+#[test]
+fn a_name_heading_a_phrase_after_at_the_is_a_place() {
+    let e = classes("The clinic opened at the Tavaro Quenil, California, crossing last year.");
+    assert!(!e.contains(&(Person, "Tavaro Quenil".into())), "{e:?}");
+    let e = classes("Vaccines were offered at the Tavaro Quenil, officials said.");
+    assert!(e.contains(&(Place, "Tavaro Quenil".into())), "{e:?}");
+    // Negative: the name modifies a noun ("in the Dravik Olunde report").
+    let e = classes("The error was in the Dravik Olunde report, Dravik Olunde said.");
+    assert!(e.contains(&(Person, "Dravik Olunde".into())), "{e:?}");
+}
+
+#[test]
+fn a_place_owns_a_venue_and_nouns_after_a_name_type_it() {
+    let e = classes("The show was held at Denver's Verdant Center last week.");
+    assert!(e.iter().any(|(c, l)| *c == Place && l.ends_with("Verdant Center")), "{e:?}");
+    let e = classes("Teachers from the Marrow Eastern schools drove to the rally.");
+    assert!(e.contains(&(Org, "Marrow Eastern".into())), "{e:?}");
+    let e = classes("Protesters disputed the Kaduma State governorship election.");
+    assert!(e.contains(&(Place, "Kaduma State".into())), "{e:?}");
+}

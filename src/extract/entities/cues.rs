@@ -17,11 +17,15 @@ const SPECIFIC: usize = 2;
 /// Sums the class votes of a cluster's mentions: the chunker's context hint (a place
 /// preposition counts only when the name is not a possessive's owner; after "TITLE at" it is
 /// an employer, an organisation), organisation nouns governing the name, place nouns after
-/// it and an age in apposition ("X, 45,").
+/// it, an age in apposition ("X, 45,"), "at the X," and organisations next to a one-word
+/// name in a list ("Astrobotic, Deep Space Systems, Draper"). `class` is each candidate's
+/// class so far.
 pub(super) fn votes(
     doc: &Doc,
     rules: &Rules,
     candidates: &[Candidate],
+    class: &[Option<EntityClass>],
+    lists: &Lists,
     members: &[usize],
 ) -> FxHashMap<EntityClass, usize> {
     let mut votes: FxHashMap<EntityClass, usize> = FxHashMap::default();
@@ -39,8 +43,102 @@ pub(super) fn votes(
         if let Some(class) = specific_cue(doc, rules, p, q) {
             *votes.entry(class).or_default() += SPECIFIC;
         }
+        if c.context.is_none() && q - p >= 2 && place_after_the(doc, rules, p, q) {
+            *votes.entry(EntityClass::Place).or_default() += 1;
+        }
+        // One unknown word among companies in a list is one more ("Draper"); a full name
+        // or a dictionary word is left to its own evidence.
+        let lone_word = q == p + 1 && !rules.lexicons.is_english(doc.tok(p));
+        let org_next = lone_word
+            && lists
+                .others(doc, candidates, i)
+                .iter()
+                .any(|&k| class[k].is_some_and(|c| c.base() == EntityClass::Organization));
+        if lone_word && org_next {
+            *votes.entry(EntityClass::Organization).or_default() += 1;
+        }
     }
     votes
+}
+
+/// "at the X Y," / "in the X Y.": a place preposition and "the" before a name that heads its
+/// phrase (no lower-case noun or possessive after it, which "the" would belong to: "in the
+/// X report"). The caller asks for two words or more: "at the Oscars" is an event.
+fn place_after_the(doc: &Doc, rules: &Rules, p: usize, q: usize) -> bool {
+    p >= 2
+        && doc.lower(p - 1) == "the"
+        && rules.lexicons.is(WordClass::PlacePreposition, doc.lower(p - 2))
+        && doc.sentence_of(p - 2) == doc.sentence_of(p)
+        && (q >= doc.tokens.len() || doc.tokens[q].kind == TokenKind::Punct)
+}
+
+/// Where each candidate starts and ends, to walk lists of names ("A, B and C") in time
+/// linear in the list, not in the article.
+pub(super) struct Lists {
+    by_start: FxHashMap<usize, usize>,
+    by_end: FxHashMap<usize, usize>,
+}
+
+impl Lists {
+    pub(super) fn new(candidates: &[Candidate]) -> Self {
+        let mut lists = Lists { by_start: FxHashMap::default(), by_end: FxHashMap::default() };
+        for (k, c) in candidates.iter().enumerate() {
+            lists.by_start.entry(c.tokens.start).or_insert(k);
+            lists.by_end.entry(c.tokens.end).or_insert(k);
+        }
+        lists
+    }
+
+    /// The other names of the list candidate `i` is in: names joined by commas, "and" or
+    /// "or" in one sentence, three or more, or two joined by "and"/"or" ("X, Y," is an
+    /// apposition, no list). At most 20 on each side.
+    fn others(&self, doc: &Doc, candidates: &[Candidate], i: usize) -> Vec<usize> {
+        let sentence = doc.sentence_of(candidates[i].tokens.start);
+        let joint = |t: usize| t < doc.tokens.len() && matches!(doc.tok(t), "," | "and" | "or");
+        let mut items = Vec::new();
+        let mut conjunction = false;
+        // Leftwards: the joint before the item, ", and" as one.
+        let mut k = i;
+        while items.len() < 20 {
+            let p = candidates[k].tokens.start;
+            let Some(t) = (p >= 1 && joint(p - 1)).then(|| p - 1) else { break };
+            let t = if doc.tok(t) != "," && t >= 1 && doc.tok(t - 1) == "," { t - 1 } else { t };
+            let Some(&prev) = self.by_end.get(&t).filter(|&&j| doc.sentence_of(candidates[j].tokens.start) == sentence)
+            else {
+                break;
+            };
+            conjunction |= doc.tok(p - 1) != ",";
+            items.push(prev);
+            k = prev;
+        }
+        let mut k = i;
+        let mut right = 0;
+        while right < 20 {
+            let q = candidates[k].tokens.end;
+            if !joint(q) {
+                break;
+            }
+            let start = if doc.tok(q) == "," && q + 1 < doc.tokens.len() && matches!(doc.tok(q + 1), "and" | "or") {
+                q + 2
+            } else {
+                q + 1
+            };
+            let Some(&next) =
+                self.by_start.get(&start).filter(|&&j| doc.sentence_of(candidates[j].tokens.start) == sentence)
+            else {
+                break;
+            };
+            conjunction |= start == q + 2 || doc.tok(q) != ",";
+            items.push(next);
+            k = next;
+            right += 1;
+        }
+        if items.len() >= 2 || (items.len() == 1 && conjunction) {
+            items
+        } else {
+            Vec::new()
+        }
+    }
 }
 
 /// Whether token `t` is a possessive ending ("X's").
@@ -95,9 +193,16 @@ fn lowercase_word(doc: &Doc, t: usize) -> bool {
 
 /// Whether a name of the mention `c` names a venue: its last word is a venue head ("X
 /// Stadium"), or a cued venue head ("X Center") and a place preposition (perhaps with
-/// "the") comes right before some mention of the cluster. A given name and one more word
+/// "the") or a place's possessive comes right before some mention of the cluster. A given name and one more word
 /// stays a person ("Jane Field").
-pub(super) fn venue(doc: &Doc, rules: &Rules, candidates: &[Candidate], members: &[usize], longest: usize) -> bool {
+pub(super) fn venue(
+    doc: &Doc,
+    rules: &Rules,
+    candidates: &[Candidate],
+    class: &[Option<EntityClass>],
+    members: &[usize],
+    longest: usize,
+) -> bool {
     let lex = &rules.lexicons;
     let c = &candidates[longest];
     let (p, q) = (c.tokens.start, c.tokens.end);
@@ -113,10 +218,20 @@ pub(super) fn venue(doc: &Doc, rules: &Rules, candidates: &[Candidate], members:
         let prep = |w: Option<&str>| w.is_some_and(|w| lex.is(WordClass::PlacePreposition, w));
         prep(before(1)) || (before(1) == Some("the") && prep(before(2)))
     };
+    // "San Francisco's X Center": a place owns it.
+    let place_owned = |t: usize| {
+        t >= 2
+            && possessive(doc, t - 1)
+            && candidates
+                .iter()
+                .zip(class)
+                .any(|(o, c)| o.tokens.end == t - 1 && c.is_some_and(|c| c.base() == EntityClass::Place))
+    };
     lex.is(WordClass::CuedVenueHead, last)
-        && members
-            .iter()
-            .any(|&i| after_place_preposition(candidates[i].tokens.start) && !possessive(doc, candidates[i].tokens.end))
+        && members.iter().any(|&i| {
+            let t = candidates[i].tokens.start;
+            (after_place_preposition(t) || place_owned(t)) && !possessive(doc, candidates[i].tokens.end)
+        })
 }
 
 /// The organisation head a name's hyphenated last word ends in ("Post-Gazette",

@@ -418,8 +418,9 @@ impl Linking<'_> {
             clusters[k].push(i);
         }
         let mut resolved = Resolved { entities: Vec::new(), of_candidate: vec![None; n] };
+        let lists = cues::Lists::new(candidates);
         for members in clusters {
-            let Some((cls, rule)) = cluster_class(doc, rules, candidates, &self.class, words, &members) else {
+            let Some((cls, rule)) = cluster_class(doc, rules, candidates, &self.class, words, &lists, &members) else {
                 continue;
             };
             let label_of = members
