@@ -148,3 +148,18 @@ fn a_place_owns_a_venue_and_nouns_after_a_name_type_it() {
     let e = classes("Protesters disputed the Kaduma State governorship election.");
     assert!(e.contains(&(Place, "Kaduma State".into())), "{e:?}");
 }
+
+#[test]
+fn compounds_of_places_codes_and_lone_body_words_are_no_people() {
+    let e = classes("The China-Brazil talks stalled, and Israeli-Palestinian ties froze.");
+    assert!(!e.iter().any(|(c, _)| *c == Person), "{e:?}");
+    let e = classes("Crude futures Brent LCOc1 fell 2%.");
+    assert!(!e.iter().any(|(c, _)| *c == Person), "{e:?}");
+    let e = classes("The resolution passed the General Assembly on Monday.");
+    assert!(!e.contains(&(Person, "Assembly".into())), "{e:?}");
+    // Negative: a hyphenated surname and a titled surname stay people.
+    let e = classes("The bill was backed by Jane Ortiz-Varela on Monday.");
+    assert!(e.contains(&(Person, "Jane Ortiz-Varela".into())), "{e:?}");
+    let e = classes("The plan was backed by Gen. Hollister on Monday.");
+    assert!(e.contains(&(Person, "Hollister".into())), "{e:?}");
+}

@@ -38,6 +38,27 @@ pub(super) fn cluster_class(
     if members.iter().all(|&i| words[i].iter().all(|w| rules.lexicons.is(WordClass::NameSuffix, w))) {
         return None;
     }
+    // "General Assembly" read as a title and a name: a government body's head word alone,
+    // typed a person by the title, is no person.
+    let body_word = |i: usize| {
+        let c = &candidates[i];
+        c.tokens.len() == 1
+            && rules
+                .lexicons
+                .org_heads
+                .get(doc.tok(c.tokens.start))
+                .is_some_and(|h| h.class == EntityClass::GovernmentOrganization)
+    };
+    // "Brent LCOc1": a word with digits is a code, and no person has one in their name.
+    let coded = |i: usize| {
+        let c = &candidates[i];
+        (c.tokens.start..c.tokens.end)
+            .any(|t| doc.tokens[t].kind == TokenKind::Word && doc.tok(t).chars().any(|ch| ch.is_ascii_digit()))
+    };
+    let person = members.iter().any(|&i| class[i] == Some(EntityClass::Person));
+    if person && (members.iter().all(|&i| body_word(i)) || members.iter().all(|&i| coded(i))) {
+        return None;
+    }
     let longest = members.iter().copied().max_by_key(|&i| words[i].len())?;
     let not_person = members.iter().all(|&i| class[i].is_none_or(|c| c.base() != EntityClass::Person));
     if not_person && cues::venue(doc, rules, candidates, class, members, longest) {
@@ -125,14 +146,24 @@ fn demonym_for_state(doc: &Doc, rules: &Rules, c: &Candidate) -> bool {
 }
 
 /// A word that can be part of a person's name: capitalised, not all capitals (but
-/// initials are fine), not a common word, not a known place, demonym, or organisation or
-/// place head, and not a compound such as "Scientology-related".
+/// initials are fine), without digits, not a common word, not a known place, demonym, or
+/// organisation or place head, and not a compound such as "Scientology-related" or one with
+/// a place or demonym in it ("China-US", "Israeli-Palestinian").
 fn name_like(doc: &Doc, rules: &Rules, t: usize) -> bool {
     let w = doc.tok(t);
     let lex = &rules.lexicons;
     let key = crate::rules::token_key([w]);
     let lowercase_compound = w.split_once('-').is_some_and(|(_, b)| b.starts_with(char::is_lowercase) && b.len() > 3);
+    let gaz = &rules.gazetteer;
+    let place_compound = w.contains('-')
+        && w.split('-').any(|part| {
+            let key = crate::rules::token_key([part]);
+            gaz.demonym(&key).is_some()
+                || gaz.lookup(&key).iter().any(|&e| gaz.entry(e).class.base() == EntityClass::Place)
+        });
     doc.tokens[t].kind == TokenKind::Word
+        && !w.chars().any(|c| c.is_ascii_digit())
+        && !place_compound
         && (!is_all_caps(w) || w.len() <= 2)
         && !lex.is_common(w)
         && !lowercase_compound
