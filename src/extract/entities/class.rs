@@ -49,11 +49,10 @@ pub(super) fn cluster_class(
                 .get(doc.tok(c.tokens.start))
                 .is_some_and(|h| h.class == EntityClass::GovernmentOrganization)
     };
-    // "Brent LCOc1": a word with digits is a code, and no person has one in their name.
+    // "Brent LCOc1": a code (`is_code`) is no part of a person's name.
     let coded = |i: usize| {
         let c = &candidates[i];
-        (c.tokens.start..c.tokens.end)
-            .any(|t| doc.tokens[t].kind == TokenKind::Word && doc.tok(t).chars().any(|ch| ch.is_ascii_digit()))
+        (c.tokens.start..c.tokens.end).any(|t| doc.tokens[t].kind == TokenKind::Word && is_code(doc.tok(t)))
     };
     let person = members.iter().any(|&i| class[i] == Some(EntityClass::Person));
     if person && (members.iter().all(|&i| body_word(i)) || members.iter().all(|&i| coded(i))) {
@@ -146,7 +145,7 @@ fn demonym_for_state(doc: &Doc, rules: &Rules, c: &Candidate) -> bool {
 }
 
 /// A word that can be part of a person's name: capitalised, not all capitals (but
-/// initials are fine), without digits, not a common word, not a known place, demonym, or
+/// initials are fine), no code (`is_code`), not a common word, not a known place, demonym, or
 /// organisation or place head, and not a compound such as "Scientology-related" or one with
 /// a place or demonym in it ("China-US", "Israeli-Palestinian").
 fn name_like(doc: &Doc, rules: &Rules, t: usize) -> bool {
@@ -162,7 +161,7 @@ fn name_like(doc: &Doc, rules: &Rules, t: usize) -> bool {
                 || gaz.lookup(&key).iter().any(|&e| gaz.entry(e).class.base() == EntityClass::Place)
         });
     doc.tokens[t].kind == TokenKind::Word
-        && !w.chars().any(|c| c.is_ascii_digit())
+        && !is_code(w)
         && !place_compound
         && (!is_all_caps(w) || w.len() <= 2)
         && !lex.is_common(w)
@@ -173,4 +172,9 @@ fn name_like(doc: &Doc, rules: &Rules, t: usize) -> bool {
         && rules.gazetteer.demonym(&key).is_none()
         && rules.gazetteer.lookup(&key).is_empty()
         && (w.starts_with(char::is_uppercase) || lex.particles.contains(&w.to_lowercase()))
+}
+
+/// A code such as a ticker or model ("LCOc1", "A400M"): digits and two or more capitals.
+fn is_code(w: &str) -> bool {
+    w.chars().any(|c| c.is_ascii_digit()) && w.chars().filter(|c| c.is_uppercase()).count() >= 2
 }
