@@ -60,7 +60,7 @@ pub(super) fn cluster_class(
     }
     let longest = members.iter().copied().max_by_key(|&i| words[i].len())?;
     let not_person = members.iter().all(|&i| class[i].is_none_or(|c| c.base() != EntityClass::Person));
-    if not_person && cues::venue(doc, rules, candidates, class, members, longest) {
+    if not_person && cues::venue(doc, rules, candidates, class, lists, members, longest) {
         return Some((EntityClass::Place, "type.venue"));
     }
     if let Some(&i) = members.iter().find(|&&i| class[i].is_some()) {

@@ -200,6 +200,7 @@ pub(super) fn venue(
     rules: &Rules,
     candidates: &[Candidate],
     class: &[Option<EntityClass>],
+    lists: &Lists,
     members: &[usize],
     longest: usize,
 ) -> bool {
@@ -222,10 +223,7 @@ pub(super) fn venue(
     let place_owned = |t: usize| {
         t >= 2
             && possessive(doc, t - 1)
-            && candidates
-                .iter()
-                .zip(class)
-                .any(|(o, c)| o.tokens.end == t - 1 && c.is_some_and(|c| c.base() == EntityClass::Place))
+            && lists.by_end.get(&(t - 1)).is_some_and(|&k| class[k].is_some_and(|c| c.base() == EntityClass::Place))
     };
     lex.is(WordClass::CuedVenueHead, last)
         && members.iter().any(|&i| {
