@@ -260,6 +260,18 @@ named_enum! {
         GroupNoun = "group-noun",
         /// Words that after a news outlet's name name a section of it ("NBC Sports").
         OutletSection = "outlet-section",
+        /// Lower-case nouns that make a name they govern an organisation ("X's founder", "the
+        /// founder of X", "X shareholders").
+        OrgCueNoun = "org-cue-noun",
+        /// Lower-case nouns after a name that make it a place ("the X settlement").
+        PlaceCueNoun = "place-cue-noun",
+        /// Last words that make a name a venue, a place ("X Stadium", "X Statehouse").
+        VenueHead = "venue-head",
+        /// Last words that make a name a venue where a place preposition comes before it
+        /// ("at the X Center"); else the name keeps its class ("the X Center said").
+        CuedVenueHead = "cued-venue-head",
+        /// Words after a person's name that are no part of who they are ("Jr.", "III").
+        NameSuffix = "name-suffix",
     }
 }
 

@@ -29,6 +29,8 @@
 //! - `search`: word search, the word index kept in step, stale detection, `reindex`;
 //! - `serve`: `newskg serve` over real HTTP (SPARQL Protocol, Graph Store Protocol);
 //! - `shell`: help examples, shell completions, the man page;
+//! - `typing`: a name's class (head words, cues, venues, outlets) and person names linked
+//!   across initials and suffixes, on sentences written for them, with negative cases;
 //! - `validate`: SHACL validation of the output and of broken data.
 
 mod bad_inputs;
@@ -61,6 +63,7 @@ mod search;
 mod serve;
 mod shell;
 mod sources_cited;
+mod typing;
 mod validate;
 
 use std::path::{Path, PathBuf};

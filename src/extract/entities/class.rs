@@ -1,8 +1,8 @@
-//! A cluster's entity class: gazetteer and described organisations first, then named
-//! evidence, context votes, and the default for untyped names; or `None` to drop it.
+//! A cluster's entity class: gazetteer and described organisations first, then venues and
+//! named evidence, context votes (`cues.rs`), and the default for untyped names; or `None`
+//! to drop it.
 
-use rustc_hash::FxHashMap;
-
+use super::cues;
 use crate::extract::mentions::{Candidate, Kind};
 use crate::rules::{EntityClass, Rules, WordClass};
 use crate::text::{is_all_caps, Doc, TokenKind};
@@ -14,6 +14,7 @@ pub(super) fn cluster_class(
     candidates: &[Candidate],
     class: &[Option<EntityClass>],
     words: &[Vec<&str>],
+    lists: &cues::Lists,
     members: &[usize],
 ) -> Option<(EntityClass, &'static str)> {
     // A name of something that is no entity (a product, an index, an event) takes its
@@ -29,9 +30,38 @@ pub(super) fn cluster_class(
     {
         return None;
     }
-    // Gazetteer and described organisations first, then named evidence.
+    // Gazetteer and described organisations first, then venues, then named evidence.
     if let Some(&i) = members.iter().find(|&&i| !matches!(candidates[i].kind, Kind::Name(_))) {
         return class[i].map(|c| (c, candidates[i].rule));
+    }
+    // "Jr." alone (left over from "X Jr." after a title word) names no one.
+    if members.iter().all(|&i| words[i].iter().all(|w| rules.lexicons.is(WordClass::NameSuffix, w))) {
+        return None;
+    }
+    // "General Assembly" read as a title and a name: a government body's head word alone,
+    // typed a person by the title, is no person.
+    let body_word = |i: usize| {
+        let c = &candidates[i];
+        c.tokens.len() == 1
+            && rules
+                .lexicons
+                .org_heads
+                .get(doc.tok(c.tokens.start))
+                .is_some_and(|h| h.class == EntityClass::GovernmentOrganization)
+    };
+    // "Brent LCOc1": a code (`is_code`) is no part of a person's name.
+    let coded = |i: usize| {
+        let c = &candidates[i];
+        (c.tokens.start..c.tokens.end).any(|t| doc.tokens[t].kind == TokenKind::Word && is_code(doc.tok(t)))
+    };
+    let person = members.iter().any(|&i| class[i] == Some(EntityClass::Person));
+    if person && (members.iter().all(|&i| body_word(i)) || members.iter().all(|&i| coded(i))) {
+        return None;
+    }
+    let longest = members.iter().copied().max_by_key(|&i| words[i].len())?;
+    let not_person = members.iter().all(|&i| class[i].is_none_or(|c| c.base() != EntityClass::Person));
+    if not_person && cues::venue(doc, rules, candidates, class, lists, members, longest) {
+        return Some((EntityClass::Place, "type.venue"));
     }
     if let Some(&i) = members.iter().find(|&&i| class[i].is_some()) {
         return class[i].map(|c| (c, candidates[i].rule));
@@ -47,7 +77,6 @@ pub(super) fn cluster_class(
     }
     // An unknown acronym is an organisation only with support: a context cue, or an
     // article before it ("the KPA"); codes such as "UTC", "USD" or "A400M" are dropped.
-    let longest = members.iter().copied().max_by_key(|&i| words[i].len())?;
     let acronym = {
         let c = &candidates[longest];
         let w = doc.slice(c.tokens.start, c.tokens.end);
@@ -67,25 +96,25 @@ pub(super) fn cluster_class(
         });
         return (supported && letters_only && !before_number).then_some((EntityClass::Organization, "type.acronym"));
     }
-    // Context hints, by vote.
-    let mut votes: FxHashMap<EntityClass, usize> = FxHashMap::default();
-    for &i in members {
-        if let Some(c) = candidates[i].context {
-            *votes.entry(c).or_default() += 1;
-        }
+    // "Pittsburgh Post-Gazette": a head word inside a hyphenated last word.
+    if let Some(h) = cues::hyphen_head(doc, rules, &candidates[longest]) {
+        return Some((h.class, "type.hyphen-head"));
     }
+    // Context hints, by vote.
+    let votes = cues::votes(doc, rules, candidates, class, lists, members);
     if let Some((c, _)) = votes.into_iter().max_by_key(|(c, v)| (*v, std::cmp::Reverse(*c))) {
         return Some((c, "type.context"));
     }
-    let c = &candidates[longest];
-    let len = words[longest].len();
-    // A person's name has a word that is no dictionary word ("Foreign Affairs" is none).
+    person_like(doc, rules, &candidates[longest], words[longest].len())
+        .then_some((EntityClass::Person, "type.default-person"))
+}
+
+/// Whether an untyped name of `len` words reads as a person's full name: two to four
+/// name-like words, one of them no dictionary word ("Foreign Affairs" is none).
+pub(super) fn person_like(doc: &Doc, rules: &Rules, c: &Candidate, len: usize) -> bool {
     let tokens = c.tokens.start..c.tokens.end;
     let unusual = tokens.clone().any(|t| !rules.lexicons.is_english(doc.tok(t)));
-    if (2..=4).contains(&len) && unusual && tokens.clone().all(|t| name_like(doc, rules, t)) {
-        return Some((EntityClass::Person, "type.default-person"));
-    }
-    None
+    (2..=4).contains(&len) && unusual && tokens.clone().all(|t| name_like(doc, rules, t))
 }
 
 /// Whether a demonym mention stands for its country as a state or a people: it is plural
@@ -116,14 +145,24 @@ fn demonym_for_state(doc: &Doc, rules: &Rules, c: &Candidate) -> bool {
 }
 
 /// A word that can be part of a person's name: capitalised, not all capitals (but
-/// initials are fine), not a common word, not a known place, demonym, or organisation or
-/// place head, and not a compound such as "Scientology-related".
+/// initials are fine), no code (`is_code`), not a common word, not a known place, demonym, or
+/// organisation or place head, and not a compound such as "Scientology-related" or one with
+/// a place or demonym in it ("China-US", "Israeli-Palestinian").
 fn name_like(doc: &Doc, rules: &Rules, t: usize) -> bool {
     let w = doc.tok(t);
     let lex = &rules.lexicons;
     let key = crate::rules::token_key([w]);
     let lowercase_compound = w.split_once('-').is_some_and(|(_, b)| b.starts_with(char::is_lowercase) && b.len() > 3);
+    let gaz = &rules.gazetteer;
+    let place_compound = w.contains('-')
+        && w.split('-').any(|part| {
+            let key = crate::rules::token_key([part]);
+            gaz.demonym(&key).is_some()
+                || gaz.lookup(&key).iter().any(|&e| gaz.entry(e).class.base() == EntityClass::Place)
+        });
     doc.tokens[t].kind == TokenKind::Word
+        && !is_code(w)
+        && !place_compound
         && (!is_all_caps(w) || w.len() <= 2)
         && !lex.is_common(w)
         && !lowercase_compound
@@ -133,4 +172,9 @@ fn name_like(doc: &Doc, rules: &Rules, t: usize) -> bool {
         && rules.gazetteer.demonym(&key).is_none()
         && rules.gazetteer.lookup(&key).is_empty()
         && (w.starts_with(char::is_uppercase) || lex.particles.contains(&w.to_lowercase()))
+}
+
+/// A code such as a ticker or model ("LCOc1", "A400M"): digits and two or more capitals.
+fn is_code(w: &str) -> bool {
+    w.chars().any(|c| c.is_ascii_digit()) && w.chars().filter(|c| c.is_uppercase()).count() >= 2
 }

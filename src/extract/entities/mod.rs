@@ -5,7 +5,8 @@
 //! organisations with the same owner and a shared head word are one ("Trump transition",
 //! "Trump transition team"); names with the same normalised form are one; a short name
 //! that is the surname or given name of a longer person name is that person ("Musk" →
-//! "Elon Musk"); an acronym introduced in brackets after a name, or whose letters are the
+//! "Elon Musk"), also across middle initials and generational suffixes ("John Q. Doe Jr." =
+//! "John Doe" = "Doe") and when the longer name is untyped but reads as a full name; an acronym introduced in brackets after a name, or whose letters are the
 //! initials of a name in the article, is that name ("KCNA"). Untyped names take the type of
 //! the cluster they join, else a context hint, else a default (two or more name-like words:
 //! a person); an untyped lone word that nothing supports is dropped.
@@ -15,6 +16,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use rustc_hash::FxHashMap;
 
 mod class;
+mod cues;
 mod labels;
 
 use class::cluster_class;
@@ -89,6 +91,9 @@ struct Linking<'a> {
     /// Each candidate's name key (`name_key`) and its words.
     keys: &'a [String],
     words: &'a [Vec<&'a str>],
+    /// Each candidate's words without middle initials and generational suffixes
+    /// (`core_words`: "John Q. Doe Jr." → "john doe").
+    cores: &'a [Vec<&'a str>],
     /// Each candidate's class, where known so far.
     class: Vec<Option<EntityClass>>,
     sets: Sets,
@@ -112,20 +117,33 @@ pub fn resolve(doc: &Doc, rules: &Rules, candidates: &[Candidate]) -> Resolved {
             Kind::Described { class, .. } => Some(*class),
         })
         .collect();
+    let cores: Vec<Vec<&str>> = words.iter().map(|w| core_words(rules, w)).collect();
     let sets = Sets((0..candidates.len()).collect());
     let mut by_start: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
     for (i, c) in candidates.iter().enumerate() {
         by_start.entry(c.tokens.start).or_default().push(i);
     }
-    let mut l =
-        Linking { doc, rules, candidates, surface: &surface, keys: &keys, words: &words, class, sets, by_start };
+    let mut l = Linking {
+        doc,
+        rules,
+        candidates,
+        surface: &surface,
+        keys: &keys,
+        words: &words,
+        cores: &cores,
+        class,
+        sets,
+        by_start,
+    };
     l.same_names();
+    l.same_person_cores();
     l.same_owner_descriptions();
     l.description_before_name();
     l.names_explained_in_brackets();
     l.acronyms_in_brackets();
     l.acronyms_of_initials();
     l.partial_person_names();
+    l.surnames_of_untyped_full_names();
     l.lone_words_inside_names();
     l.into_entities()
 }
@@ -158,6 +176,43 @@ impl Linking<'_> {
                 None => {
                     by_key.insert(key, i);
                 }
+            }
+        }
+    }
+
+    /// Person names that differ only by middle initials or a generational suffix: "John Q.
+    /// Doe Jr." is "John Doe". Two names that both have such words and differ in them are two
+    /// people ("John Doe Jr." and "John Doe Sr."); names of another class are left alone.
+    fn same_person_cores(&mut self) {
+        let (words, cores) = (self.words, self.cores);
+        // The words a name has beyond its core, in order.
+        let extra = |i: usize| -> Vec<&str> {
+            let mut core = cores[i].iter().peekable();
+            words[i].iter().copied().filter(|w| core.next_if(|c| *c == w).is_none()).collect()
+        };
+        let mut by_core: FxHashMap<&[&str], Vec<usize>> = FxHashMap::default();
+        for (i, core) in cores.iter().enumerate() {
+            let core: &[&str] = core;
+            if core.len() < 2
+                || !matches!(self.candidates[i].kind, Kind::Name(_))
+                || self.class[i].is_some_and(|c| c != EntityClass::Person)
+            {
+                continue;
+            }
+            let extra_i = extra(i);
+            let same = by_core.entry(core).or_default();
+            let found = same.iter().copied().find(|&j| {
+                let extra_j = extra(j);
+                extra_i.is_empty() || extra_j.is_empty() || extra_i == extra_j
+            });
+            match found {
+                Some(j) => {
+                    self.sets.union(i, j);
+                    let person = self.class[i].or(self.class[j]);
+                    self.class[i] = person;
+                    self.class[j] = person;
+                }
+                None => same.push(i),
             }
         }
     }
@@ -284,10 +339,11 @@ impl Linking<'_> {
     /// indexed by the proper prefixes and suffixes of their names, so each look-up costs
     /// the matches, not the article (a name that becomes a person's joins the index).
     fn partial_person_names(&mut self) {
-        let words = self.words;
+        let (words, cores) = (self.words, self.cores);
         let mut affixes: FxHashMap<(bool, &[&str]), Vec<usize>> = FxHashMap::default();
         for j in (0..self.n()).filter(|&j| self.class[j] == Some(EntityClass::Person)) {
             index_affixes(&mut affixes, &words[j], j);
+            index_affixes(&mut affixes, &cores[j], j);
         }
         let nearest = |list: Option<&Vec<usize>>, i: usize, skip: &dyn Fn(usize) -> bool| -> Option<usize> {
             let list = list?;
@@ -301,14 +357,48 @@ impl Linking<'_> {
                 continue;
             }
             let wi: &[&str] = &words[i];
+            let ci: &[&str] = &cores[i];
             let best = nearest(affixes.get(&(true, wi)), i, &|_| false)
-                .or_else(|| nearest(affixes.get(&(false, wi)), i, &|j| words[j].ends_with(wi)));
+                .or_else(|| nearest(affixes.get(&(false, wi)), i, &|j| words[j].ends_with(wi)))
+                .or_else(|| nearest(affixes.get(&(true, ci)), i, &|_| ci.is_empty()));
             if let Some(j) = best {
                 self.sets.union(i, j);
                 if self.class[i] != Some(EntityClass::Person) {
                     self.class[i] = Some(EntityClass::Person);
                     index_affixes(&mut affixes, &words[i], i);
+                    index_affixes(&mut affixes, &cores[i], i);
                 }
+            }
+        }
+    }
+
+    /// A one-word name that is the last word of an untyped name reading as a person's full
+    /// name (`class::person_like`: "Gwynne Shotwell", whose given name no list has) is that
+    /// name, the nearest earlier one first. Classes are left to the joined cluster's votes.
+    fn surnames_of_untyped_full_names(&mut self) {
+        let (doc, rules, candidates, words) = (self.doc, self.rules, self.candidates, self.words);
+        let mut by_last: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
+        for j in 0..self.n() {
+            if self.class[j].is_none()
+                && matches!(candidates[j].kind, Kind::Name(_))
+                && class::person_like(doc, rules, &candidates[j], words[j].len())
+            {
+                if let Some(last) = self.cores[j].last() {
+                    by_last.entry(last).or_default().push(j);
+                }
+            }
+        }
+        for i in 0..self.n() {
+            if words[i].len() != 1
+                || !matches!(candidates[i].kind, Kind::Name(_))
+                || self.class[i].is_some_and(|c| c != EntityClass::Person)
+            {
+                continue;
+            }
+            let Some(list) = by_last.get(words[i][0]) else { continue };
+            let at = list.partition_point(|&j| j < i);
+            if let Some(&j) = list[..at].iter().rev().chain(&list[at..]).next() {
+                self.sets.union(i, j);
             }
         }
     }
@@ -356,8 +446,9 @@ impl Linking<'_> {
             clusters[k].push(i);
         }
         let mut resolved = Resolved { entities: Vec::new(), of_candidate: vec![None; n] };
+        let lists = cues::Lists::new(candidates);
         for members in clusters {
-            let Some((cls, rule)) = cluster_class(doc, rules, candidates, &self.class, words, &members) else {
+            let Some((cls, rule)) = cluster_class(doc, rules, candidates, &self.class, words, &lists, &members) else {
                 continue;
             };
             let label_of = members
@@ -421,6 +512,19 @@ fn index_affixes<'a, 'k>(affixes: &mut FxHashMap<(bool, &'a [&'k str]), Vec<usiz
             }
         }
     }
+}
+
+/// A name's words without its generational suffixes ("Jr.", "III") and one-letter middle
+/// initials: the words that tell people apart within an article. A name made only of such
+/// words keeps them.
+fn core_words<'k>(rules: &Rules, words: &[&'k str]) -> Vec<&'k str> {
+    let mut end = words.len();
+    while end > 1 && rules.lexicons.is(WordClass::NameSuffix, words[end - 1]) {
+        end -= 1;
+    }
+    let core = &words[..end];
+    let initial = |k: usize| k > 0 && k + 1 < core.len() && core[k].chars().count() == 1;
+    core.iter().enumerate().filter(|&(k, _)| !initial(k)).map(|(_, w)| *w).collect()
 }
 
 fn head_words<'a>(described: &'a str, owner: &str) -> BTreeSet<&'a str> {

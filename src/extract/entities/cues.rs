@@ -1,0 +1,243 @@
+//! Evidence for the class of a name that nothing in the gazetteer or its own words types:
+//! the words around each of its mentions vote, and specific cues weigh more than a bare
+//! preposition or speech verb ("WeWork's founder" and "an analyst at X" say organisation;
+//! "in WeWork's arm" says nothing about WeWork being a place). Also the venue and hyphen
+//! head readings of a name's own last word, which the chunker's head lists do not make.
+
+use rustc_hash::FxHashMap;
+
+use crate::extract::mentions::Candidate;
+use crate::rules::{EntityClass, HeadClass, Rules, WordClass};
+use crate::text::{Doc, TokenKind};
+
+/// Weight of a cue that only a few kinds of words pass (a possessed noun, a title before
+/// "at"); a bare preposition or speech verb weighs 1.
+const SPECIFIC: usize = 2;
+
+/// Sums the class votes of a cluster's mentions: the chunker's context hint (a place
+/// preposition counts only when the name is not a possessive's owner; after "TITLE at" it is
+/// an employer, an organisation), organisation nouns governing the name, place nouns after
+/// it, an age in apposition ("X, 45,"), "at the X," and organisations next to a one-word
+/// name in a list ("Astrobotic, Deep Space Systems, Draper"). `class` is each candidate's
+/// class so far.
+pub(super) fn votes(
+    doc: &Doc,
+    rules: &Rules,
+    candidates: &[Candidate],
+    class: &[Option<EntityClass>],
+    lists: &Lists,
+    members: &[usize],
+) -> FxHashMap<EntityClass, usize> {
+    let mut votes: FxHashMap<EntityClass, usize> = FxHashMap::default();
+    for &i in members {
+        let c = &candidates[i];
+        let (p, q) = (c.tokens.start, c.tokens.end);
+        match c.context {
+            Some(EntityClass::Place) if possessive(doc, q) => {}
+            Some(EntityClass::Place) if employer(doc, rules, p) => {
+                *votes.entry(EntityClass::Organization).or_default() += SPECIFIC;
+            }
+            Some(class) => *votes.entry(class).or_default() += 1,
+            None => {}
+        }
+        if let Some(class) = specific_cue(doc, rules, p, q) {
+            *votes.entry(class).or_default() += SPECIFIC;
+        }
+        if c.context.is_none() && q - p >= 2 && place_after_the(doc, rules, p, q) {
+            *votes.entry(EntityClass::Place).or_default() += 1;
+        }
+        // One unknown word among companies in a list is one more ("Draper"); a full name
+        // or a dictionary word is left to its own evidence.
+        let lone_word = q == p + 1 && !rules.lexicons.is_english(doc.tok(p));
+        let org_next = lone_word
+            && lists
+                .others(doc, candidates, i)
+                .iter()
+                .any(|&k| class[k].is_some_and(|c| c.base() == EntityClass::Organization));
+        if lone_word && org_next {
+            *votes.entry(EntityClass::Organization).or_default() += 1;
+        }
+    }
+    votes
+}
+
+/// "at the X Y," / "in the X Y.": a place preposition and "the" before a name that heads its
+/// phrase (no lower-case noun or possessive after it, which "the" would belong to: "in the
+/// X report"). The caller asks for two words or more: "at the Oscars" is an event.
+fn place_after_the(doc: &Doc, rules: &Rules, p: usize, q: usize) -> bool {
+    p >= 2
+        && doc.lower(p - 1) == "the"
+        && rules.lexicons.is(WordClass::PlacePreposition, doc.lower(p - 2))
+        && doc.sentence_of(p - 2) == doc.sentence_of(p)
+        && (q >= doc.tokens.len() || doc.tokens[q].kind == TokenKind::Punct)
+}
+
+/// Where each candidate starts and ends, to walk lists of names ("A, B and C") in time
+/// linear in the list, not in the article.
+pub(super) struct Lists {
+    by_start: FxHashMap<usize, usize>,
+    by_end: FxHashMap<usize, usize>,
+}
+
+impl Lists {
+    pub(super) fn new(candidates: &[Candidate]) -> Self {
+        let mut lists = Lists { by_start: FxHashMap::default(), by_end: FxHashMap::default() };
+        for (k, c) in candidates.iter().enumerate() {
+            lists.by_start.entry(c.tokens.start).or_insert(k);
+            lists.by_end.entry(c.tokens.end).or_insert(k);
+        }
+        lists
+    }
+
+    /// The other names of the list candidate `i` is in: names joined by commas, "and" or
+    /// "or" in one sentence, three or more, or two joined by "and"/"or" ("X, Y," is an
+    /// apposition, no list). At most 20 on each side.
+    fn others(&self, doc: &Doc, candidates: &[Candidate], i: usize) -> Vec<usize> {
+        let sentence = doc.sentence_of(candidates[i].tokens.start);
+        let joint = |t: usize| t < doc.tokens.len() && matches!(doc.tok(t), "," | "and" | "or");
+        let mut items = Vec::new();
+        let mut conjunction = false;
+        // Leftwards: the joint before the item, ", and" as one.
+        let mut k = i;
+        while items.len() < 20 {
+            let p = candidates[k].tokens.start;
+            let Some(t) = (p >= 1 && joint(p - 1)).then(|| p - 1) else { break };
+            let t = if doc.tok(t) != "," && t >= 1 && doc.tok(t - 1) == "," { t - 1 } else { t };
+            let Some(&prev) = self.by_end.get(&t).filter(|&&j| doc.sentence_of(candidates[j].tokens.start) == sentence)
+            else {
+                break;
+            };
+            conjunction |= doc.tok(p - 1) != ",";
+            items.push(prev);
+            k = prev;
+        }
+        let mut k = i;
+        let mut right = 0;
+        while right < 20 {
+            let q = candidates[k].tokens.end;
+            if !joint(q) {
+                break;
+            }
+            let start = if doc.tok(q) == "," && q + 1 < doc.tokens.len() && matches!(doc.tok(q + 1), "and" | "or") {
+                q + 2
+            } else {
+                q + 1
+            };
+            let Some(&next) =
+                self.by_start.get(&start).filter(|&&j| doc.sentence_of(candidates[j].tokens.start) == sentence)
+            else {
+                break;
+            };
+            conjunction |= start == q + 2 || doc.tok(q) != ",";
+            items.push(next);
+            k = next;
+            right += 1;
+        }
+        if items.len() >= 2 || (items.len() == 1 && conjunction) {
+            items
+        } else {
+            Vec::new()
+        }
+    }
+}
+
+/// Whether token `t` is a possessive ending ("X's").
+fn possessive(doc: &Doc, t: usize) -> bool {
+    t < doc.tokens.len() && doc.tokens[t].kind == TokenKind::Possessive
+}
+
+/// Whether token `t` is a word (not punctuation or a number).
+fn is_word(doc: &Doc, t: usize) -> bool {
+    t < doc.tokens.len() && doc.tokens[t].kind == TokenKind::Word
+}
+
+/// "an analyst at X", "professor at X": a title right before "at" makes the name an employer.
+fn employer(doc: &Doc, rules: &Rules, p: usize) -> bool {
+    p >= 2 && doc.lower(p - 1) == "at" && is_word(doc, p - 2) && rules.lexicons.titles.contains_key(doc.lower(p - 2))
+}
+
+/// The class one mention's neighbourhood names by a specific cue, if any.
+fn specific_cue(doc: &Doc, rules: &Rules, p: usize, q: usize) -> Option<EntityClass> {
+    let lex = &rules.lexicons;
+    let org_noun = |t: usize| is_word(doc, t) && lex.is(WordClass::OrgCueNoun, doc.lower(t));
+    let same_sentence = |t: usize| doc.sentence_of(t) == doc.sentence_of(p);
+    // "X's founder", "X's former CEO" (one modifier may come between).
+    if possessive(doc, q) && (org_noun(q + 1) || (lowercase_word(doc, q + 1) && org_noun(q + 2))) {
+        return Some(EntityClass::Organization);
+    }
+    // "a X shareholder", "X employees": the name modifies the noun.
+    if org_noun(q) {
+        return Some(EntityClass::Organization);
+    }
+    // "the founder of X", "employees of X".
+    if p >= 2 && same_sentence(p - 2) && doc.lower(p - 1) == "of" && org_noun(p - 2) {
+        return Some(EntityClass::Organization);
+    }
+    // "the X settlement", "the X theater".
+    if p >= 1 && doc.lower(p - 1) == "the" && is_word(doc, q) && lex.is(WordClass::PlaceCueNoun, doc.tok(q)) {
+        return Some(EntityClass::Place);
+    }
+    // "X, 45, said": an age in apposition.
+    let age = q + 2 < doc.tokens.len()
+        && doc.tok(q) == ","
+        && doc.tokens[q + 1].kind == TokenKind::Number
+        && doc.tok(q + 1).parse::<u32>().is_ok_and(|n| (1..=120).contains(&n))
+        && doc.tok(q + 2) == ",";
+    age.then_some(EntityClass::Person)
+}
+
+/// A lower-case word (a modifier such as "former" or "core").
+fn lowercase_word(doc: &Doc, t: usize) -> bool {
+    is_word(doc, t) && doc.tok(t).chars().next().is_some_and(char::is_lowercase)
+}
+
+/// Whether a name of the mention `c` names a venue: its last word is a venue head ("X
+/// Stadium"), or a cued venue head ("X Center") and a place preposition (perhaps with
+/// "the") or a place's possessive comes right before some mention of the cluster. A given name and one more word
+/// stays a person ("Jane Field").
+pub(super) fn venue(
+    doc: &Doc,
+    rules: &Rules,
+    candidates: &[Candidate],
+    class: &[Option<EntityClass>],
+    lists: &Lists,
+    members: &[usize],
+    longest: usize,
+) -> bool {
+    let lex = &rules.lexicons;
+    let c = &candidates[longest];
+    let (p, q) = (c.tokens.start, c.tokens.end);
+    if q - p < 2 || !is_word(doc, q - 1) || (q - p == 2 && lex.first_names.contains(doc.tok(p))) {
+        return false;
+    }
+    let last = doc.tok(q - 1);
+    if lex.is(WordClass::VenueHead, last) {
+        return true;
+    }
+    let after_place_preposition = |t: usize| {
+        let before = |k: usize| (t >= k).then(|| doc.lower(t - k));
+        let prep = |w: Option<&str>| w.is_some_and(|w| lex.is(WordClass::PlacePreposition, w));
+        prep(before(1)) || (before(1) == Some("the") && prep(before(2)))
+    };
+    // "San Francisco's X Center": a place owns it.
+    let place_owned = |t: usize| {
+        t >= 2
+            && possessive(doc, t - 1)
+            && lists.by_end.get(&(t - 1)).is_some_and(|&k| class[k].is_some_and(|c| c.base() == EntityClass::Place))
+    };
+    lex.is(WordClass::CuedVenueHead, last)
+        && members.iter().any(|&i| {
+            let t = candidates[i].tokens.start;
+            (after_place_preposition(t) || place_owned(t)) && !possessive(doc, candidates[i].tokens.end)
+        })
+}
+
+/// The organisation head a name's hyphenated last word ends in ("Post-Gazette",
+/// "News-Register"), or that a news head opens ("Times-Picayune").
+pub(super) fn hyphen_head<'r>(doc: &Doc, rules: &'r Rules, c: &Candidate) -> Option<&'r HeadClass> {
+    let last = doc.tok(c.tokens.end - 1);
+    let heads = &rules.lexicons.org_heads;
+    let (first, _) = last.split_once('-')?;
+    let tail = last.rsplit('-').next()?;
+    heads.get(tail).or_else(|| heads.get(first).filter(|h| h.class == EntityClass::NewsOrganization))
+}
