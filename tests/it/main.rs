@@ -86,6 +86,23 @@ pub fn extract_text(text: &str) -> Extraction {
     extract(&read_plain("test", text.to_owned()), builtin_rules())
 }
 
+/// The labels of every source cited in `text` (named or anonymous), sorted and without
+/// repeats.
+pub fn cited_sources(text: &str) -> Vec<String> {
+    let ex = extract_text(text);
+    let mut out: Vec<String> = ex
+        .attributions
+        .iter()
+        .map(|a| match a.source {
+            newskg::extract::Source::Entity(e) => ex.entities[e].label.clone(),
+            newskg::extract::Source::Anonymous(i) => ex.anonymous_sources[i].label.clone(),
+        })
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
 /// The `newskg` binary under test.
 pub fn newskg() -> Command {
     let mut c = Command::cargo_bin("newskg").expect("binary builds");

@@ -4,9 +4,9 @@
 //! "the president" / "the company" resolved to a named holder or organisation; and the
 //! cited sources read the same way ("…, said X", "via X of Y", "according to data from X").
 
-use newskg::extract::{Extraction, Source, Speaker};
+use newskg::extract::{Extraction, Speaker};
 
-use crate::extract_text;
+use crate::{cited_sources as sources, extract_text};
 
 fn run(text: &str) -> Extraction {
     extract_text(text)
@@ -89,22 +89,6 @@ fn the_president_is_the_named_president() {
 fn the_company_is_the_latest_company() {
     let text = "Orvana Mining Corp. cut its forecast after talks with Lisa Grant.\n\n\u{201C}Demand for copper will recover strongly next year,\u{201D} the company said.";
     assert_eq!(speakers(text), ["Orvana Mining Corp."]);
-}
-
-/// The labels of every cited source, sorted and without repeats.
-fn sources(text: &str) -> Vec<String> {
-    let ex = run(text);
-    let mut out: Vec<String> = ex
-        .attributions
-        .iter()
-        .map(|a| match a.source {
-            Source::Entity(e) => ex.entities[e].label.clone(),
-            Source::Anonymous(i) => ex.anonymous_sources[i].label.clone(),
-        })
-        .collect();
-    out.sort();
-    out.dedup();
-    out
 }
 
 #[test]

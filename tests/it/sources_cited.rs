@@ -2,24 +2,7 @@
 //! "the", else a description), "his office said", and "the governor said" resolved to the
 //! governor mentioned latest; on sentences written for these tests, with negative cases.
 
-use newskg::extract::Source;
-
-use crate::extract_text;
-
-fn sources(text: &str) -> Vec<String> {
-    let ex = extract_text(text);
-    let mut out: Vec<String> = ex
-        .attributions
-        .iter()
-        .map(|a| match a.source {
-            Source::Entity(e) => ex.entities[e].label.clone(),
-            Source::Anonymous(i) => ex.anonymous_sources[i].label.clone(),
-        })
-        .collect();
-    out.sort();
-    out.dedup();
-    out
-}
+use crate::cited_sources as sources;
 
 #[test]
 fn according_to_the_organisation() {
