@@ -3,6 +3,8 @@
 
 use std::ops::Range;
 
+use rustc_hash::FxHashMap;
+
 use super::entities::Resolved;
 use super::mentions::{Candidate, Kind};
 use super::{Entity, EntityId};
@@ -103,6 +105,36 @@ impl<'a> MentionIndex<'a> {
             .iter()
             .filter(|m| m.tokens.end <= before && ok(self.class(m.entity)))
             .max_by_key(|m| (m.tokens.end, m.tokens.len()))
+    }
+}
+
+/// The candidates starting and ending at each token (indices into the candidate list, in
+/// index order), for the stages before the mention index exists (linking, typing, posts):
+/// a look-up costs the candidates at that token, not the article's.
+#[derive(Debug, Default)]
+pub struct CandidatesAt {
+    by_start: FxHashMap<usize, Vec<usize>>,
+    by_end: FxHashMap<usize, Vec<usize>>,
+}
+
+impl CandidatesAt {
+    pub fn new(candidates: &[Candidate]) -> Self {
+        let mut at = CandidatesAt::default();
+        for (i, c) in candidates.iter().enumerate() {
+            at.by_start.entry(c.tokens.start).or_default().push(i);
+            at.by_end.entry(c.tokens.end).or_default().push(i);
+        }
+        at
+    }
+
+    /// The candidates whose first token is `t`, in index order.
+    pub fn starting_at(&self, t: usize) -> &[usize] {
+        self.by_start.get(&t).map_or(&[], Vec::as_slice)
+    }
+
+    /// The candidates that end just before token `t`, in index order.
+    pub fn ending_at(&self, t: usize) -> &[usize] {
+        self.by_end.get(&t).map_or(&[], Vec::as_slice)
     }
 }
 

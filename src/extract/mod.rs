@@ -54,8 +54,9 @@ pub fn extract(article: &Article, rules: &Rules) -> Extraction {
             mentions::add_dateline(&doc, rules, span.clone(), &mut candidates);
         }
     }
-    let resolved = entities::resolve(&doc, rules, &candidates);
-    let holdings = positions::find(&doc, rules, &candidates, &resolved);
+    let candidates_at = index::CandidatesAt::new(&candidates);
+    let resolved = entities::resolve(&doc, rules, &candidates, &candidates_at);
+    let holdings = positions::find(&doc, rules, &candidates, &candidates_at, &resolved);
     let index = index::MentionIndex::new(&candidates, &resolved);
     let quotes = quotes::find(&doc, rules, &index);
     let events = events::find(&doc, rules, &index, &holdings, &quotes, article.metadata.date);

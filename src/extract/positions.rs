@@ -22,9 +22,8 @@
 
 use std::ops::Range;
 
-use rustc_hash::FxHashMap;
-
 use super::entities::Resolved;
+use super::index::CandidatesAt;
 use super::mentions::{Candidate, Kind};
 use super::{EntityId, Holding, HoldingStatus, PostPattern};
 use crate::rules::{EntityClass, OrgHint, Rules, Title, TitleKind, WordClass};
@@ -40,10 +39,8 @@ struct Ctx<'a> {
     rules: &'a Rules,
     candidates: &'a [Candidate],
     resolved: &'a Resolved,
-    /// Candidate indices by first token and by end token, each list in index order, so a
-    /// look-up costs the candidates at that token, not the article's.
-    by_start: FxHashMap<usize, Vec<usize>>,
-    by_end: FxHashMap<usize, Vec<usize>>,
+    /// Where each candidate starts and ends.
+    at: &'a CandidatesAt,
     /// Per token, whether a kept candidate covers it.
     named: Vec<bool>,
 }
@@ -55,14 +52,18 @@ impl Ctx<'_> {
 
     /// The entity of the longest kept candidate with exactly these tokens.
     fn entity_at(&self, tokens: &Range<usize>) -> Option<EntityId> {
-        let at = self.by_start.get(&tokens.start)?;
-        at.iter().copied().find(|&i| self.candidates[i].tokens == *tokens).and_then(|i| self.resolved.of_candidate[i])
+        self.at
+            .starting_at(tokens.start)
+            .iter()
+            .copied()
+            .find(|&i| self.candidates[i].tokens == *tokens)
+            .and_then(|i| self.resolved.of_candidate[i])
     }
 
     /// The longest kept candidate starting at `t` that is no person: (entity, end).
     fn organisation_at(&self, t: usize) -> Option<(EntityId, usize)> {
-        self.by_start
-            .get(&t)?
+        self.at
+            .starting_at(t)
             .iter()
             .map(|&i| (i, &self.candidates[i]))
             .filter_map(|(i, c)| self.resolved.of_candidate[i].map(|e| (e, c.tokens.end)))
@@ -72,8 +73,8 @@ impl Ctx<'_> {
 
     /// The longest kept candidate ending at `t` that is no person: (entity, start).
     fn organisation_ending_at(&self, t: usize) -> Option<(EntityId, usize)> {
-        self.by_end
-            .get(&t)?
+        self.at
+            .ending_at(t)
             .iter()
             .map(|&i| (i, &self.candidates[i]))
             .filter(|(_, c)| !matches!(c.kind, Kind::Described { .. }))
@@ -126,18 +127,20 @@ struct Named {
 }
 
 /// Finds the posts held in a document.
-pub fn find(doc: &Doc, rules: &Rules, candidates: &[Candidate], resolved: &Resolved) -> Vec<Holding> {
-    let (mut by_start, mut by_end) =
-        (FxHashMap::<usize, Vec<usize>>::default(), FxHashMap::<usize, Vec<usize>>::default());
+pub fn find(
+    doc: &Doc,
+    rules: &Rules,
+    candidates: &[Candidate],
+    at: &CandidatesAt,
+    resolved: &Resolved,
+) -> Vec<Holding> {
     let mut named = vec![false; doc.tokens.len()];
     for (i, c) in candidates.iter().enumerate() {
-        by_start.entry(c.tokens.start).or_default().push(i);
-        by_end.entry(c.tokens.end).or_default().push(i);
         if resolved.of_candidate[i].is_some() {
             named[c.tokens.clone()].fill(true);
         }
     }
-    let cx = Ctx { doc, rules, candidates, resolved, by_start, by_end, named };
+    let cx = Ctx { doc, rules, candidates, resolved, at, named };
     let mut out: Vec<Holding> = Vec::new();
     let person = |i: usize| resolved.of_candidate[i].filter(|&e| resolved.entities[e].class == EntityClass::Person);
     for (ci, c) in candidates.iter().enumerate() {

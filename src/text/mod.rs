@@ -131,6 +131,11 @@ impl<'a> Doc<'a> {
         self.paragraphs.get(self.paragraphs.partition_point(|p| p.end <= i)).filter(|p| p.contains(&i))
     }
 
+    /// Whether token `i` exists and is a word (not punctuation, a number or a possessive).
+    pub fn is_word(&self, i: usize) -> bool {
+        self.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word)
+    }
+
     /// Whether token `i` is the first word of its sentence (after any opening quotes or
     /// brackets).
     pub fn is_sentence_start(&self, i: usize) -> bool {

@@ -3,6 +3,7 @@
 //! to drop it.
 
 use super::cues;
+use crate::extract::index::CandidatesAt;
 use crate::extract::mentions::{Candidate, Kind};
 use crate::rules::{EntityClass, Rules, WordClass};
 use crate::text::{is_all_caps, Doc, TokenKind};
@@ -14,7 +15,7 @@ pub(super) fn cluster_class(
     candidates: &[Candidate],
     class: &[Option<EntityClass>],
     words: &[Vec<&str>],
-    lists: &cues::Lists,
+    at: &CandidatesAt,
     members: &[usize],
 ) -> Option<(EntityClass, &'static str)> {
     // A name of something that is no entity (a product, an index, an event) takes its
@@ -60,7 +61,7 @@ pub(super) fn cluster_class(
     }
     let longest = members.iter().copied().max_by_key(|&i| words[i].len())?;
     let not_person = members.iter().all(|&i| class[i].is_none_or(|c| c.base() != EntityClass::Person));
-    if not_person && cues::venue(doc, rules, candidates, class, lists, members, longest) {
+    if not_person && cues::venue(doc, rules, candidates, class, at, members, longest) {
         return Some((EntityClass::Place, "type.venue"));
     }
     if let Some(&i) = members.iter().find(|&&i| class[i].is_some()) {
@@ -101,7 +102,7 @@ pub(super) fn cluster_class(
         return Some((h.class, "type.hyphen-head"));
     }
     // Context hints, by vote.
-    let votes = cues::votes(doc, rules, candidates, class, lists, members);
+    let votes = cues::votes(doc, rules, candidates, class, at, members);
     if let Some((c, _)) = votes.into_iter().max_by_key(|(c, v)| (*v, std::cmp::Reverse(*c))) {
         return Some((c, "type.context"));
     }

@@ -6,6 +6,7 @@
 
 use rustc_hash::FxHashMap;
 
+use crate::extract::index::CandidatesAt;
 use crate::extract::mentions::Candidate;
 use crate::rules::{EntityClass, HeadClass, Rules, WordClass};
 use crate::text::{Doc, TokenKind};
@@ -25,7 +26,7 @@ pub(super) fn votes(
     rules: &Rules,
     candidates: &[Candidate],
     class: &[Option<EntityClass>],
-    lists: &Lists,
+    at: &CandidatesAt,
     members: &[usize],
 ) -> FxHashMap<EntityClass, usize> {
     let mut votes: FxHashMap<EntityClass, usize> = FxHashMap::default();
@@ -50,8 +51,7 @@ pub(super) fn votes(
         // or a dictionary word is left to its own evidence.
         let lone_word = q == p + 1 && !rules.lexicons.is_english(doc.tok(p));
         let org_next = lone_word
-            && lists
-                .others(doc, candidates, i)
+            && list_others(doc, candidates, at, i)
                 .iter()
                 .any(|&k| class[k].is_some_and(|c| c.base() == EntityClass::Organization));
         if lone_word && org_next {
@@ -72,72 +72,55 @@ fn place_after_the(doc: &Doc, rules: &Rules, p: usize, q: usize) -> bool {
         && (q >= doc.tokens.len() || doc.tokens[q].kind == TokenKind::Punct)
 }
 
-/// Where each candidate starts and ends, to walk lists of names ("A, B and C") in time
+/// The other names of the list candidate `i` is in: names joined by commas, "and" or
+/// "or" in one sentence, three or more, or two joined by "and"/"or" ("X, Y," is an
+/// apposition, no list). At most 20 on each side; walked through `at`, so in time
 /// linear in the list, not in the article.
-pub(super) struct Lists {
-    by_start: FxHashMap<usize, usize>,
-    by_end: FxHashMap<usize, usize>,
-}
-
-impl Lists {
-    pub(super) fn new(candidates: &[Candidate]) -> Self {
-        let mut lists = Lists { by_start: FxHashMap::default(), by_end: FxHashMap::default() };
-        for (k, c) in candidates.iter().enumerate() {
-            lists.by_start.entry(c.tokens.start).or_insert(k);
-            lists.by_end.entry(c.tokens.end).or_insert(k);
-        }
-        lists
+fn list_others(doc: &Doc, candidates: &[Candidate], at: &CandidatesAt, i: usize) -> Vec<usize> {
+    let sentence = doc.sentence_of(candidates[i].tokens.start);
+    let joint = |t: usize| t < doc.tokens.len() && matches!(doc.tok(t), "," | "and" | "or");
+    let mut items = Vec::new();
+    let mut conjunction = false;
+    // Leftwards: the joint before the item, ", and" as one.
+    let mut k = i;
+    while items.len() < 20 {
+        let p = candidates[k].tokens.start;
+        let Some(t) = (p >= 1 && joint(p - 1)).then(|| p - 1) else { break };
+        let t = if doc.tok(t) != "," && t >= 1 && doc.tok(t - 1) == "," { t - 1 } else { t };
+        let Some(&prev) = at.ending_at(t).first().filter(|&&j| doc.sentence_of(candidates[j].tokens.start) == sentence)
+        else {
+            break;
+        };
+        conjunction |= doc.tok(p - 1) != ",";
+        items.push(prev);
+        k = prev;
     }
-
-    /// The other names of the list candidate `i` is in: names joined by commas, "and" or
-    /// "or" in one sentence, three or more, or two joined by "and"/"or" ("X, Y," is an
-    /// apposition, no list). At most 20 on each side.
-    fn others(&self, doc: &Doc, candidates: &[Candidate], i: usize) -> Vec<usize> {
-        let sentence = doc.sentence_of(candidates[i].tokens.start);
-        let joint = |t: usize| t < doc.tokens.len() && matches!(doc.tok(t), "," | "and" | "or");
-        let mut items = Vec::new();
-        let mut conjunction = false;
-        // Leftwards: the joint before the item, ", and" as one.
-        let mut k = i;
-        while items.len() < 20 {
-            let p = candidates[k].tokens.start;
-            let Some(t) = (p >= 1 && joint(p - 1)).then(|| p - 1) else { break };
-            let t = if doc.tok(t) != "," && t >= 1 && doc.tok(t - 1) == "," { t - 1 } else { t };
-            let Some(&prev) = self.by_end.get(&t).filter(|&&j| doc.sentence_of(candidates[j].tokens.start) == sentence)
-            else {
-                break;
-            };
-            conjunction |= doc.tok(p - 1) != ",";
-            items.push(prev);
-            k = prev;
+    let mut k = i;
+    let mut right = 0;
+    while right < 20 {
+        let q = candidates[k].tokens.end;
+        if !joint(q) {
+            break;
         }
-        let mut k = i;
-        let mut right = 0;
-        while right < 20 {
-            let q = candidates[k].tokens.end;
-            if !joint(q) {
-                break;
-            }
-            let start = if doc.tok(q) == "," && q + 1 < doc.tokens.len() && matches!(doc.tok(q + 1), "and" | "or") {
-                q + 2
-            } else {
-                q + 1
-            };
-            let Some(&next) =
-                self.by_start.get(&start).filter(|&&j| doc.sentence_of(candidates[j].tokens.start) == sentence)
-            else {
-                break;
-            };
-            conjunction |= start == q + 2 || doc.tok(q) != ",";
-            items.push(next);
-            k = next;
-            right += 1;
-        }
-        if items.len() >= 2 || (items.len() == 1 && conjunction) {
-            items
+        let start = if doc.tok(q) == "," && q + 1 < doc.tokens.len() && matches!(doc.tok(q + 1), "and" | "or") {
+            q + 2
         } else {
-            Vec::new()
-        }
+            q + 1
+        };
+        let Some(&next) =
+            at.starting_at(start).first().filter(|&&j| doc.sentence_of(candidates[j].tokens.start) == sentence)
+        else {
+            break;
+        };
+        conjunction |= start == q + 2 || doc.tok(q) != ",";
+        items.push(next);
+        k = next;
+        right += 1;
+    }
+    if items.len() >= 2 || (items.len() == 1 && conjunction) {
+        items
+    } else {
+        Vec::new()
     }
 }
 
@@ -146,20 +129,15 @@ fn possessive(doc: &Doc, t: usize) -> bool {
     t < doc.tokens.len() && doc.tokens[t].kind == TokenKind::Possessive
 }
 
-/// Whether token `t` is a word (not punctuation or a number).
-fn is_word(doc: &Doc, t: usize) -> bool {
-    t < doc.tokens.len() && doc.tokens[t].kind == TokenKind::Word
-}
-
 /// "an analyst at X", "professor at X": a title right before "at" makes the name an employer.
 fn employer(doc: &Doc, rules: &Rules, p: usize) -> bool {
-    p >= 2 && doc.lower(p - 1) == "at" && is_word(doc, p - 2) && rules.lexicons.titles.contains_key(doc.lower(p - 2))
+    p >= 2 && doc.lower(p - 1) == "at" && doc.is_word(p - 2) && rules.lexicons.titles.contains_key(doc.lower(p - 2))
 }
 
 /// The class one mention's neighbourhood names by a specific cue, if any.
 fn specific_cue(doc: &Doc, rules: &Rules, p: usize, q: usize) -> Option<EntityClass> {
     let lex = &rules.lexicons;
-    let org_noun = |t: usize| is_word(doc, t) && lex.is(WordClass::OrgCueNoun, doc.lower(t));
+    let org_noun = |t: usize| doc.is_word(t) && lex.is(WordClass::OrgCueNoun, doc.lower(t));
     let same_sentence = |t: usize| doc.sentence_of(t) == doc.sentence_of(p);
     // "X's founder", "X's former CEO" (one modifier may come between).
     if possessive(doc, q) && (org_noun(q + 1) || (lowercase_word(doc, q + 1) && org_noun(q + 2))) {
@@ -174,7 +152,7 @@ fn specific_cue(doc: &Doc, rules: &Rules, p: usize, q: usize) -> Option<EntityCl
         return Some(EntityClass::Organization);
     }
     // "the X settlement", "the X theater".
-    if p >= 1 && doc.lower(p - 1) == "the" && is_word(doc, q) && lex.is(WordClass::PlaceCueNoun, doc.tok(q)) {
+    if p >= 1 && doc.lower(p - 1) == "the" && doc.is_word(q) && lex.is(WordClass::PlaceCueNoun, doc.tok(q)) {
         return Some(EntityClass::Place);
     }
     // "X, 45, said": an age in apposition.
@@ -188,7 +166,7 @@ fn specific_cue(doc: &Doc, rules: &Rules, p: usize, q: usize) -> Option<EntityCl
 
 /// A lower-case word (a modifier such as "former" or "core").
 fn lowercase_word(doc: &Doc, t: usize) -> bool {
-    is_word(doc, t) && doc.tok(t).chars().next().is_some_and(char::is_lowercase)
+    doc.is_word(t) && doc.tok(t).chars().next().is_some_and(char::is_lowercase)
 }
 
 /// Whether a name of the mention `c` names a venue: its last word is a venue head ("X
@@ -200,14 +178,14 @@ pub(super) fn venue(
     rules: &Rules,
     candidates: &[Candidate],
     class: &[Option<EntityClass>],
-    lists: &Lists,
+    at: &CandidatesAt,
     members: &[usize],
     longest: usize,
 ) -> bool {
     let lex = &rules.lexicons;
     let c = &candidates[longest];
     let (p, q) = (c.tokens.start, c.tokens.end);
-    if q - p < 2 || !is_word(doc, q - 1) || (q - p == 2 && lex.first_names.contains(doc.tok(p))) {
+    if q - p < 2 || !doc.is_word(q - 1) || (q - p == 2 && lex.first_names.contains(doc.tok(p))) {
         return false;
     }
     let last = doc.tok(q - 1);
@@ -223,7 +201,7 @@ pub(super) fn venue(
     let place_owned = |t: usize| {
         t >= 2
             && possessive(doc, t - 1)
-            && lists.by_end.get(&(t - 1)).is_some_and(|&k| class[k].is_some_and(|c| c.base() == EntityClass::Place))
+            && at.ending_at(t - 1).first().is_some_and(|&k| class[k].is_some_and(|c| c.base() == EntityClass::Place))
     };
     lex.is(WordClass::CuedVenueHead, last)
         && members.iter().any(|&i| {

@@ -22,6 +22,7 @@ mod labels;
 use class::cluster_class;
 use labels::{alt_labels, case_variant_to_show, identity_of};
 
+use super::index::CandidatesAt;
 use super::mentions::{name_span, Candidate, Kind};
 use super::{Entity, EntityId, Evidence};
 use crate::rules::{token_key, EntityClass, Rules, WordClass};
@@ -97,15 +98,14 @@ struct Linking<'a> {
     /// Each candidate's class, where known so far.
     class: Vec<Option<EntityClass>>,
     sets: Sets,
-    /// The candidates starting at each token, in index order: the passes look up their
-    /// neighbours here instead of scanning every candidate (long articles have tens of
-    /// thousands).
-    by_start: FxHashMap<usize, Vec<usize>>,
+    /// Where each candidate starts and ends: the passes look up their neighbours here
+    /// instead of scanning every candidate (long articles have tens of thousands).
+    at: &'a CandidatesAt,
 }
 
-/// Resolves candidates into entities: the linking passes of the module comment, in order,
-/// then one entity per set.
-pub fn resolve(doc: &Doc, rules: &Rules, candidates: &[Candidate]) -> Resolved {
+/// Resolves candidates into entities (`at` says where each starts and ends): the linking
+/// passes of the module comment, in order, then one entity per set.
+pub fn resolve(doc: &Doc, rules: &Rules, candidates: &[Candidate], at: &CandidatesAt) -> Resolved {
     let surface: Vec<String> = candidates.iter().map(|c| doc.text[name_span(doc, c)].to_owned()).collect();
     let keys: Vec<String> = surface.iter().map(|s| name_key(s)).collect();
     let words: Vec<Vec<&str>> = keys.iter().map(|k| k.split(' ').collect()).collect();
@@ -119,10 +119,6 @@ pub fn resolve(doc: &Doc, rules: &Rules, candidates: &[Candidate]) -> Resolved {
         .collect();
     let cores: Vec<Vec<&str>> = words.iter().map(|w| core_words(rules, w)).collect();
     let sets = Sets((0..candidates.len()).collect());
-    let mut by_start: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
-    for (i, c) in candidates.iter().enumerate() {
-        by_start.entry(c.tokens.start).or_default().push(i);
-    }
     let mut l = Linking {
         doc,
         rules,
@@ -133,7 +129,7 @@ pub fn resolve(doc: &Doc, rules: &Rules, candidates: &[Candidate]) -> Resolved {
         cores: &cores,
         class,
         sets,
-        by_start,
+        at,
     };
     l.same_names();
     l.same_person_cores();
@@ -155,7 +151,7 @@ impl Linking<'_> {
 
     /// The first candidate (by index) starting at token `t` that passes `ok`.
     fn first_starting_at(&self, t: usize, ok: impl Fn(usize) -> bool) -> Option<usize> {
-        self.by_start.get(&t)?.iter().copied().find(|&j| ok(j))
+        self.at.starting_at(t).iter().copied().find(|&j| ok(j))
     }
 
     /// Same entry, same normalised name; a name that is also a gazetteer form joins that
@@ -446,9 +442,8 @@ impl Linking<'_> {
             clusters[k].push(i);
         }
         let mut resolved = Resolved { entities: Vec::new(), of_candidate: vec![None; n] };
-        let lists = cues::Lists::new(candidates);
         for members in clusters {
-            let Some((cls, rule)) = cluster_class(doc, rules, candidates, &self.class, words, &lists, &members) else {
+            let Some((cls, rule)) = cluster_class(doc, rules, candidates, &self.class, words, self.at, &members) else {
                 continue;
             };
             let label_of = members

@@ -201,7 +201,7 @@ impl<'a> Scanner<'a> {
     }
 
     fn is_word(&self, i: usize) -> bool {
-        is_word(self.doc, i)
+        self.doc.is_word(i)
     }
 
     fn starts_name(&self, i: usize) -> bool {
@@ -339,13 +339,9 @@ fn past_article(doc: &Doc, i: usize) -> usize {
     }
 }
 
-fn is_word(doc: &Doc, i: usize) -> bool {
-    doc.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word)
-}
-
 /// A capitalised word that can start a name (not "I", not a currency prefix).
 fn starts_name(doc: &Doc, i: usize) -> bool {
-    if !is_word(doc, i) {
+    if !doc.is_word(i) {
         return false;
     }
     let w = doc.tok(i);

@@ -31,11 +31,8 @@ pub(super) fn title_phrase(
         // "... and chief operating officer", not "... and Rep. Mike Waltz for ...".
         let person_near = |from: usize| {
             (from..(from + 6).min(end)).any(|t| {
-                cx.by_start.get(&t).is_some_and(|at| {
-                    at.iter().any(|&i| {
-                        cx.resolved.of_candidate[i]
-                            .is_some_and(|e| cx.resolved.entities[e].class == EntityClass::Person)
-                    })
+                cx.at.starting_at(t).iter().any(|&i| {
+                    cx.resolved.of_candidate[i].is_some_and(|e| cx.resolved.entities[e].class == EntityClass::Person)
                 })
             })
         };
