@@ -28,6 +28,9 @@ pub struct MentionIndex<'a> {
     by_end: Vec<usize>,
     /// Per entity, indices into `mentions` in text order.
     by_entity: Vec<Vec<usize>>,
+    /// The last word of each person's label of two words or more, and that person (`None`
+    /// when two people share it).
+    by_surname: FxHashMap<&'a str, Option<EntityId>>,
 }
 
 impl<'a> MentionIndex<'a> {
@@ -50,7 +53,21 @@ impl<'a> MentionIndex<'a> {
         for (i, m) in mentions.iter().enumerate() {
             by_entity[m.entity.index()].push(i);
         }
-        MentionIndex { mentions, entities: &resolved.entities, by_end, by_entity }
+        let mut by_surname: FxHashMap<&str, Option<EntityId>> = FxHashMap::default();
+        for (i, e) in resolved.entities.iter().enumerate() {
+            let mut words = e.label.split(' ');
+            let last = words.next_back();
+            if let (EntityClass::Person, Some(last), Some(_)) = (e.class, last, words.next()) {
+                by_surname.entry(last).and_modify(|found| *found = None).or_insert(Some(EntityId::new(i)));
+            }
+        }
+        MentionIndex { mentions, entities: &resolved.entities, by_end, by_entity, by_surname }
+    }
+
+    /// The one person whose label (of two words or more) ends in `surname`, if exactly one
+    /// does.
+    pub fn person_by_surname(&self, surname: &str) -> Option<EntityId> {
+        self.by_surname.get(surname).copied().flatten()
     }
 
     /// The mentions of `entity`, in text order.

@@ -67,19 +67,9 @@ pub fn resolve_pronoun(
     t: usize,
     before: usize,
 ) -> Option<EntityId> {
-    let classes = pronoun_classes(doc, rules, t)?;
-    let gender = match doc.lower(t) {
-        "he" | "him" => Some(Gender::Male),
-        "she" | "her" => Some(Gender::Female),
-        _ => None,
-    };
-    let fits = |entity: EntityId| {
-        classes.contains(&index.class(entity))
-            && match gender {
-                Some(g) => gender_of(doc, rules, index, entity).is_none_or(|h| h == g),
-                None => true,
-            }
-    };
+    pronoun_classes(doc, rules, t)?;
+    let gender = pronoun_gender(doc, t);
+    let fits = |entity: EntityId| fits_pronoun(doc, rules, index, t, entity);
     let from = before.saturating_sub(WINDOW);
     let candidates: Vec<_> = index
         .starting_within(from, before)
@@ -161,18 +151,7 @@ pub fn person_by_surname(doc: &Doc, index: &MentionIndex, t: usize) -> Option<En
     if index.starting_within(t.saturating_sub(12), t).iter().any(|m| m.tokens.contains(&t)) {
         return None;
     }
-    let mut found = None;
-    for (i, e) in index.entities.iter().enumerate() {
-        let mut words = e.label.split(' ');
-        let last = words.next_back();
-        if e.class == EntityClass::Person && words.next().is_some() && last == Some(tok) {
-            if found.is_some() {
-                return None;
-            }
-            found = Some(EntityId::new(i));
-        }
-    }
-    found
+    index.person_by_surname(tok)
 }
 
 /// Whether the pronoun at token `t` can stand for `entity` (by class and gender): the
@@ -181,11 +160,15 @@ pub fn person_by_surname(doc: &Doc, index: &MentionIndex, t: usize) -> Option<En
 /// put out another statement. “…,” it says.").
 pub fn fits_pronoun(doc: &Doc, rules: &Rules, index: &MentionIndex, t: usize, entity: EntityId) -> bool {
     let Some(classes) = pronoun_classes(doc, rules, t) else { return false };
-    let gender = match doc.lower(t) {
+    classes.contains(&index.class(entity))
+        && pronoun_gender(doc, t).is_none_or(|g| gender_of(doc, rules, index, entity).is_none_or(|h| h == g))
+}
+
+/// The gender a pronoun at token `t` names ("he", "her"), if any.
+fn pronoun_gender(doc: &Doc, t: usize) -> Option<Gender> {
+    match doc.lower(t) {
         "he" | "him" => Some(Gender::Male),
         "she" | "her" => Some(Gender::Female),
         _ => None,
-    };
-    classes.contains(&index.class(entity))
-        && gender.is_none_or(|g| gender_of(doc, rules, index, entity).is_none_or(|h| h == g))
+    }
 }
