@@ -31,7 +31,7 @@
 use std::cell::Cell;
 use std::ops::Range;
 
-use super::index::MentionIndex;
+use super::index::{Mention, MentionIndex};
 use super::sources::report_by;
 use super::sources::subjects::name_in_description;
 use super::speakers::{fits_pronoun, person_by_surname, quoted_tokens, resolve_nominal, resolve_pronoun};
@@ -414,7 +414,7 @@ fn according_to(ctx: &Ctx, from: usize, to: usize) -> Option<Found> {
     let name = if doc.lower(a + 2) == "the" { a + 3 } else { a + 2 };
     // The name is the whole noun phrase ("according to the Afghan team's coach" cites
     // the coach, not Afghanistan).
-    let whole = |mm: &&super::index::Mention| {
+    let whole = |mm: &&Mention| {
         let e = mm.tokens.end;
         e <= to && (e == to || !matches!(doc.tokens[e].kind, TokenKind::Word | TokenKind::Possessive))
     };
@@ -431,6 +431,21 @@ fn subject_of(ctx: &Ctx, v: usize) -> Option<(EntityId, usize)> {
     speech_subject(ctx.doc, ctx.rules, ctx.index, &ctx.quoted, v)
 }
 
+/// The first mention of a possible speaker in a sentence (from token `sentence_start`)
+/// that ends before token `v`, outside quotation marks: the subject of a participle
+/// ("X rejected the plan, calling it …", "X said so, adding: …").
+pub(super) fn first_speaker_before<'i>(
+    index: &'i MentionIndex,
+    quoted: &[bool],
+    sentence_start: usize,
+    v: usize,
+) -> Option<&'i Mention> {
+    index
+        .starting_within(sentence_start, v)
+        .iter()
+        .find(|mm| mm.tokens.end <= v && !quoted[mm.tokens.start] && speaker_class(index.class(mm.entity)))
+}
+
 /// The subject of the speech verb at `v` (see `subject_of`), for other stages; `quoted`
 /// marks the tokens inside quotation marks (`speakers::quoted_tokens`).
 pub fn speech_subject(
@@ -441,16 +456,13 @@ pub fn speech_subject(
     v: usize,
 ) -> Option<(EntityId, usize)> {
     let sentence = doc.sentences[doc.sentence_of(v)].clone();
-    let speaks = |mm: &&super::index::Mention| speaker_class(index.class(mm.entity));
+    let speaks = |mm: &&Mention| speaker_class(index.class(mm.entity));
     if doc.tok(v).ends_with("ing") {
         // "with Boswell stating: ..." names its own subject; else the sentence's first speaker.
         if let Some(mention) = index.ending_at(v).filter(speaks) {
             return Some((mention.entity, mention.tokens.start));
         }
-        let first = index
-            .starting_within(sentence.start, v)
-            .iter()
-            .find(|mm| mm.tokens.end <= v && !quoted[mm.tokens.start] && speaker_class(index.class(mm.entity)))?;
+        let first = first_speaker_before(index, quoted, sentence.start, v)?;
         return Some((first.entity, first.tokens.start));
     }
     let s = skip_auxiliaries(doc, rules, sentence.start, v);

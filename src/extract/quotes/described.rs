@@ -4,7 +4,7 @@
 //! (`quote.described`). A verb with no named subject ("critics called it “…”", "he was
 //! called “…”" with no antecedent) gives no speaker.
 
-use super::{speaker_class, Ctx, Found, Marks};
+use super::{first_speaker_before, speaker_class, Ctx, Found, Marks};
 use crate::extract::speakers::{person_by_surname, resolve_pronoun};
 use crate::extract::Speaker;
 use crate::rules::WordClass;
@@ -50,12 +50,7 @@ pub(super) fn described(ctx: &Ctx, m: &Marks) -> Option<Found> {
     let span = |a: usize| Some(doc.span(a, verb + 1));
     if doc.tok(verb).ends_with("ing") {
         // "X rejected the plan, calling it “…”": the sentence's first speaker.
-        let first = index.mentions.iter().find(|mm| {
-            mm.tokens.start >= sentence.start
-                && mm.tokens.end <= verb
-                && !ctx.quoted[mm.tokens.start]
-                && speaks(mm.entity)
-        })?;
+        let first = first_speaker_before(index, &ctx.quoted, sentence.start, verb)?;
         return Some((Speaker::Entity(first.entity), span(first.tokens.start), "quote.described"));
     }
     if verb == sentence.start {
