@@ -2,7 +2,7 @@
 //! "21 August 2015", "2015-08-21", "Aug. 21, 2015". Used by the readers (publication
 //! dates) and by extraction (event dates).
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 /// Month names and their AP-style abbreviations, with the month number.
 pub const MONTHS: &[(&str, u32)] = &[
@@ -41,11 +41,21 @@ pub fn month_number(word: &str) -> Option<u32> {
     MONTHS.iter().find(|(name, _)| *name == w).map(|(_, n)| *n)
 }
 
+/// The years a publication date may have: pages and feeds fill an unknown date with a
+/// placeholder ("0001-01-01T00:00:00Z", "9999-12-31"), which is no date of the article.
+const PLAUSIBLE_YEARS: std::ops::RangeInclusive<i32> = 1000..=2999;
+
 /// Reads a whole string as one calendar date, or gives `None`.
 ///
 /// Accepts ISO dates (also with a time part: `2024-11-12T10:00:00Z`), "Month D, YYYY",
-/// "D Month YYYY", each optionally after a weekday ("Friday, ").
+/// "D Month YYYY", each optionally after a weekday ("Friday, "). A year outside
+/// [`PLAUSIBLE_YEARS`] is a placeholder: `None`.
 pub fn parse_date(s: &str) -> Option<NaiveDate> {
+    parse_any_year(s).filter(|d| PLAUSIBLE_YEARS.contains(&d.year()))
+}
+
+/// [`parse_date`] for any year.
+fn parse_any_year(s: &str) -> Option<NaiveDate> {
     let s = s.trim();
     if s.len() >= 10 && s.is_char_boundary(10) {
         if let Ok(d) = NaiveDate::parse_from_str(&s[..10], "%Y-%m-%d") {
@@ -102,5 +112,13 @@ mod tests {
         assert_eq!(parse_date("February 30, 2015"), None);
         assert_eq!(parse_date(""), None);
         assert_eq!(parse_date("2015-08-21 and more"), None);
+    }
+
+    #[test]
+    fn rejects_placeholder_years() {
+        assert_eq!(parse_date("0001-01-01T00:00:00Z"), None);
+        assert_eq!(parse_date("9999-12-31"), None);
+        assert_eq!(parse_date("January 1, 0001"), None);
+        assert_eq!(parse_date("1851-09-18"), d(1851, 9, 18));
     }
 }

@@ -11,6 +11,7 @@ use scraper::{Html, Selector};
 use serde_json::Value;
 
 use super::body::collapse;
+use crate::dates::parse_date;
 
 /// What a page says about itself.
 #[derive(Debug, Default)]
@@ -36,11 +37,19 @@ pub(crate) fn page_metadata(doc: &Html) -> PageMetadata {
         |keys: &[&str]| keys.iter().find_map(|k| meta.get(*k)).map(|s| collapse(s)).filter(|s| !s.is_empty());
 
     let headline = ld_str("headline").or_else(|| meta_str(&["og:title", "twitter:title"])).or_else(|| title(doc));
-    let date_text = ld_str("datePublished")
-        .or_else(|| {
-            meta_str(&["article:published_time", "datePublished", "datepublished", "date", "pubdate", "dc.date"])
-        })
-        .or_else(|| first_attr(doc, "article time[datetime], time[datetime]", "datetime"));
+    // A date that does not parse (a placeholder such as "0001-01-01") gives way to the next
+    // source; the first one found is kept when none parses.
+    let date_sources = [
+        ld_str("datePublished"),
+        meta_str(&["article:published_time", "datePublished", "datepublished", "date", "pubdate", "dc.date"]),
+        first_attr(doc, "article time[datetime], time[datetime]", "datetime"),
+    ];
+    let date_text = date_sources
+        .iter()
+        .flatten()
+        .find(|d| parse_date(d).is_some())
+        .or_else(|| date_sources.iter().flatten().next())
+        .cloned();
     let mut authors: Vec<String> = ld.as_ref().map(|v| names(v.get("author"))).unwrap_or_default();
     if authors.is_empty() {
         authors = meta

@@ -113,3 +113,18 @@ fn deep_nesting_is_flattened_with_a_warning_and_the_text_kept() {
     assert_eq!(a.text, "The court charged the former mayor on Tuesday with taking bribes.");
     assert!(a.metadata.warnings[0].contains(&format!("nested deeper than {MAX_DEPTH}")), "{:?}", a.metadata.warnings);
 }
+
+#[test]
+fn a_placeholder_json_ld_date_gives_way_to_the_meta_tags() {
+    let page = r#"<html><head><title>T</title>
+<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"0001-01-01T00:00:00Z"}</script>
+<meta property="article:published_time" content="2021-06-03T08:00:00Z">
+</head><body><article><p>The county council voted on Thursday to close the bridge for repairs.</p>
+<p>Engineers said the work would take a month.</p></article></body></html>"#;
+    let a = read_html("page.html", page).unwrap();
+    assert_eq!(a.metadata.date.unwrap().to_string(), "2021-06-03");
+    let only_placeholder =
+        page.replace(r#"<meta property="article:published_time" content="2021-06-03T08:00:00Z">"#, "");
+    let b = read_html("page.html", &only_placeholder).unwrap();
+    assert_eq!(b.metadata.date, None, "a year-1 placeholder is no publication date");
+}
