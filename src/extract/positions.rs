@@ -30,6 +30,7 @@ use crate::rules::{EntityClass, OrgHint, Rules, Title, TitleKind, WordClass};
 use crate::text::{Doc, TokenKind};
 
 mod joined;
+mod owner;
 mod phrase;
 use phrase::title_phrase;
 
@@ -156,6 +157,7 @@ pub fn find(
         out.extend(selection(&cx, &name));
     }
     national_posts(&cx, &mut out);
+    owner::drop_nationality_owners(&cx, &mut out);
     out.sort_by(|a, b| a.evidence.cmp(&b.evidence));
     drop_subsumed(merge_same_post(out))
 }
@@ -178,7 +180,7 @@ fn prenominal(cx: &Ctx, c: &Candidate, name: &Named, out: &mut Vec<Holding>) {
         let of =
             t.of.as_ref()
                 .and_then(|r| cx.entity_at(r).map(|e| (e, t.tokens.start)))
-                .or_else(|| owner_before(cx, a))
+                .or_else(|| owner::post_owner_before(cx, a, &title))
                 .or(state.map(|e| (e, t.tokens.start)));
         let status = t.status.unwrap_or(HoldingStatus::Incumbent);
         let start = of.map_or(a, |(_, s)| s).min(a);
@@ -455,12 +457,22 @@ fn preceded_by_naming(cx: &Ctx, start: usize) -> Option<usize> {
 }
 
 /// The entity that owns a title starting at token `t`: "Iran's" (possessive), "Iranian"
-/// (demonym), "AP" (an organisation or place name right before). Returns the entity and
-/// the first token of its mention.
+/// (demonym), "AP" (an organisation or place name right before); not a compound adjective
+/// whose last part is lower-case ("Oscar-winning actress"). Returns the entity and the
+/// first token of its mention.
 fn owner_before(cx: &Ctx, t: usize) -> Option<(EntityId, usize)> {
     let mut end = t;
     if end > 0 && cx.doc.tokens[end - 1].kind == TokenKind::Possessive {
         end -= 1;
+    }
+    let adjective = end > 0
+        && cx
+            .doc
+            .tok(end - 1)
+            .rsplit_once('-')
+            .is_some_and(|(_, last)| !last.is_empty() && last.chars().all(|c| c.is_lowercase()));
+    if adjective {
+        return None;
     }
     cx.organisation_ending_at(end)
 }
@@ -495,7 +507,7 @@ fn apposition_before_parts(cx: &Ctx, name: &Named) -> Option<Vec<Holding>> {
                 joined_first = Some((first, first_status.unwrap_or(HoldingStatus::Incumbent)));
                 o = s;
             }
-            let owner = owner_before(cx, o);
+            let owner = owner::post_owner_before(cx, o, &title.title);
             (o, title, owner.map(|(o, _)| o), owner.map_or(o, |(_, s)| s))
         }
         None => {
@@ -520,11 +532,12 @@ fn apposition_before_parts(cx: &Ctx, name: &Named) -> Option<Vec<Holding>> {
         return None;
     }
     // The title must open its noun phrase: a determiner, a possessive, a name or the
-    // sentence start before it ("the coach", "team's coach", "a Scientology attorney").
+    // sentence start before it ("the coach", "team's coach", "a Scientology attorney"); a
+    // sentence's first word is capitalised whatever it is ("Moving forward, X said").
     let ok_before = t_start == from
         || cx.rules.lexicons.is(WordClass::TitleOpener, cx.lower(t_start - 1))
         || doc.tokens[t_start - 1].kind == TokenKind::Possessive
-        || doc.tok(t_start - 1).starts_with(char::is_uppercase);
+        || (doc.tok(t_start - 1).starts_with(char::is_uppercase) && (t_start - 1 > from || cx.named[t_start - 1]));
     if !ok_before {
         return None;
     }

@@ -272,6 +272,14 @@ named_enum! {
         CuedVenueHead = "cued-venue-head",
         /// Words after a person's name that are no part of who they are ("Jr.", "III").
         NameSuffix = "name-suffix",
+        /// Words naming a political party as an affiliation ("Republican", "GOP").
+        PartyWord = "party-word",
+        /// Last words of elected offices, whose holder's party is no owner of the post
+        /// ("Republican Gov. X").
+        ElectedOffice = "elected-office",
+        /// Last words of occupations that serve no state: a country before them gives the
+        /// holder's nationality, not the post's owner ("Nigerian actress X").
+        PrivateOccupation = "private-occupation",
     }
 }
 

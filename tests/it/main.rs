@@ -52,6 +52,7 @@ mod names;
 mod ontology;
 mod posts;
 mod posts_joined;
+mod posts_owner;
 mod props;
 mod push;
 mod queries;

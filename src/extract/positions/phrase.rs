@@ -101,13 +101,18 @@ fn one_title(cx: &Ctx, name: &Named, p: usize, mut status: HoldingStatus, patter
             break;
         }
         // Only words may stand before the title, and no person ("X, a friend of Y"); "and"
-        // only inside a capitalised name ("the Health and Human Services secretary").
+        // only inside a capitalised name ("the Health and Human Services secretary"); no
+        // pronoun or preposition ("X, hitting him in the head"), save a determiner ("X, his
+        // editor", "X, then the president").
         let inside_name = cx.lower(s) == "and"
             && s > p
             && s + 1 < end
             && doc.tok(s - 1).starts_with(char::is_uppercase)
             && doc.tok(s + 1).starts_with(char::is_uppercase);
-        if doc.tokens[s].kind != TokenKind::Word || (lex.is(WordClass::TitlePhraseBreak, cx.lower(s)) && !inside_name) {
+        let opener = lex.is(WordClass::TitleOpener, cx.lower(s));
+        let stop = lex.is(WordClass::TitlePhraseBreak, cx.lower(s))
+            || (lex.is(WordClass::ComplementStop, cx.lower(s)) && !opener);
+        if doc.tokens[s].kind != TokenKind::Word || (stop && !inside_name) {
             break;
         }
     }
