@@ -21,6 +21,7 @@ mod fields;
 mod filtered;
 mod find;
 mod restrict;
+mod roles;
 
 use std::path::{Path, PathBuf};
 
@@ -31,6 +32,7 @@ pub use documents::{article_words, ArticleInfo, Document, Kind};
 pub use filtered::{first_rows_by_article, restrict_all, Rows, WordMatches};
 pub use find::{pieces, Hit, NameMatches, Query};
 pub use restrict::restrict;
+pub use roles::{required_roles, Roles};
 
 use crate::error::{Error, Result};
 use crate::store::Store;
