@@ -6,11 +6,13 @@
 //! **Invariant:** the documents depend only on the graph's quads, so indexing an article
 //! at ingest and rebuilding the index from the store give the same documents.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use oxigraph::model::{NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term};
 
+use crate::error::Result;
 use crate::rdf::vocab::{nif, nkg, schema, skos};
+use crate::store::Store;
 use oxigraph::model::vocab::{rdf, rdfs};
 
 /// The kinds of documents, searched separately with `--in`.
@@ -69,7 +71,7 @@ pub struct ArticleInfo {
     pub date: String,
 }
 
-/// The predicates [`of_graph`] reads (the others are ignored).
+/// The predicates [`of_graph`] reads, with `rdf:type` (the others are ignored).
 pub const PREDICATES: &[NamedNodeRef<'static>] = &[
     schema::IDENTIFIER,
     schema::DATE_PUBLISHED,
@@ -85,17 +87,30 @@ pub const PREDICATES: &[NamedNodeRef<'static>] = &[
     nkg::PLACE_OF,
     nkg::ATTRIBUTED_TO,
     nkg::AFFILIATION,
-    rdf::TYPE,
 ];
 
 /// The properties of the ontology that point to an entity, recorded as a name's roles
 /// (the word filters of the queries skip the names that lack a role the query requires;
-/// see `roles.rs`). All are among [`PREDICATES`], with `rdf:type` for their subjects'
-/// classes.
+/// see `roles.rs`). All are among [`PREDICATES`]; their subjects' classes are read too
+/// ([`quads_of_article`]).
 pub const ROLE_PREDICATES: &[NamedNodeRef<'static>] =
     &[nkg::SPEAKER, nkg::HOLDER, nkg::ROLE_OF, nkg::PARTICIPANT, nkg::PLACE_OF, nkg::ATTRIBUTED_TO, nkg::AFFILIATION];
 
-/// Reads the documents of one article graph from its quads (in any order).
+/// The quads of the article graph `graph` that [`of_graph`] reads: those of the
+/// [`PREDICATES`], and the `rdf:type` quads of the subjects of [`ROLE_PREDICATES`] (read
+/// subject by subject: an article holds many more types than roles).
+pub fn quads_of_article(store: &Store, graph: &NamedNode) -> Result<Vec<Quad>> {
+    let mut quads = store.quads_with_predicates(graph, PREDICATES)?;
+    let subjects: HashSet<NamedOrBlankNode> =
+        quads.iter().filter(|q| ROLE_PREDICATES.contains(&q.predicate.as_ref())).map(|q| q.subject.clone()).collect();
+    for subject in &subjects {
+        quads.extend(store.quads_of_subject(graph, subject.as_ref(), rdf::TYPE)?);
+    }
+    Ok(quads)
+}
+
+/// Reads the documents of one article graph from its quads (in any order): those of the
+/// [`PREDICATES`] and `rdf:type` (others are ignored).
 pub fn of_graph(graph: &NamedNode, quads: &[Quad]) -> (ArticleInfo, Vec<Document>) {
     let mut info = ArticleInfo::default();
     let (mut headline, mut text) = (String::new(), String::new());

@@ -268,7 +268,7 @@ pub fn rebuild(store: &Store, mut progress: impl FnMut(usize)) -> Result<Rebuilt
     let mut writer: IndexWriter = index.writer(WRITER_MEMORY).map_err(|e| fail(&dir, e))?;
     let mut done = Rebuilt { articles: 0, documents: 0 };
     for graph in store.graph_names()? {
-        let quads = store.quads_with_predicates(&graph, documents::PREDICATES)?;
+        let quads = documents::quads_of_article(store, &graph)?;
         let (info, docs) = documents::of_graph(&graph, &quads);
         for doc in &docs {
             let doc: TantivyDocument = fields.document(&info, doc);
@@ -298,7 +298,7 @@ pub fn write_graph<T>(store: &Store, graph: &NamedNode, write: impl FnOnce() -> 
     let written = write()?;
     if let Some(mut update) = update {
         if store.has_graph(graph.as_ref())? {
-            update.replace_article(graph, &store.quads_with_predicates(graph, documents::PREDICATES)?)?;
+            update.replace_article(graph, &documents::quads_of_article(store, graph)?)?;
         } else {
             update.remove_article(graph);
         }
