@@ -25,6 +25,10 @@ COMMANDS = [
     ("who-met-whom name=Nakamura", ["query", "who-met-whom", "--param", "name=Nakamura"]),
     ("posts-held holder=Anna (a common first name)", ["query", "posts-held", "--param", "holder=Anna"]),
     ("quotes-by-speaker speaker_filter=Reuters", ["query", "quotes-by-speaker", "--param", "speaker_filter=Reuters"]),
+    # A name in many articles that rarely or never plays the part the query needs.
+    ("posts-held holder=Reuters", ["query", "posts-held", "--param", "holder=Reuters"]),
+    ("who-met-whom name=Reuters", ["query", "who-met-whom", "--param", "name=Reuters"]),
+    ("who-met-whom name=Anna", ["query", "who-met-whom", "--param", "name=Anna"]),
 ]
 
 

@@ -113,12 +113,15 @@ fn apply_word_filters(store: &Store, config: &mut QueryConfig, phases: &mut Phas
     }
     phases.end("open word index");
     let mut matched = Vec::new();
+    let parsed = parse(&config.sparql).ok();
     for (filter, value) in given {
         let words =
             search::Query::new(&value, Some(Kind::Name), 0).with_context(|| format!("--param {}", filter.param))?;
-        let matches = index.names_matching(store, &words)?;
-        phases.end("find names");
-        let variables = filter.variables.iter().map(|v| Variable::new_unchecked(v.as_str())).collect();
+        let variables: Vec<Variable> = filter.variables.iter().map(|v| Variable::new_unchecked(v.as_str())).collect();
+        // Only the names with the roles the query needs of them (a speaker, a holder...).
+        let roles = parsed.as_ref().map(|q| search::required_roles(q, &variables)).unwrap_or_default();
+        let matches = index.names_matching(store, &words, &roles)?;
+        phases.end(&format!("find names ({} pairs)", matches.pairs.len()));
         matched.push(WordMatches { matches, variables });
         config.bindings.retain(|(v, _)| v.as_str() != filter.param);
     }

@@ -29,6 +29,9 @@ pub struct Fields {
     pub words: Field,
     /// The stored words of names and quotations (an article's text is read from the store).
     pub shown: Field,
+    /// A name's roles (predicate IRIs, see [`Document::roles`]); `None` in an index built
+    /// before names had roles.
+    pub roles: Option<Field>,
 }
 
 /// The schema of a new index.
@@ -49,6 +52,7 @@ pub fn schema() -> Schema {
     schema.add_text_field("speaker", STRING | STORED);
     schema.add_text_field("words", words);
     schema.add_text_field("shown", STORED);
+    schema.add_text_field("roles", STRING);
     schema.build()
 }
 
@@ -77,6 +81,7 @@ impl Fields {
             speaker: field("speaker")?,
             words: field("words")?,
             shown: field("shown")?,
+            roles: field("roles").ok(),
         })
     }
 
@@ -93,6 +98,11 @@ impl Fields {
         d.add_text(self.words, &doc.words);
         if doc.kind != super::Kind::Text {
             d.add_text(self.shown, &doc.words);
+        }
+        if let Some(roles) = self.roles {
+            for role in &doc.roles {
+                d.add_text(roles, role);
+            }
         }
         d
     }

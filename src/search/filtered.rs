@@ -72,7 +72,12 @@ pub fn first_rows_by_article(
         done += graphs.len();
         batch = next_batch(batch, done, rows.len(), n + 1);
     }
-    Ok(Some((variables.unwrap_or_default(), rows)))
+    let variables = match variables {
+        Some(variables) => variables,
+        // No article matched: the query's variables, from its run on none.
+        None => rows_of(store, query, filters, &[], 1, options)?.0,
+    };
+    Ok(Some((variables, rows)))
 }
 
 /// The first `max` rows of the query restricted to the articles `graphs` (in order), on

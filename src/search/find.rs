@@ -20,6 +20,7 @@ use tantivy::{DocAddress, Searcher, TantivyDocument, Term};
 
 use super::documents::{article_words, Kind};
 use super::fields::analyzer;
+use super::roles::Roles;
 use super::{fail, SearchError, SearchIndex};
 use crate::error::Result;
 use crate::store::{QueryOptions, Store};
@@ -95,6 +96,30 @@ impl SearchIndex {
         BooleanQuery::new(clauses)
     }
 
+    /// `query` limited to the names that have all roles of one of `roles`' alternatives
+    /// (`query` itself when there is none, or the index records no roles).
+    fn with_roles(&self, query: BooleanQuery, roles: &Roles) -> BooleanQuery {
+        let Some(field) = self.fields.roles.filter(|_| !roles.any_of.is_empty()) else { return query };
+        let alternatives: Vec<(Occur, Box<dyn TantivyQuery>)> = roles
+            .any_of
+            .iter()
+            .map(|all| {
+                let each: Vec<(Occur, Box<dyn TantivyQuery>)> = all
+                    .iter()
+                    .map(|role| {
+                        let q = TermQuery::new(Term::from_field_text(field, role), IndexRecordOption::Basic);
+                        (Occur::Must, Box::new(q) as Box<dyn TantivyQuery>)
+                    })
+                    .collect();
+                (Occur::Should, Box::new(BooleanQuery::new(each)) as Box<dyn TantivyQuery>)
+            })
+            .collect();
+        BooleanQuery::new(vec![
+            (Occur::Must, Box::new(query) as Box<dyn TantivyQuery>),
+            (Occur::Must, Box::new(BooleanQuery::new(alternatives))),
+        ])
+    }
+
     fn searcher(&self, store: &Store) -> Result<Searcher> {
         let reader = self.index.reader().map_err(|e| fail(store.path(), e))?;
         Ok(reader.searcher())
@@ -149,9 +174,10 @@ impl SearchIndex {
     /// The (article graph, node) pairs whose names hold every word of `query`, with each
     /// article's publication date as indexed. Read from the fast fields of an index built
     /// with them, else (an older index) from the stored documents.
-    pub fn names_matching(&self, store: &Store, query: &Query) -> Result<NameMatches> {
+    /// Only names with the `roles` (see `roles.rs`) count, when the index records roles.
+    pub fn names_matching(&self, store: &Store, query: &Query, roles: &Roles) -> Result<NameMatches> {
         let searcher = self.searcher(store)?;
-        let tq = self.tantivy_query(query, Some(Kind::Name));
+        let tq = self.with_roles(self.tantivy_query(query, Some(Kind::Name)), roles);
         let found = searcher.search(&tq, &DocSetCollector).map_err(|e| fail(store.path(), e))?;
         let mut by_segment: BTreeMap<u32, Vec<u32>> = BTreeMap::new();
         for address in &found {

@@ -21,6 +21,7 @@ mod fields;
 mod filtered;
 mod find;
 mod restrict;
+mod roles;
 
 use std::path::{Path, PathBuf};
 
@@ -31,6 +32,7 @@ pub use documents::{article_words, ArticleInfo, Document, Kind};
 pub use filtered::{first_rows_by_article, restrict_all, Rows, WordMatches};
 pub use find::{pieces, Hit, NameMatches, Query};
 pub use restrict::restrict;
+pub use roles::{required_roles, Roles};
 
 use crate::error::{Error, Result};
 use crate::store::Store;
@@ -266,7 +268,7 @@ pub fn rebuild(store: &Store, mut progress: impl FnMut(usize)) -> Result<Rebuilt
     let mut writer: IndexWriter = index.writer(WRITER_MEMORY).map_err(|e| fail(&dir, e))?;
     let mut done = Rebuilt { articles: 0, documents: 0 };
     for graph in store.graph_names()? {
-        let quads = store.quads_with_predicates(&graph, documents::PREDICATES)?;
+        let quads = documents::quads_of_article(store, &graph)?;
         let (info, docs) = documents::of_graph(&graph, &quads);
         for doc in &docs {
             let doc: TantivyDocument = fields.document(&info, doc);
@@ -296,7 +298,7 @@ pub fn write_graph<T>(store: &Store, graph: &NamedNode, write: impl FnOnce() -> 
     let written = write()?;
     if let Some(mut update) = update {
         if store.has_graph(graph.as_ref())? {
-            update.replace_article(graph, &store.quads_with_predicates(graph, documents::PREDICATES)?)?;
+            update.replace_article(graph, &documents::quads_of_article(store, graph)?)?;
         } else {
             update.remove_article(graph);
         }

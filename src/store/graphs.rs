@@ -4,7 +4,8 @@
 //! whole or not at all.
 
 use oxigraph::model::{
-    GraphName, GraphNameRef, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term, Variable,
+    GraphName, GraphNameRef, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, NamedOrBlankNodeRef, Quad, Term,
+    Variable,
 };
 use oxigraph::sparql::QueryResults;
 use oxigraph::store::StorageError;
@@ -105,6 +106,18 @@ impl Store {
             }
         }
         Ok(quads)
+    }
+
+    /// The quads of `graph` with the subject `subject` and the predicate `predicate`.
+    pub fn quads_of_subject(
+        &self,
+        graph: &NamedNode,
+        subject: NamedOrBlankNodeRef<'_>,
+        predicate: NamedNodeRef<'_>,
+    ) -> Result<Vec<Quad>> {
+        let g = GraphNameRef::NamedNode(graph.as_ref());
+        let quads = self.inner.quads_for_pattern(Some(subject), Some(predicate), None, Some(g));
+        quads.map(|q| q.map_err(|e| self.error(e))).collect()
     }
 
     /// How many named graphs the store holds (without collecting and sorting their names).

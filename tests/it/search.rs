@@ -247,3 +247,92 @@ fn word_filters_give_the_rows_of_the_text_filter_found_batch_by_batch() {
         }
     }
 }
+
+#[test]
+fn names_without_the_role_a_query_needs_are_skipped_with_the_same_rows() {
+    // Jane Doe speaks and meets in some articles, only holds a post or is only named in
+    // others; John Roe meets her in some and only visits in others; Lyon is never a
+    // speaker, holder or participant. Through the index, names lacking the role the query
+    // needs are skipped; the rows stay those of the text filter, for every limit (a wrong
+    // early skip of a batch or an article would lose rows of the later ones).
+    let (_dir, store) = temp_store();
+    let jsonl: String = (0..60)
+        .map(|i| {
+            let body = match i % 3 {
+                0 => format!("Sen. Jane Doe met Mayor John Roe in Paris on Monday. \"We agreed on item {i},\" Doe said."),
+                1 => format!(
+                    "Mayor John Roe visited Lyon on Monday. \"The town will keep item {i} open,\" Roe said. Jane Doe stayed."
+                ),
+                _ => format!("Sen. Jane Doe opened a school in Lyon on Monday, item {i}."),
+            };
+            let record = serde_json::json!({"id": format!("role-{i:03}"), "date": format!("2024-11-{:02}", 1 + i % 9), "body": body});
+            format!("{record}\n")
+        })
+        .collect();
+    ingest(&store, &jsonl);
+    let run = |name: &str, param: &str, limit: &str| {
+        let out = newskg()
+            .args(["query", name, "--store", store.to_str().unwrap(), "--format", "tsv", "--param", param])
+            .args(["--limit", limit])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        (String::from_utf8(out.stdout).unwrap(), String::from_utf8(out.stderr).unwrap())
+    };
+    let cases = [
+        ("quotes-by-speaker", "speaker_filter=doe"),
+        ("quotes-by-speaker", "speaker_filter=roe"),
+        ("quotes-by-speaker", "speaker_filter=lyon"),
+        ("posts-held", "holder=doe"),
+        ("posts-held", "holder=lyon"),
+        ("who-met-whom", "name=roe"),
+        ("who-met-whom", "name=lyon"),
+    ];
+    let limits = ["1", "7", "19", "0"];
+    let mut through_index = Vec::new();
+    for (name, param) in cases {
+        for limit in limits {
+            let (rows, stderr) = run(name, param, limit);
+            assert!(!stderr.contains("no word index"), "{stderr}");
+            assert!(rows.starts_with('?'), "the header, even without rows: {name} {param}: {rows:?}");
+            through_index.push(rows);
+        }
+    }
+    let count = |i: usize| through_index[i * limits.len() + limits.len() - 1].lines().count() - 1;
+    assert_eq!((count(0), count(1), count(2)), (20, 20, 0), "Doe and Roe speak in 20 articles each, Lyon never");
+    assert!(count(3) >= 20 && count(4) == 0 && count(5) == 20 && count(6) == 0, "{through_index:?}");
+    // The index skips the names of Lyon (never a speaker) and of Roe where he only visits.
+    let roles_of = |query: &str, variables: &[&str]| {
+        let parsed = spargebra::SparqlParser::new().parse_query(newskg::queries::find(query).unwrap().sparql).unwrap();
+        let variables: Vec<_> = variables.iter().map(|v| oxigraph::model::Variable::new_unchecked(*v)).collect();
+        newskg::search::required_roles(&parsed, &variables)
+    };
+    let (speaker, meets) = (roles_of("quotes-by-speaker", &["s"]), roles_of("who-met-whom", &["x", "y"]));
+    let any = newskg::search::Roles::default();
+    let pairs = |found: &[(&str, &newskg::search::Roles)]| {
+        let read = newskg::store::Store::open_read_only(&store).unwrap();
+        let index = newskg::search::SearchIndex::open_existing(&store).unwrap();
+        let count = |(word, roles): &(&str, &newskg::search::Roles)| {
+            let words = newskg::search::Query::new(word, Some(newskg::search::Kind::Name), 0).unwrap();
+            index.names_matching(&read, &words, roles).unwrap().pairs.len()
+        };
+        found.iter().map(count).collect::<Vec<_>>()
+    };
+    // Lyon is named in 40 articles, never a speaker; Roe speaks in 20, is a participant of a
+    // statement in those and of a meeting in 20 others.
+    let asked = [("lyon", &speaker), ("lyon", &any), ("roe", &speaker), ("roe", &meets)];
+    assert_eq!(pairs(&asked), [0, 40, 20, 20]);
+    // The index rebuilt from the store records the same roles as the one kept at ingest.
+    newskg().args(["reindex", "--store", store.to_str().unwrap()]).assert().success();
+    assert_eq!(pairs(&asked), [0, 40, 20, 20], "after reindex");
+    std::fs::remove_dir_all(store.join(newskg::search::INDEX_DIR)).unwrap();
+    let mut i = 0;
+    for (name, param) in cases {
+        for limit in limits {
+            let (rows, stderr) = run(name, param, limit);
+            assert!(stderr.contains("no word index"), "{stderr}");
+            assert_eq!(through_index[i], rows, "{name} {param} --limit {limit}");
+            i += 1;
+        }
+    }
+}
