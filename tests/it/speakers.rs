@@ -101,3 +101,16 @@ fn the_doctors_speak_for_a_group_the_article_names() {
     let anonymous = "Clinics in Ostrava ran out of beds.\n\n\u{201C}We cannot wait for another winter like the last one,\u{201D} the doctors stated.";
     assert_eq!(speakers(anonymous), ["anonymous"]);
 }
+
+#[test]
+fn speech_verbs_in_all_their_inflections_attribute_quotations() {
+    for verb in ["denies", "insisted", "noted", "warned", "tweeted", "wrote", "countered", "conceded", "vowed"] {
+        let text = format!(
+            "Crestline Electric Co. raised its prices.\n\n\u{201C}Nobody in this valley will pay more than last winter,\u{201D} Jane Roe {verb}."
+        );
+        assert_eq!(speakers(&text), ["Jane Roe"], "{verb}");
+    }
+    // A participle speaks for the sentence's subject.
+    let text = "Jane Roe rejected the report on Monday, denying \u{201C}every single claim the auditors made about the plant.\u{201D}";
+    assert_eq!(speakers(text), ["Jane Roe"]);
+}
