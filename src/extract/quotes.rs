@@ -40,6 +40,10 @@ use crate::rules::{EntityClass, Rules, SpeechKind, WordClass};
 use crate::text::{is_closing_quote, is_opening_quote, Doc, TokenKind};
 
 mod described;
+mod subject;
+use subject::first_speaker_before;
+pub(crate) use subject::relative_clause_opening;
+pub use subject::speech_subject;
 
 /// A pair of quote marks: token indices of the opening mark and of the closing mark (or
 /// the paragraph end when the quotation runs on).
@@ -242,15 +246,16 @@ fn after(ctx: &Ctx, m: &Marks) -> Option<Found> {
             }
         }
     }
+    // the company said / the doctors said (of a group the article names)
+    if let Some(v) = verb {
+        if let Some((e, a)) = resolve_nominal(doc, rules, index, v).filter(|&(_, a)| a == t) {
+            return Some((Speaker::Entity(e), span(a, v + 1), "quote.after"));
+        }
+    }
     // a spokesman said
     if let Some((d_end, _)) = description(doc, rules, t, end) {
         if d_end < end && is_say(rules, doc, d_end) {
             return Some((Speaker::Anonymous(doc.span(t, d_end)), span(t, d_end + 1), "quote.after"));
-        }
-    }
-    if let Some(v) = verb {
-        if let Some((e, a)) = resolve_nominal(doc, rules, index, v).filter(|&(_, a)| a == t) {
-            return Some((Speaker::Entity(e), span(a, v + 1), "quote.after"));
         }
     }
     // A speech verb further on in the sentence, before any other quotation.
@@ -429,73 +434,6 @@ fn according_to(ctx: &Ctx, from: usize, to: usize) -> Option<Found> {
 /// president said"). Returns the entity and the first token of the attribution.
 fn subject_of(ctx: &Ctx, v: usize) -> Option<(EntityId, usize)> {
     speech_subject(ctx.doc, ctx.rules, ctx.index, &ctx.quoted, v)
-}
-
-/// The first mention of a possible speaker in a sentence (from token `sentence_start`)
-/// that ends before token `v`, outside quotation marks: the subject of a participle
-/// ("X rejected the plan, calling it …", "X said so, adding: …").
-pub(super) fn first_speaker_before<'i>(
-    index: &'i MentionIndex,
-    quoted: &[bool],
-    sentence_start: usize,
-    v: usize,
-) -> Option<&'i Mention> {
-    index
-        .starting_within(sentence_start, v)
-        .iter()
-        .find(|mm| mm.tokens.end <= v && !quoted[mm.tokens.start] && speaker_class(index.class(mm.entity)))
-}
-
-/// The subject of the speech verb at `v` (see `subject_of`), for other stages; `quoted`
-/// marks the tokens inside quotation marks (`speakers::quoted_tokens`).
-pub fn speech_subject(
-    doc: &Doc,
-    rules: &Rules,
-    index: &MentionIndex,
-    quoted: &[bool],
-    v: usize,
-) -> Option<(EntityId, usize)> {
-    let sentence = doc.sentences[doc.sentence_of(v)].clone();
-    let speaks = |mm: &&Mention| speaker_class(index.class(mm.entity));
-    if doc.tok(v).ends_with("ing") {
-        // "with Boswell stating: ..." names its own subject; else the sentence's first speaker.
-        if let Some(mention) = index.ending_at(v).filter(speaks) {
-            return Some((mention.entity, mention.tokens.start));
-        }
-        let first = first_speaker_before(index, quoted, sentence.start, v)?;
-        return Some((first.entity, first.tokens.start));
-    }
-    let s = skip_auxiliaries(doc, rules, sentence.start, v);
-    if let Some(mention) = index.ending_at(s).filter(speaks) {
-        return Some((mention.entity, mention.tokens.start));
-    }
-    if let Some(e) = (s > sentence.start).then(|| person_by_surname(doc, index, s - 1)).flatten() {
-        return Some((e, s - 1));
-    }
-    if s > sentence.start + 1 && doc.tok(s - 1) == "," {
-        // The name opening the sentence, before its first comma ("Cmdr. X, a spokesperson
-        // for Y, the operation against Z, told reporters").
-        if let Some(c0) = (sentence.start..s - 1).find(|&c| doc.tok(c) == ",") {
-            let opening = index.ending_at(c0).filter(speaks).filter(|mm| {
-                (sentence.start..mm.tokens.start).all(|k| doc.tokens[k].kind == TokenKind::Word)
-                    && mm.tokens.start <= sentence.start + 3
-            });
-            if let Some(mention) = opening {
-                return Some((mention.entity, mention.tokens.start));
-            }
-        }
-        if let Some(c1) = (sentence.start..s - 1).rev().find(|&c| doc.tok(c) == ",") {
-            if let Some(mention) = index.ending_at(c1).filter(speaks) {
-                return Some((mention.entity, mention.tokens.start));
-            }
-        }
-    }
-    if s > sentence.start {
-        if let Some(e) = resolve_pronoun(doc, rules, index, quoted, s - 1, s - 1) {
-            return Some((e, s - 1));
-        }
-    }
-    resolve_nominal(doc, rules, index, s)
 }
 
 /// A paragraph that introduces the next one's quotation: it ends with ":" or "," after a

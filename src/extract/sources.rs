@@ -14,8 +14,8 @@
 pub(crate) mod subjects;
 
 use super::index::MentionIndex;
-use super::quotes::{description, speech_subject};
-use super::speakers::quoted_tokens;
+use super::quotes::{description, relative_clause_opening, speech_subject};
+use super::speakers::{named_group, quoted_tokens};
 use super::{
     AnonymousSource, Attribution, EntityId, Event, EventId, Evidence, Fact, Quote, QuoteId, SentenceId, Source,
     SourceId, Speaker,
@@ -251,8 +251,17 @@ impl Finder<'_> {
         } else if let Some((a, b)) = subjects::name_in_description(doc, rules, index, start, t) {
             let source = self.anonymous(a, b, rule);
             self.push(si, source, rule);
-        } else if let Some(m) = index.ending_at(t).filter(|m| self.speaks(m.entity)) {
+        } else if let Some(m) = index
+            .ending_at(t)
+            .filter(|m| self.speaks(m.entity) && relative_clause_opening(doc, rules, start, t).is_none())
+        {
             self.push(si, Source::Entity(m.entity), rule);
+        } else if let Some(e) = (t >= start + 2 && doc.lower(t - 2) == "the")
+            .then(|| named_group(doc, rules, index, t - 2, t - 1))
+            .flatten()
+        {
+            // "the doctors said", of a group the article names ("Doctors for X").
+            self.push(si, Source::Entity(e), rule);
         } else if let Some(a) = description_ending_at(doc, rules, start, t) {
             let source = self.anonymous(a, t, rule);
             self.push(si, source, rule);

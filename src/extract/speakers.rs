@@ -7,13 +7,18 @@
 //! outside quotation marks, the latest sentence that has one wins, and in it the first
 //! (the subject: "Suter, who joked about Parise, ...; “...,” he said" is Suter); "it" and
 //! "they" look no further back than two sentences.
+//! "It" and "they" prefer the subject of a recent clause to a name hanging on a preposition
+//! ("a fund run by X"), and "they" after "A and B" (two people) names no organisation.
 //! Descriptions: "the president" goes to the person mentioned latest of those named
 //! with that title before ("President Jane Roe ... Roe's plan"); "the company" and the nouns of
-//! `speaker-nouns.tsv` to the latest entity of their classes.
+//! `speaker-nouns.tsv` to an organisation of their kind named before (its name has one of
+//! the row's head words: "the utility" → "... Electric"), else, for the rows that say so,
+//! the latest entity of their classes; "the doctors" (a plural source noun) to a group named with that word ("Doctors
+//! for X"), else no one.
 
 use super::index::{pronoun_classes, MentionIndex};
 use super::EntityId;
-use crate::rules::{EntityClass, Gender, Rules};
+use crate::rules::{EntityClass, Gender, Rules, WordClass};
 use crate::text::{Doc, TokenKind};
 
 /// How far back (in tokens) an antecedent is looked for.
@@ -79,11 +84,60 @@ pub fn resolve_pronoun(
         .collect();
     let latest = candidates.iter().max_by_key(|m| m.tokens.end)?;
     let sentence = doc.sentence_of(latest.tokens.start);
+    let first_in = |s: usize| candidates.iter().find(|m| doc.sentence_of(m.tokens.start) == s);
+    if gender.is_some() {
+        return first_in(sentence).map(|m| m.entity);
+    }
     // "it" and "they" also stand for things and unnamed groups: only a recent name counts.
-    if gender.is_none() && doc.sentence_of(t) > sentence + ORG_SENTENCES {
+    let here = doc.sentence_of(t);
+    if here > sentence + ORG_SENTENCES {
         return None;
     }
-    candidates.iter().find(|m| doc.sentence_of(m.tokens.start) == sentence).map(|m| m.entity)
+    // The subject of a recent clause, not a name attached by a preposition ("X denied it.
+    // Its catalogue went to a fund run by Y. “…,” they said": X).
+    let subject = candidates
+        .iter()
+        .rev()
+        .filter(|m| doc.sentence_of(m.tokens.start) + ORG_SENTENCES >= here && !attached(doc, rules, m.tokens.start))
+        .map(|m| doc.sentence_of(m.tokens.start))
+        .next()
+        .and_then(|s| {
+            candidates.iter().find(|m| doc.sentence_of(m.tokens.start) == s && !attached(doc, rules, m.tokens.start))
+        });
+    let found = subject.or_else(|| first_in(sentence))?;
+    // "They" after "A and B" (two people) stands for them, not for an organisation before.
+    let people_between = doc.lower(t) == "they"
+        && index.starting_within(found.tokens.end, before).iter().any(|m| {
+            index.class(m.entity) == EntityClass::Person && coordinated_person_follows(doc, index, m.tokens.end)
+        });
+    (!people_between).then_some(found.entity)
+}
+
+/// How many words a name attached by a preposition may stand after it ("in an upcoming X
+/// documentary").
+const ATTACHMENT_GAP: usize = 3;
+
+/// Whether the name starting at token `start` hangs on a preposition a few lower-case words
+/// before it ("to a fund run by X", "in an upcoming X documentary"): no clause's subject.
+fn attached(doc: &Doc, rules: &Rules, start: usize) -> bool {
+    let lex = &rules.lexicons;
+    for k in (start.saturating_sub(ATTACHMENT_GAP)..start).rev() {
+        let w = doc.lower(k);
+        if doc.tokens[k].kind != TokenKind::Word || !doc.tok(k).starts_with(char::is_lowercase) {
+            return false;
+        }
+        if lex.is(WordClass::AttachmentPreposition, w) || lex.is(WordClass::PlacePreposition, w) {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether "and" and a person's name follow token `end` ("A and B").
+fn coordinated_person_follows(doc: &Doc, index: &MentionIndex, end: usize) -> bool {
+    end + 1 < doc.tokens.len()
+        && doc.lower(end) == "and"
+        && index.starting_at(end + 1).is_some_and(|m| index.class(m.entity) == EntityClass::Person)
 }
 
 /// Whether a mention lies inside a longer one (a place inside an organisation's name).
@@ -124,9 +178,43 @@ pub fn resolve_nominal(doc: &Doc, rules: &Rules, index: &MentionIndex, end: usiz
         let named = before.iter().rev().find(|m| holders.contains(&m.entity));
         return named.map(|m| (m.entity, the));
     }
-    let classes = lex.speaker_nouns.get(doc.lower(head))?;
-    let m = index.latest_before(from, the, |c| classes.contains(&c))?;
+    if let Some(group) = named_group(doc, rules, index, the, head) {
+        return Some((group, the));
+    }
+    let noun = lex.speaker_nouns.get(doc.lower(head))?;
+    let fits = |c: EntityClass| noun.classes.contains(&c);
+    // An organisation of the noun's kind, named anywhere before ("Norvex Electric ... the
+    // utility said"), else the latest of its classes.
+    let of_kind = index.starting_within(0, the).iter().rev().find(|m| {
+        m.tokens.end <= the
+            && fits(index.class(m.entity))
+            && has_name_head(&index.entities[m.entity].label, &noun.name_heads)
+    });
+    let m = of_kind.or_else(|| noun.otherwise_latest.then(|| index.latest_before(from, the, fits)).flatten())?;
     Some((m.entity, the))
+}
+
+/// Whether an organisation's label has one of the head words of a kind ("Electric"; the
+/// heads are lower case).
+fn has_name_head(label: &str, heads: &[String]) -> bool {
+    !heads.is_empty()
+        && label.split(|c: char| !c.is_alphanumeric()).any(|w| heads.iter().any(|h| h.eq_ignore_ascii_case(w)))
+}
+
+/// A group named in the article that a plural source noun after "the" at token `the`
+/// stands for: the latest organisation before whose name has that noun ("Doctors for Safe
+/// Water ... the doctors said"). A group the article does not name is no speaker (the noun
+/// stays an anonymous source).
+pub fn named_group(doc: &Doc, rules: &Rules, index: &MentionIndex, the: usize, head: usize) -> Option<EntityId> {
+    let noun = doc.lower(head);
+    if !noun.ends_with('s') || !rules.lexicons.source_nouns.contains(noun) {
+        return None;
+    }
+    let named = |e: EntityId| {
+        index.class(e).base() == EntityClass::Organization
+            && index.entities[e].label.split(|c: char| !c.is_alphanumeric()).any(|w| w.eq_ignore_ascii_case(noun))
+    };
+    index.starting_within(0, the).iter().rev().find(|m| m.tokens.end <= the && named(m.entity)).map(|m| m.entity)
 }
 
 /// Whether the words right before token `start` are the title `title` ("President Roe",

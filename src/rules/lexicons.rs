@@ -15,6 +15,21 @@ use super::types::{
 use super::{EntityClass, Rows};
 use crate::error::Result;
 
+/// A row of `speaker-nouns.tsv`: a noun that after "the" stands for an organisation of a
+/// kind ("the utility said").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SpeakerNoun {
+    /// The row's stable id ("sn.utility").
+    pub id: String,
+    /// The entity classes the noun can stand for.
+    pub classes: Vec<EntityClass>,
+    /// Words that name an organisation of that kind ("Electric"), lower case; may be empty.
+    pub name_heads: Vec<String>,
+    /// Whether, when no name has a head word, the noun stands for the latest entity of its
+    /// classes (`latest`; else `none`: no one).
+    pub otherwise_latest: bool,
+}
+
 /// A title from `titles.tsv`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Title {
@@ -119,8 +134,8 @@ pub struct Lexicons {
     /// Speech verbs (lower case) → what they report.
     pub speech_verbs: FxHashMap<String, SpeechKind>,
     /// Nouns that after "the" stand for an organisation named before ("the company") → its
-    /// possible classes.
-    pub speaker_nouns: FxHashMap<String, Vec<EntityClass>>,
+    /// possible classes and the words that name one of that kind.
+    pub speaker_nouns: FxHashMap<String, SpeakerNoun>,
     /// Head nouns of anonymous sources (lower case).
     pub source_nouns: FxHashSet<String>,
     /// Event triggers (lower case, words joined by one space) → type and form.
@@ -229,7 +244,7 @@ impl LexiconsBuilder {
                         .insert(c[0].to_lowercase(), parse(rows, line, "kind", c[1], SpeechKind::from_name)?);
                 }
             }
-            "lexicons/speaker-nouns.tsv" => lex.speaker_nouns.extend(word_classes_table(rows, "noun")?),
+            "lexicons/speaker-nouns.tsv" => lex.add_speaker_nouns(rows)?,
             "lexicons/source-nouns.tsv" => {
                 lex.source_nouns.extend(rows.tsv(&["noun"])?.into_iter().map(|(_, c)| c[0].to_lowercase()));
             }
@@ -254,8 +269,7 @@ impl LexiconsBuilder {
     }
 }
 
-/// The rows of a table of words and the entity classes each can stand for (`pronouns.tsv`,
-/// `speaker-nouns.tsv`): the lower-cased word in column `word`, then `classes`,
+/// The rows of a table of words and the entity classes each can stand for (`pronouns.tsv`): the lower-cased word in column `word`, then `classes`,
 /// |-separated class names.
 fn word_classes_table(rows: &Rows, word: &str) -> Result<Vec<(String, Vec<EntityClass>)>> {
     rows.tsv(&[word, "classes"])?
@@ -312,6 +326,32 @@ impl Lexicons {
                 h => Some(parse(rows, line, "org_hint", h, OrgHint::from_name)?),
             };
             self.titles_exact.insert(c[0].to_owned(), Title { title: c[1].to_owned(), kind, org_hint });
+        }
+        Ok(())
+    }
+
+    /// `speaker-nouns.tsv`: one row per noun, with a unique id.
+    fn add_speaker_nouns(&mut self, rows: &Rows) -> Result<()> {
+        let mut ids = FxHashSet::default();
+        for (line, c) in rows.tsv(&["id", "noun", "classes", "name_heads", "otherwise"])? {
+            if !ids.insert(c[0]) {
+                return Err(rows.error(line, format!("duplicate id {:?}", c[0])));
+            }
+            let classes = c[2]
+                .split('|')
+                .map(|n| parse(rows, line, "class", n.trim(), EntityClass::from_name))
+                .collect::<Result<Vec<_>>>()?;
+            let name_heads = match c[3] {
+                "-" | "" => Vec::new(),
+                heads => heads.split('|').map(|h| h.trim().to_lowercase()).collect(),
+            };
+            let otherwise_latest = match c[4] {
+                "latest" => true,
+                "none" => false,
+                other => return Err(rows.error(line, format!("otherwise should be latest or none, found {other:?}"))),
+            };
+            let noun = SpeakerNoun { id: c[0].to_owned(), classes, name_heads, otherwise_latest };
+            self.speaker_nouns.insert(c[1].to_lowercase(), noun);
         }
         Ok(())
     }

@@ -64,6 +64,7 @@ mod search;
 mod serve;
 mod shell;
 mod sources_cited;
+mod speakers;
 mod typing;
 mod validate;
 
