@@ -48,6 +48,7 @@ mod incremental;
 mod invariants;
 mod jsonld;
 mod labels;
+mod name_edges;
 mod names;
 mod ontology;
 mod posts;

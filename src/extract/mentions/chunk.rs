@@ -163,13 +163,16 @@ impl<'a> Scanner<'a> {
             c.p = name_end;
             return Step::Read;
         }
-        if let Some((class, rule)) = self.body_led_by_entry(after, name_end, e) {
-            self.push(p..name_end, Kind::Name(Some(class)), rule);
+        if self.given_name_like_place(p, k, name_end, e, !c.titles.is_empty()) {
+            let mut person =
+                Candidate::new(p..name_end, Kind::Name(Some(EntityClass::Person)), "name.place-given-name");
+            person.titles = std::mem::take(&mut c.titles);
+            self.out.push(person);
             c.p = name_end;
             return Step::Read;
         }
-        if self.given_name_like_place(p, k, name_end, e) {
-            self.push(p..name_end, Kind::Name(Some(EntityClass::Person)), "name.place-given-name");
+        if let Some((class, rule)) = self.body_led_by_entry(after, name_end, e) {
+            self.push(p..name_end, Kind::Name(Some(class)), rule);
             c.p = name_end;
             return Step::Read;
         }
