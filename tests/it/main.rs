@@ -65,6 +65,7 @@ mod serve;
 mod shell;
 mod sources_cited;
 mod typing;
+mod typing_cues;
 mod validate;
 
 use std::path::{Path, PathBuf};
