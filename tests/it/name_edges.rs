@@ -72,3 +72,30 @@ fn a_host_name_is_one_organisation() {
     let c = classes(&extract_text("The Vortex.xyz page was taken down."));
     assert!(!c.iter().any(|(_, l)| l.contains('.')), "{c:?}");
 }
+
+#[test]
+fn a_place_prefix_takes_the_known_name_after_it() {
+    for (text, name) in [
+        ("Climbers died on Mount Kenya last year.", "Mount Kenya"),
+        ("Fishing on Lake Victoria has fallen.", "Lake Victoria"),
+        ("Snow fell early in the Sierra Nevada foothills.", "Sierra Nevada"),
+    ] {
+        let x = extract_text(text);
+        let c = classes(&x);
+        assert!(c.contains(&(Place, name.into())), "{text}: {c:?}");
+        assert_eq!(c.len(), 1, "no mention of the country or state alone: {c:?}");
+    }
+    // Negative: a gazetteer name that starts with the prefix word is that entry.
+    assert!(has("Sierra Leone held elections.", Place, "Sierra Leone"));
+}
+
+#[test]
+fn names_before_the_plural_of_an_area_head_are_places() {
+    let c = classes(&extract_text("Fires burned in parts of Zelkova and Quorvale counties on Monday."));
+    assert!(c.contains(&(Place, "Zelkova".into())) && c.contains(&(Place, "Quorvale".into())), "{c:?}");
+    let c = classes(&extract_text("Rain fell in Dravska and Velkor provinces."));
+    assert!(c.contains(&(Place, "Dravska".into())) && c.contains(&(Place, "Velkor".into())), "{c:?}");
+    // Negative: other plural nouns after such names say nothing of places.
+    let c = classes(&extract_text("Talks between Zorvex and Quorvale executives ended."));
+    assert!(!c.iter().any(|(class, _)| *class == Place), "{c:?}");
+}

@@ -369,8 +369,8 @@ impl<'a> Scanner<'a> {
     }
 
     /// Where a name starting at `p` ends in the chunk ending at `j`: before the next
-    /// gazetteer name that ends the chunk (unless given names come first: "George
-    /// Washington"), a title inside the chunk ("Shadow Home Secretary Yvette Cooper"), or a
+    /// gazetteer name that ends the chunk (unless given names or a place prefix come first:
+    /// "George Washington", "Mount Kenya"), a title inside the chunk ("Shadow Home Secretary Yvette Cooper"), or a
     /// given name after an organisation head ("Refugee Council Enver Solomon"); never on a
     /// connector or an article.
     fn name_end(&self, p: usize, j: usize) -> usize {
@@ -379,9 +379,13 @@ impl<'a> Scanner<'a> {
             (a..b).all(|t| lex.first_names.contains(doc.tok(t)) || (doc.tok(t).len() == 2 && doc.tok(t).ends_with('.')))
         };
         let connector = |t: usize| lex.is(WordClass::Connector, doc.lower(t));
+        // "Mount Kenya", "Lake Victoria", "Sierra Nevada": a place prefix takes the known
+        // name after it.
+        let prefix = |q: usize| q == p + 1 && lex.place_prefixes.contains_key(doc.tok(p));
         let mut q = p + 1;
         while q < j
             && (given(p, q)
+                || prefix(q)
                 || connector(q - 1)
                 || self
                     .gaz
@@ -407,7 +411,7 @@ impl<'a> Scanner<'a> {
     /// the country. Returns the body's end.
     fn word_country_end(&self, p: usize, q: usize, j: usize) -> Option<usize> {
         let (doc, lex, gaz) = (self.doc, self.lex, self.gaz);
-        if q != p + 1 || lex.is_common(doc.tok(p)) {
+        if q != p + 1 || lex.is_common(doc.tok(p)) || lex.place_prefixes.contains_key(doc.tok(p)) {
             return None;
         }
         let country_end = gaz
@@ -470,9 +474,44 @@ impl<'a> Scanner<'a> {
         None
     }
 
+    /// Whether the plural of an administrative area's head (`place-cues.tsv`: "counties",
+    /// "provinces") follows a name ending at `q`, perhaps after "and" or "or" and one more
+    /// name ("Orange and Riverside counties").
+    fn before_area_plural(&self, q: usize) -> bool {
+        let (doc, end) = (self.doc, self.sentence.end);
+        let plural_area = |t: usize| {
+            if t >= end || !self.is_word(t) {
+                return false;
+            }
+            let w = doc.lower(t);
+            let singular = match w.strip_suffix("ies") {
+                Some(stem) => format!("{stem}y"),
+                None => w.strip_suffix('s').unwrap_or("").to_owned(),
+            };
+            let mut head: String = singular.chars().take(1).flat_map(char::to_uppercase).collect();
+            head.push_str(singular.get(1..).unwrap_or(""));
+            !singular.is_empty() && self.area_head(&head) == Some(EntityClass::AdministrativeArea)
+        };
+        if plural_area(q) {
+            return true;
+        }
+        if q + 1 >= end || !matches!(doc.lower(q), "and" | "or") || !self.starts_name(q + 1) {
+            return false;
+        }
+        let mut t = q + 1;
+        while t < end && t < q + 5 && self.starts_name(t) {
+            t += 1;
+        }
+        plural_area(t)
+    }
+
     /// A type hint from the word right before or right after the name `p..q`.
     fn context_class(&self, p: usize, q: usize) -> Option<EntityClass> {
         let (doc, lex) = (self.doc, self.lex);
+        // "Orange and Riverside counties": names before the plural of an area's head.
+        if self.before_area_plural(q) {
+            return Some(EntityClass::Place);
+        }
         if q < doc.tokens.len() && self.is_word(q) {
             if let Some(c) = lex.cue_after.get(doc.lower(q)) {
                 return Some(*c);
