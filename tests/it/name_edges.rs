@@ -99,3 +99,13 @@ fn names_before_the_plural_of_an_area_head_are_places() {
     let c = classes(&extract_text("Talks between Zorvex and Quorvale executives ended."));
     assert!(!c.iter().any(|(class, _)| *class == Place), "{c:?}");
 }
+
+#[test]
+fn a_country_after_of_ending_a_body_led_by_a_place_is_no_part_of_its_name() {
+    let c = classes(&extract_text("Scientists at Nevada State University of the US and others found it."));
+    assert!(c.contains(&(Org, "Nevada State University".into())), "{c:?}");
+    assert!(c.contains(&(Place, "United States".into())), "{c:?}");
+    // Negative: another field after "of" is part of the name.
+    let c = classes(&extract_text("Scientists at the Nevada Institute of Marine Biology found it."));
+    assert!(c.contains(&(Org, "Nevada Institute of Marine Biology".into())), "{c:?}");
+}

@@ -190,8 +190,9 @@ impl<'a> Scanner<'a> {
 
     /// Where the name that a gazetteer entry ending at `after` starts ends, within the chunk
     /// ending at `end`: capitalised words go on ("Chrysler Group"), and so do "of"/"for"
-    /// after an organisation head ("Massachusetts Institute of Technology"), but not a
-    /// given name or a title after a head word ("Chrysler LLC Jim Press", "Ohio Teachers
+    /// after an organisation head ("Massachusetts Institute of Technology"; not before a
+    /// country ending the chunk: "X University of the US"), but not a given name or a title
+    /// after a head word ("Chrysler LLC Jim Press", "Ohio Teachers
     /// Association President Jane Roe").
     fn entry_name_end(&self, after: usize, end: usize) -> usize {
         let doc = self.doc;
@@ -219,7 +220,13 @@ impl<'a> Scanner<'a> {
             let of = matches!(doc.lower(t), "of" | "for") && t > after && self.is_org_word(t - 1);
             if of {
                 let next = if t + 1 < end && doc.lower(t + 1) == "the" { t + 2 } else { t + 1 };
-                if next < end && self.starts_name(next) {
+                // "Colorado State University of the US": a country ending the chunk says
+                // where the body is, it is no part of its name.
+                let country = self
+                    .gaz
+                    .longest_match(self.words(next.min(end), end))
+                    .is_some_and(|(k, e)| next + k == end && self.gaz.entry(e).class == EntityClass::Country);
+                if next < end && self.starts_name(next) && !country {
                     e_end = next;
                     continue;
                 }
@@ -230,7 +237,8 @@ impl<'a> Scanner<'a> {
     }
 
     /// The body named by a gazetteer entry and the words after it up to `name_end`: an
-    /// organisation head ending them ("Texas Instruments Inc.", `name.org-head`), or, after
+    /// organisation head ending them or before their "of"/"for" ("Texas Instruments Inc.",
+    /// "Nevada Institute of Marine Biology", `name.org-head`), or, after
     /// a place, dictionary words that are no title, given name, common word or direction
     /// ("Washington Mutual", "Manchester United", `name.place-led`).
     fn body_led_by_entry(&self, after: usize, name_end: usize, e: EntryId) -> Option<(EntityClass, RuleId)> {
@@ -238,12 +246,18 @@ impl<'a> Scanner<'a> {
         if after >= name_end {
             return None;
         }
-        let org_name = self.is_org_word(name_end - 1)
+        // The head: the last word, or one before "of"/"for" ("Nevada Institute of Marine
+        // Biology").
+        let head = Some(name_end - 1).filter(|&t| self.is_org_word(t)).or_else(|| {
+            (after + 1..name_end)
+                .find(|&t| matches!(doc.lower(t), "of" | "for") && self.is_org_word(t - 1))
+                .map(|t| t - 1)
+        });
+        let org_name = head.is_some()
             && gaz.longest_match(self.words(after, name_end)).is_none_or(|(k, _)| after + k < name_end)
             && self.title_at(after, name_end).is_none();
-        if org_name {
-            let last = doc.tok(name_end - 1);
-            let class = self.org_head(last).map_or(EntityClass::Organization, |h| h.class);
+        if let (true, Some(head)) = (org_name, head) {
+            let class = self.org_head(doc.tok(head)).map_or(EntityClass::Organization, |h| h.class);
             return Some((class, "name.org-head"));
         }
         // "San Diego County": a place and an administrative area's head name an area ("City"
