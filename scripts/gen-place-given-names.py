@@ -19,7 +19,7 @@ import os
 import sys
 from collections import Counter
 
-MIN_BIRTHS = 10000
+MIN_BIRTHS = 40000
 FILES = ["countries.tsv", "us-states.tsv", "cities.tsv", "geonames-cities.tsv"]
 
 
