@@ -96,6 +96,8 @@ pub struct HeadClass {
 #[derive(Debug, Clone, Default)]
 pub struct Lexicons {
     pub first_names: FxHashSet<String>,
+    /// Places that are also common given names ("Chad", "Jordan"), as written.
+    pub place_given_names: FxHashSet<String>,
     /// Given name (as capitalised in text) → its clear majority gender.
     pub first_name_genders: FxHashMap<String, Gender>,
     /// Lower case.
@@ -222,6 +224,9 @@ impl LexiconsBuilder {
         let lex = &mut self.lex;
         match rows.name {
             "lexicons/first-names.txt" => lex.first_names.extend(rows.lines().map(|(_, l)| l.trim().to_owned())),
+            "lexicons/place-given-names.txt" => {
+                lex.place_given_names.extend(rows.lines().map(|(_, l)| l.trim().to_owned()));
+            }
             "lexicons/first-name-genders.tsv" => {
                 for (line, c) in rows.tsv(&["name", "gender"])? {
                     lex.first_name_genders

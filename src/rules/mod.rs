@@ -41,7 +41,9 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("gazetteer/other-names.tsv", include_str!("../../rules/gazetteer/other-names.tsv")),
     ("lexicons/abbreviations.tsv", include_str!("../../rules/lexicons/abbreviations.tsv")),
     ("lexicons/hyphen-suffixes.txt", include_str!("../../rules/lexicons/hyphen-suffixes.txt")),
+    ("lexicons/web-domains.txt", include_str!("../../rules/lexicons/web-domains.txt")),
     ("lexicons/first-names.txt", include_str!("../../rules/lexicons/first-names.txt")),
+    ("lexicons/place-given-names.txt", include_str!("../../rules/lexicons/place-given-names.txt")),
     ("lexicons/first-name-genders.tsv", include_str!("../../rules/lexicons/first-name-genders.tsv")),
     ("lexicons/surname-particles.txt", include_str!("../../rules/lexicons/surname-particles.txt")),
     ("lexicons/common-words.txt", include_str!("../../rules/lexicons/common-words.txt")),
@@ -153,6 +155,10 @@ impl RulesBuilder {
             }
             "lexicons/hyphen-suffixes.txt" => {
                 self.abbreviations.split_suffixes.extend(rows.lines().map(|(_, l)| l.trim().to_lowercase()));
+                Ok(())
+            }
+            "lexicons/web-domains.txt" => {
+                self.abbreviations.web_domains.extend(rows.lines().map(|(_, l)| l.trim().to_lowercase()));
                 Ok(())
             }
             n if n.starts_with("gazetteer/") => self.gazetteer.add(&rows),

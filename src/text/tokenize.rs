@@ -2,7 +2,8 @@
 //!
 //! Words keep inner hyphens and apostrophes ("Jong-un", "O'Brien", "re-elected"); a
 //! possessive ending is its own token; abbreviations and initials keep their periods
-//! ("U.S.", "Sen.", "L."); every other symbol is a one-character token. A sentence ends at
+//! ("U.S.", "Sen.", "L."); a web address's host name ending in a known top-level domain is
+//! one word ("Polygraph.info", "BBC.co.uk"); every other symbol is a one-character token. A sentence ends at
 //! `.`, `!` or `?` (with any closing quotes and brackets after it) before a capital, a digit
 //! or an opening quote, unless the period belongs to an abbreviation that never ends a
 //! sentence (titles such as "Sen.", initials).
@@ -21,6 +22,8 @@ pub struct Abbreviations {
     pub inner: FxHashSet<String>,
     /// Lower-case suffixes split off a capitalised word at its hyphen ("Chicago-based").
     pub split_suffixes: FxHashSet<String>,
+    /// Top-level domains kept inside a word ("Polygraph.info", "BBC.co.uk").
+    pub web_domains: FxHashSet<String>,
 }
 
 impl Abbreviations {
@@ -133,6 +136,13 @@ fn tokens(text: &str, range: Range<usize>, abbreviations: &Abbreviations) -> Vec
                         .find(|(_, p)| !p.is_whitespace())
                         .is_some_and(|(_, p)| matches!(p, ',' | '('))
             };
+            // "Polygraph.info", "BBC.co.uk": a host name ends the word.
+            if c == '.' && !numeric && j - k >= 2 {
+                if let Some(m) = domain_end(&chars, j, abbreviations) {
+                    j = m;
+                    break;
+                }
+            }
             let joins = match c {
                 '-' | '\u{2010}' | '\u{2011}' => next_is_word && !split_suffix() && !party_tag(),
                 '.' | ',' if numeric => chars.get(j + 1).is_some_and(|(_, n)| n.is_ascii_digit()),
@@ -191,6 +201,30 @@ fn tokens(text: &str, range: Range<usize>, abbreviations: &Abbreviations) -> Vec
         k = j;
     }
     out
+}
+
+/// Where the top-level domains starting with the period at char index `j` end ("Polygraph|.info",
+/// "BBC|.co.uk"): one or more known domains of lower-case letters, the last followed by no
+/// word character; `None` if there is none.
+fn domain_end(chars: &[(usize, char)], j: usize, abbreviations: &Abbreviations) -> Option<usize> {
+    let mut dot = j;
+    let mut end = None;
+    while dot < chars.len() && chars[dot].1 == '.' {
+        let mut m = dot + 1;
+        while m < chars.len() && chars[m].1.is_ascii_lowercase() {
+            m += 1;
+        }
+        let label: String = chars[dot + 1..m].iter().map(|(_, c)| *c).collect();
+        if !abbreviations.web_domains.contains(&label) {
+            break;
+        }
+        if chars.get(m).is_some_and(|(_, n)| is_word_char(*n)) {
+            return None;
+        }
+        end = Some(m);
+        dot = m;
+    }
+    end
 }
 
 /// "U.S.", "a.m.", "U.N.", "D.C.": single letters each followed by a period. Returns the
@@ -329,6 +363,9 @@ mod tests {
             a.terminal.insert(t.into());
         }
         a.split_suffixes.insert("based".into());
+        for d in ["com", "info", "co", "uk"] {
+            a.web_domains.insert(d.into());
+        }
         a
     }
 
@@ -353,6 +390,18 @@ mod tests {
         assert_eq!(toks("$1,200.50 at 3 a.m."), ["$", "1,200.50", "at", "3", "a.m."]);
         assert_eq!(toks("the Smiths’ house"), ["the", "Smiths", "’", "house"]);
         assert_eq!(toks("a Chicago-based firm, anti-war"), ["a", "Chicago", "-", "based", "firm", ",", "anti-war"]);
+    }
+
+    #[test]
+    fn a_host_name_with_a_known_top_level_domain_is_one_word() {
+        assert_eq!(toks("told Polygraph.info the"), ["told", "Polygraph.info", "the"]);
+        assert_eq!(toks("via Detik.com's site"), ["via", "Detik.com", "'s", "site"]);
+        assert_eq!(toks("at BBC.co.uk."), ["at", "BBC.co.uk", "."]);
+        assert_eq!(sents("He wrote to Ostrava.com. It replied."), ["He wrote to Ostrava.com.", "It replied."]);
+        // Negative: an unknown domain, a capitalised word after the period, a longer word.
+        assert_eq!(toks("the Vortex.xyz site"), ["the", "Vortex", ".", "xyz", "site"]);
+        assert_eq!(toks("in Boston.Com"), ["in", "Boston", ".", "Com"]);
+        assert_eq!(toks("at Ostrava.comets"), ["at", "Ostrava", ".", "comets"]);
     }
 
     #[test]

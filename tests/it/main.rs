@@ -48,6 +48,7 @@ mod incremental;
 mod invariants;
 mod jsonld;
 mod labels;
+mod name_edges;
 mod names;
 mod ontology;
 mod posts;
@@ -66,6 +67,7 @@ mod shell;
 mod sources_cited;
 mod speakers;
 mod typing;
+mod typing_cues;
 mod validate;
 
 use std::path::{Path, PathBuf};

@@ -1,6 +1,6 @@
 //! A cluster's entity class: gazetteer and described organisations first, then venues and
-//! named evidence, context votes (`cues.rs`), and the default for untyped names; or `None`
-//! to drop it.
+//! named evidence, context votes (`cues.rs`), and the default for untyped names (a person,
+//! unless the name stands after "the" where no person's name does); or `None` to drop it.
 
 use super::cues;
 use crate::extract::index::CandidatesAt;
@@ -106,8 +106,14 @@ pub(super) fn cluster_class(
     if let Some((c, _)) = votes.into_iter().max_by_key(|(c, v)| (*v, std::cmp::Reverse(*c))) {
         return Some((c, "type.context"));
     }
-    person_like(doc, rules, &candidates[longest], words[longest].len())
-        .then_some((EntityClass::Person, "type.default-person"))
+    if !person_like(doc, rules, &candidates[longest], words[longest].len()) {
+        return None;
+    }
+    // "the Hells Keepers biker gang": read as a full name, but where no person's name stands.
+    if let Some(class) = cues::after_the(doc, rules, candidates, members) {
+        return Some((class, "type.after-the"));
+    }
+    Some((EntityClass::Person, "type.default-person"))
 }
 
 /// Whether an untyped name of `len` words reads as a person's full name: two to four

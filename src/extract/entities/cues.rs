@@ -2,14 +2,15 @@
 //! the words around each of its mentions vote, and specific cues weigh more than a bare
 //! preposition or speech verb ("WeWork's founder" and "an analyst at X" say organisation;
 //! "in WeWork's arm" says nothing about WeWork being a place). Also the venue and hyphen
-//! head readings of a name's own last word, which the chunker's head lists do not make.
+//! head readings of a name's own last word, which the chunker's head lists do not make, and
+//! the class of a full name that stands where no person's name does ("the X biker gang").
 
 use rustc_hash::FxHashMap;
 
 use crate::extract::index::CandidatesAt;
 use crate::extract::mentions::Candidate;
 use crate::rules::{EntityClass, HeadClass, Rules, WordClass};
-use crate::text::{Doc, TokenKind};
+use crate::text::{is_closing_quote, is_opening_quote, Doc, TokenKind};
 
 /// Weight of a cue that only a few kinds of words pass (a possessed noun, a title before
 /// "at"); a bare preposition or speech verb weighs 1.
@@ -18,7 +19,8 @@ const SPECIFIC: usize = 2;
 /// Sums the class votes of a cluster's mentions: the chunker's context hint (a place
 /// preposition counts only when the name is not a possessive's owner; after "TITLE at" it is
 /// an employer, an organisation), organisation nouns governing the name, place nouns after
-/// it, an age in apposition ("X, 45,"), "at the X," and organisations next to a one-word
+/// it, an age or a body or place noun in apposition ("X, 45,", "X, a chip company,"), "at
+/// the X," and organisations next to a one-word
 /// name in a list ("Astrobotic, Deep Space Systems, Draper"). `class` is each candidate's
 /// class so far.
 pub(super) fn votes(
@@ -155,6 +157,11 @@ fn specific_cue(doc: &Doc, rules: &Rules, p: usize, q: usize) -> Option<EntityCl
     if p >= 1 && doc.lower(p - 1) == "the" && doc.is_word(q) && lex.is(WordClass::PlaceCueNoun, doc.tok(q)) {
         return Some(EntityClass::Place);
     }
+    // "X, a catholic school in Y", "X, a village near Y": a noun in apposition that names
+    // a kind of body or place.
+    if let Some(class) = apposition_noun(doc, rules, q) {
+        return Some(class);
+    }
     // "X, 45, said": an age in apposition.
     let age = q + 2 < doc.tokens.len()
         && doc.tok(q) == ","
@@ -162,6 +169,71 @@ fn specific_cue(doc: &Doc, rules: &Rules, p: usize, q: usize) -> Option<EntityCl
         && doc.tok(q + 1).parse::<u32>().is_ok_and(|n| (1..=120).contains(&n))
         && doc.tok(q + 2) == ",";
     age.then_some(EntityClass::Person)
+}
+
+/// The class a noun in apposition after a name ending at `q` names: ", a/an/the", at most
+/// two lower-case modifiers, then an organisation noun (`context-cues.tsv` after the name,
+/// "a chip company"; a lower-case head, "the country's space agency") or a place noun
+/// (`place-cue-noun`, "a village near Y"), ending the phrase (before punctuation, a capital
+/// or a `complement-boundary` or `place-preposition` word: "a company founder" is a person).
+fn apposition_noun(doc: &Doc, rules: &Rules, q: usize) -> Option<EntityClass> {
+    let lex = &rules.lexicons;
+    if q + 2 >= doc.tokens.len() || doc.tok(q) != "," || !matches!(doc.lower(q + 1), "a" | "an" | "the") {
+        return None;
+    }
+    let sentence = doc.sentence_of(q);
+    let mut t = q + 2;
+    while t < q + 5 && t < doc.tokens.len() && doc.sentence_of(t) == sentence && lowercase_word(doc, t) {
+        let w = doc.lower(t);
+        let ends = t + 1 >= doc.tokens.len()
+            || !lowercase_word(doc, t + 1)
+            || doc.sentence_of(t + 1) != sentence
+            || lex.is(WordClass::ComplementBoundary, doc.lower(t + 1))
+            || lex.is(WordClass::PlacePreposition, doc.lower(t + 1));
+        if ends {
+            if lex.cue_after.get(w) == Some(&EntityClass::Organization) || lex.org_lower_heads.contains_key(w) {
+                return Some(EntityClass::Organization);
+            }
+            if lex.is(WordClass::PlaceCueNoun, w) {
+                return Some(EntityClass::Place);
+            }
+            return None;
+        }
+        t += 1;
+    }
+    None
+}
+
+/// The class of a name that reads as a full name but stands where a person's name does not:
+/// after "the" (perhaps with an opening quote between), and before no lower-case word
+/// (punctuation, a possessive, a capital: "the Ostrava Pavlin said") or before an
+/// organisation or place noun within two words ("the Hells Keepers biker gang", "the Velka
+/// Tovarna area"). A person's name after "the" modifies a noun ("the Ilse Varga trial") and
+/// stays a person's.
+pub(super) fn after_the(doc: &Doc, rules: &Rules, candidates: &[Candidate], members: &[usize]) -> Option<EntityClass> {
+    let lex = &rules.lexicons;
+    let quote = |t: usize| doc.tokens[t].kind == TokenKind::Punct && doc.tok(t).starts_with(is_opening_quote);
+    let closing = |t: usize| doc.tokens[t].kind == TokenKind::Punct && doc.tok(t).starts_with(is_closing_quote);
+    members.iter().find_map(|&i| {
+        let (p, q) = (candidates[i].tokens.start, candidates[i].tokens.end);
+        let the_at = |t: usize| doc.lower(t) == "the" && doc.sentence_of(t) == doc.sentence_of(p);
+        let after_the = (p >= 1 && the_at(p - 1)) || (p >= 2 && quote(p - 1) && the_at(p - 2));
+        if !after_the {
+            return None;
+        }
+        let q = if q < doc.tokens.len() && closing(q) { q + 1 } else { q };
+        if q >= doc.tokens.len() || !lowercase_word(doc, q) || doc.sentence_of(q) != doc.sentence_of(p) {
+            return Some(EntityClass::Organization);
+        }
+        (q..(q + 2).min(doc.tokens.len())).take_while(|&t| lowercase_word(doc, t)).find_map(|t| {
+            let w = doc.lower(t);
+            if lex.cue_after.get(w) == Some(&EntityClass::Organization) || lex.org_lower_heads.contains_key(w) {
+                Some(EntityClass::Organization)
+            } else {
+                lex.is(WordClass::PlaceCueNoun, w).then_some(EntityClass::Place)
+            }
+        })
+    })
 }
 
 /// A lower-case word (a modifier such as "former" or "core").

@@ -163,13 +163,16 @@ impl<'a> Scanner<'a> {
             c.p = name_end;
             return Step::Read;
         }
-        if let Some((class, rule)) = self.body_led_by_entry(after, name_end, e) {
-            self.push(p..name_end, Kind::Name(Some(class)), rule);
+        if self.given_name_like_place(p, k, name_end, e, !c.titles.is_empty()) {
+            let mut person =
+                Candidate::new(p..name_end, Kind::Name(Some(EntityClass::Person)), "name.place-given-name");
+            person.titles = std::mem::take(&mut c.titles);
+            self.out.push(person);
             c.p = name_end;
             return Step::Read;
         }
-        if self.given_name_like_place(p, k, name_end, e) {
-            self.push(p..name_end, Kind::Name(Some(EntityClass::Person)), "name.place-given-name");
+        if let Some((class, rule)) = self.body_led_by_entry(after, name_end, e) {
+            self.push(p..name_end, Kind::Name(Some(class)), rule);
             c.p = name_end;
             return Step::Read;
         }
@@ -187,8 +190,9 @@ impl<'a> Scanner<'a> {
 
     /// Where the name that a gazetteer entry ending at `after` starts ends, within the chunk
     /// ending at `end`: capitalised words go on ("Chrysler Group"), and so do "of"/"for"
-    /// after an organisation head ("Massachusetts Institute of Technology"), but not a
-    /// given name or a title after a head word ("Chrysler LLC Jim Press", "Ohio Teachers
+    /// after an organisation head ("Massachusetts Institute of Technology"; not before a
+    /// country ending the chunk: "X University of the US"), but not a given name or a title
+    /// after a head word ("Chrysler LLC Jim Press", "Ohio Teachers
     /// Association President Jane Roe").
     fn entry_name_end(&self, after: usize, end: usize) -> usize {
         let doc = self.doc;
@@ -216,7 +220,13 @@ impl<'a> Scanner<'a> {
             let of = matches!(doc.lower(t), "of" | "for") && t > after && self.is_org_word(t - 1);
             if of {
                 let next = if t + 1 < end && doc.lower(t + 1) == "the" { t + 2 } else { t + 1 };
-                if next < end && self.starts_name(next) {
+                // "Colorado State University of the US": a country ending the chunk says
+                // where the body is, it is no part of its name.
+                let country = self
+                    .gaz
+                    .longest_match(self.words(next.min(end), end))
+                    .is_some_and(|(k, e)| next + k == end && self.gaz.entry(e).class == EntityClass::Country);
+                if next < end && self.starts_name(next) && !country {
                     e_end = next;
                     continue;
                 }
@@ -227,7 +237,8 @@ impl<'a> Scanner<'a> {
     }
 
     /// The body named by a gazetteer entry and the words after it up to `name_end`: an
-    /// organisation head ending them ("Texas Instruments Inc.", `name.org-head`), or, after
+    /// organisation head ending them or before their "of"/"for" ("Texas Instruments Inc.",
+    /// "Nevada Institute of Marine Biology", `name.org-head`), or, after
     /// a place, dictionary words that are no title, given name, common word or direction
     /// ("Washington Mutual", "Manchester United", `name.place-led`).
     fn body_led_by_entry(&self, after: usize, name_end: usize, e: EntryId) -> Option<(EntityClass, RuleId)> {
@@ -235,12 +246,18 @@ impl<'a> Scanner<'a> {
         if after >= name_end {
             return None;
         }
-        let org_name = self.is_org_word(name_end - 1)
+        // The head: the last word, or one before "of"/"for" ("Nevada Institute of Marine
+        // Biology").
+        let head = Some(name_end - 1).filter(|&t| self.is_org_word(t)).or_else(|| {
+            (after + 1..name_end)
+                .find(|&t| matches!(doc.lower(t), "of" | "for") && self.is_org_word(t - 1))
+                .map(|t| t - 1)
+        });
+        let org_name = head.is_some()
             && gaz.longest_match(self.words(after, name_end)).is_none_or(|(k, _)| after + k < name_end)
             && self.title_at(after, name_end).is_none();
-        if org_name {
-            let last = doc.tok(name_end - 1);
-            let class = self.org_head(last).map_or(EntityClass::Organization, |h| h.class);
+        if let (true, Some(head)) = (org_name, head) {
+            let class = self.org_head(doc.tok(head)).map_or(EntityClass::Organization, |h| h.class);
             return Some((class, "name.org-head"));
         }
         // "San Diego County": a place and an administrative area's head name an area ("City"
@@ -366,8 +383,8 @@ impl<'a> Scanner<'a> {
     }
 
     /// Where a name starting at `p` ends in the chunk ending at `j`: before the next
-    /// gazetteer name that ends the chunk (unless given names come first: "George
-    /// Washington"), a title inside the chunk ("Shadow Home Secretary Yvette Cooper"), or a
+    /// gazetteer name that ends the chunk (unless given names or a place prefix come first:
+    /// "George Washington", "Mount Kenya"), a title inside the chunk ("Shadow Home Secretary Yvette Cooper"), or a
     /// given name after an organisation head ("Refugee Council Enver Solomon"); never on a
     /// connector or an article.
     fn name_end(&self, p: usize, j: usize) -> usize {
@@ -376,9 +393,13 @@ impl<'a> Scanner<'a> {
             (a..b).all(|t| lex.first_names.contains(doc.tok(t)) || (doc.tok(t).len() == 2 && doc.tok(t).ends_with('.')))
         };
         let connector = |t: usize| lex.is(WordClass::Connector, doc.lower(t));
+        // "Mount Kenya", "Lake Victoria", "Sierra Nevada": a place prefix takes the known
+        // name after it.
+        let prefix = |q: usize| q == p + 1 && lex.place_prefixes.contains_key(doc.tok(p));
         let mut q = p + 1;
         while q < j
             && (given(p, q)
+                || prefix(q)
                 || connector(q - 1)
                 || self
                     .gaz
@@ -404,7 +425,7 @@ impl<'a> Scanner<'a> {
     /// the country. Returns the body's end.
     fn word_country_end(&self, p: usize, q: usize, j: usize) -> Option<usize> {
         let (doc, lex, gaz) = (self.doc, self.lex, self.gaz);
-        if q != p + 1 || lex.is_common(doc.tok(p)) {
+        if q != p + 1 || lex.is_common(doc.tok(p)) || lex.place_prefixes.contains_key(doc.tok(p)) {
             return None;
         }
         let country_end = gaz
@@ -467,9 +488,44 @@ impl<'a> Scanner<'a> {
         None
     }
 
+    /// Whether the plural of an administrative area's head (`place-cues.tsv`: "counties",
+    /// "provinces") follows a name ending at `q`, perhaps after "and" or "or" and one more
+    /// name ("Orange and Riverside counties").
+    fn before_area_plural(&self, q: usize) -> bool {
+        let (doc, end) = (self.doc, self.sentence.end);
+        let plural_area = |t: usize| {
+            if t >= end || !self.is_word(t) {
+                return false;
+            }
+            let w = doc.lower(t);
+            let singular = match w.strip_suffix("ies") {
+                Some(stem) => format!("{stem}y"),
+                None => w.strip_suffix('s').unwrap_or("").to_owned(),
+            };
+            let mut head: String = singular.chars().take(1).flat_map(char::to_uppercase).collect();
+            head.push_str(singular.get(1..).unwrap_or(""));
+            !singular.is_empty() && self.area_head(&head) == Some(EntityClass::AdministrativeArea)
+        };
+        if plural_area(q) {
+            return true;
+        }
+        if q + 1 >= end || !matches!(doc.lower(q), "and" | "or") || !self.starts_name(q + 1) {
+            return false;
+        }
+        let mut t = q + 1;
+        while t < end && t < q + 5 && self.starts_name(t) {
+            t += 1;
+        }
+        plural_area(t)
+    }
+
     /// A type hint from the word right before or right after the name `p..q`.
     fn context_class(&self, p: usize, q: usize) -> Option<EntityClass> {
         let (doc, lex) = (self.doc, self.lex);
+        // "Orange and Riverside counties": names before the plural of an area's head.
+        if self.before_area_plural(q) {
+            return Some(EntityClass::Place);
+        }
         if q < doc.tokens.len() && self.is_word(q) {
             if let Some(c) = lex.cue_after.get(doc.lower(q)) {
                 return Some(*c);

@@ -2,8 +2,9 @@
 //! paragraph ("NEW DELHI:", "LONDON —", `dateline.caps`), a token of two known names
 //! joined by a hyphen ("US-China", "Israeli-Palestinian": two mentions,
 //! `name.hyphen-compound`), a capitalised common noun before a given name ("Employee Jane
-//! Roe": not part of the name), and an outlet's section after its name ("NBC Sports",
-//! `name.outlet-section`).
+//! Roe": not part of the name), an outlet's section after its name ("NBC Sports",
+//! `name.outlet-section`), and a website's host name as a name of its own ("Polygraph.info",
+//! `name.web-domain`).
 //!
 //! Overlap policy: the two parts of a hyphenated token are two candidates on the same token,
 //! told apart by `NamePart` (their byte spans are disjoint).
@@ -118,26 +119,87 @@ impl Scanner<'_> {
             && gaz.demonym(&token_key([w])).is_none()
     }
 
-    /// Whether a one-word place at `p` (`k` words, entry `e`) that is also a given name,
-    /// and one capitalised word ending the name at `name_end`, are a person ("Florence
-    /// Whitcombe"): the word is no dictionary word, known name, demonym, head or title
-    /// ("Houston Chronicle", "Victoria Falls" stay as they were).
-    pub(super) fn given_name_like_place(&self, p: usize, k: usize, name_end: usize, e: EntryId) -> bool {
+    /// Whether a one-word place at `p` (`k` words, entry `e`) that is also a given name
+    /// (`first-names.txt`, or `place-given-names.txt`: "Chad", "Jordan", "Georgia"), and one
+    /// capitalised word ending the name at `name_end`, are a person: the word is no known
+    /// name, demonym, head or title, and no dictionary word ("Florence Whitcombe", "Jordan
+    /// Okafor"; "Houston Chronicle", "Victoria Falls" stay as they were) unless a person cue
+    /// backs the name (`titled`: a title before it, "Sen. Jordan Black"; or
+    /// `person_cue_after`: "Chad Wolf has been named", "Georgia Field, 34,").
+    pub(super) fn given_name_like_place(&self, p: usize, k: usize, name_end: usize, e: EntryId, titled: bool) -> bool {
         let (doc, lex, gaz) = (self.doc, self.lex, self.gaz);
         let s = p + 1;
         if k != 1 || name_end != s + 1 || gaz.entry(e).class.base() != EntityClass::Place {
             return false;
         }
         let w = doc.tok(s);
-        lex.first_names.contains(doc.tok(p))
+        let given = lex.first_names.contains(doc.tok(p)) || lex.place_given_names.contains(doc.tok(p));
+        let surname_like = given
             && self.starts_name(s)
             && !is_all_caps(w)
-            && !w.split('-').any(|part| lex.is_english(part))
             && gaz.longest_match(&[w]).is_none()
             && gaz.demonym(&token_key([w])).is_none()
             && !self.is_org_word(s)
             && !lex.place_heads.contains_key(w)
-            && self.title_at(s, name_end).is_none()
+            && !lex.is(WordClass::Direction, w)
+            && self.title_at(s, name_end).is_none();
+        if !surname_like {
+            return false;
+        }
+        let dictionary_word = w.split('-').any(|part| lex.is_english(part));
+        !dictionary_word || titled || self.person_cue_after(name_end)
+    }
+
+    /// A person cue right after a name ending at `q`: an age or a title in apposition
+    /// ("X, 34,", "X, the acting secretary,"), or a naming verb after at most three
+    /// auxiliaries (`passive-auxiliary`, `speech-auxiliary`) ("X has been named", "X was appointed").
+    fn person_cue_after(&self, q: usize) -> bool {
+        let (doc, lex) = (self.doc, self.lex);
+        let end = self.sentence.end;
+        let word = |t: usize| (t < end && doc.is_word(t)).then(|| doc.lower(t));
+        let age = q + 2 < end
+            && doc.tok(q) == ","
+            && doc.tok(q + 1).parse::<u32>().is_ok_and(|n| (1..=120).contains(&n))
+            && doc.tok(q + 2) == ",";
+        let apposition = q + 2 < end
+            && doc.tok(q) == ","
+            && matches!(word(q + 1), Some("a" | "an" | "the"))
+            && word(q + 2).is_some_and(|w| lex.titles.contains_key(w));
+        let mut t = q;
+        while t < q + 3
+            && word(t).is_some_and(|w| lex.is(WordClass::PassiveAuxiliary, w) || lex.is(WordClass::SpeechAuxiliary, w))
+        {
+            t += 1;
+        }
+        age || apposition || word(t).is_some_and(|w| lex.is(WordClass::Naming, w))
+    }
+
+    /// "Polygraph.info", "CBC.ca": a capitalised host name (one token: the tokenizer keeps a
+    /// known top-level domain inside the word) is an organisation, the gazetteer's when its
+    /// first label names one ("CBC.ca" is CBC; "Boston.com" is no mention of the city).
+    /// Returns whether it pushed one.
+    pub(super) fn web_domain(&mut self, t: usize) -> bool {
+        let w = self.doc.tok(t);
+        let Some((stem, _)) = w.split_once('.').filter(|(stem, rest)| {
+            !stem.is_empty() && !rest.is_empty() && rest.chars().all(|c| c.is_ascii_lowercase() || c == '.')
+        }) else {
+            return false;
+        };
+        if w.ends_with('.') {
+            return false;
+        }
+        let gaz = self.gaz;
+        let org = gaz
+            .lookup(&token_key([stem]))
+            .iter()
+            .copied()
+            .find(|&e| gaz.entry(e).class.base() == EntityClass::Organization);
+        let kind = match org {
+            Some(e) => Kind::Gazetteer(e),
+            None => Kind::Name(Some(EntityClass::Organization)),
+        };
+        self.push(t..t + 1, kind, "name.web-domain");
+        true
     }
 
     /// After a news outlet's name ending at `after`, within a chunk ending at `end`: the end

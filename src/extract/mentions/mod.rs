@@ -6,6 +6,7 @@
 //! At a word that starts no name it tries one rule: a lower-case prefix glued to a known
 //! name ("anti-Israel", `name.hyphen-prefixed`). At a capitalised word it takes the *chunk*
 //! that starts there (capitalised words joined by connectors: of, the, for, particles); a
+//! chunk of one host name is an organisation ("Polygraph.info", `name.web-domain`, `edges.rs`); a
 //! chunk of one token of two known names around a hyphen is two mentions ("US-China",
 //! `name.hyphen-compound`, `edges.rs`); a chunk goes on over "and/&/in/on" when the whole is
 //! one organisation name ("Office of Management and Budget", `name.joined`, `joined.rs`).
@@ -167,6 +168,10 @@ impl<'a> Scanner<'a> {
                 continue;
             }
             let j = self.chunk_end(i);
+            if j == i + 1 && self.web_domain(i) {
+                i = j;
+                continue;
+            }
             if j == past_article(doc, i) + 1 && self.hyphen_compound(j - 1) {
                 i = j;
                 continue;

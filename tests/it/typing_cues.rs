@@ -1,0 +1,35 @@
+//! Names that read as full names but have no person evidence, on sentences written for these
+//! tests with negative cases: a body or place noun in apposition, and a name after "the"
+//! where no person's name stands.
+
+use newskg::rules::EntityClass;
+
+use super::extract_text;
+
+use EntityClass::{Organization as Org, Person, Place};
+
+fn class_of(text: &str, label: &str) -> Option<EntityClass> {
+    extract_text(text).entities.iter().find(|e| e.label == label).map(|e| e.class.base())
+}
+
+#[test]
+fn a_body_or_place_noun_in_apposition_types_the_name() {
+    assert_eq!(class_of("Velka Tovarna, a chemical company in Brno, cut jobs.", "Velka Tovarna"), Some(Org));
+    assert_eq!(class_of("Colegio Marzana, a catholic school, must pay the tax.", "Colegio Marzana"), Some(Org));
+    assert_eq!(class_of("Dolni Pavlov, a village near the border, flooded.", "Dolni Pavlov"), Some(Place));
+    // Negative: a person noun after the modifiers, or an organisation noun that only
+    // modifies it, leaves a person.
+    assert_eq!(class_of("Tomasz Wrobel, a former company director, was charged.", "Tomasz Wrobel"), Some(Person));
+    assert_eq!(class_of("Ilse Varga, a bank teller, was hurt.", "Ilse Varga"), Some(Person));
+}
+
+#[test]
+fn a_name_after_the_without_person_evidence_is_no_person() {
+    assert_eq!(class_of("She had ties to the Hells Keepers biker gang.", "Hells Keepers"), Some(Org));
+    assert_eq!(class_of("The final was played at the \"Caja Velka\" (Magic Box) court.", "Caja Velka"), Some(Org));
+    assert_eq!(class_of("Residents of the Dolni Pavlov area were moved.", "Dolni Pavlov"), Some(Place));
+    // Negative: a person's name after "the" that modifies a noun stays a person, and so
+    // does one without "the".
+    assert_eq!(class_of("The Ilse Varga trial opened on Monday.", "Ilse Varga"), Some(Person));
+    assert_eq!(class_of("She met Ilse Varga in March.", "Ilse Varga"), Some(Person));
+}
