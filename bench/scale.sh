@@ -7,7 +7,12 @@
 #
 # On a shared machine the wall time depends on the other processes: the script prints the
 # load average before and after, and extrapolates 1M articles from the wall time and from
-# the CPU time (user + sys, spread over the machine's cores) so both can be judged.
+# the CPU time (user + sys, spread over the machine's cores) so both can be judged. Since
+# compaction grows with the store, it also extrapolates from the marginal cost of the last
+# fifth of the articles: every 10 s it samples the ingest's CPU time (/proc) and how far
+# it has read the corpus (the file position: the records are of similar size), and
+# prints the CPU per article between 80% and the end (the last commit and flush included,
+# which overstates it on small corpora).
 #
 # Environment: BENCH_DIR (default /tmp/newskg-scale), BENCH_ANCHORS=1 also extracts the
 # N-Quads and times `oxigraph load` of them (the Oxigraph CLI of bench/run.sh's virtualenv,
@@ -41,10 +46,32 @@ run() {
         "$before" "$(cut -d' ' -f1 /proc/loadavg)"
 }
 
-rm -rf "$WORK/store-newskg" "$WORK/store-oxigraph"
+rm -rf "$WORK/store-newskg" "$WORK/store-oxigraph" "$WORK/samples"
+
+# sample: once the ingest runs, every 10 s "cpu_seconds fraction_of_corpus_read" to $WORK/samples.
+sample() {
+    local pid="" fd pos tick size
+    tick=$(getconf CLK_TCK)
+    size=$(stat -c %s "$CORPUS")
+    for _ in $(seq 100); do
+        pid=$(pgrep -n -f "^$BIN ingest --store $WORK/store-newskg" || true)
+        [ -n "$pid" ] && break
+        sleep 0.1
+    done
+    while [ -n "$pid" ] && [ -d "/proc/$pid" ]; do
+        fd=$(find "/proc/$pid/fd" -lname "$(realpath "$CORPUS")" -printf '%f\n' 2>/dev/null | head -1)
+        pos=$(awk '/^pos:/ {print $2}' "/proc/$pid/fdinfo/$fd" 2>/dev/null || true)
+        awk -v t="$tick" -v p="${pos:-0}" -v s="$size" '{printf "%.2f %.5f\n", ($14 + $15) / t, p / s}' \
+            "/proc/$pid/stat" 2>/dev/null >>"$WORK/samples" || true
+        sleep 10
+    done
+}
+sample &
+SAMPLER=$!
 PERF=()
 [ "${BENCH_PERF:-0}" = 1 ] && PERF=(perf record -F 99 -o "$WORK/perf.data" --)
 read -r _ wall cpu rss l0 l1 < <(run ingest "${PERF[@]}" "$BIN" ingest --store "$WORK/store-newskg" "$CORPUS")
+wait "$SAMPLER" 2>/dev/null || true
 triples=$(grep -o '([0-9]* triples)' "$WORK/ingest.log" | tr -dc 0-9)
 size=$(du -sm "$WORK/store-newskg" | cut -f1)
 echo "machine: $NPROC cores, $(free -g | awk '/Mem/ {print $2}') GiB; $(date -u +%F)"
@@ -55,6 +82,11 @@ echo "| triples | $triples ($(echo "$triples / $wall" | bc) per wall second) |"
 echo "| store after ingest | $size MiB |"
 echo "| 1,000,000 articles from wall time | $(echo "scale=2; $wall * 1000000 / $N / 3600" | bc) h |"
 echo "| 1,000,000 articles from CPU time on $NPROC cores | $(echo "scale=2; $cpu * 1000000 / $N / 3600 / $NPROC" | bc) h |"
+# The first sample at or past 80% of the corpus, to the end (the total CPU time).
+read -r cpu80 frac80 < <(awk '$2 >= 0.8 {print; exit}' "$WORK/samples" 2>/dev/null) || true
+if [ -n "${cpu80:-}" ] && [ "$(echo "$frac80 < 0.99" | bc)" = 1 ]; then
+    echo "| same, from the CPU per article after $(echo "$frac80 * 100 / 1" | bc)% of the corpus | $(echo "scale=2; ($cpu - $cpu80) / ((1 - $frac80) * $N) * 1000000 / 3600 / $NPROC" | bc) h |"
+fi
 if [ "${BENCH_PERF:-0}" = 1 ]; then
     echo
     echo "| ingest CPU by thread (perf samples) | share |"

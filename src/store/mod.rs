@@ -19,6 +19,7 @@ mod graphs;
 mod loader;
 mod lock;
 mod query;
+mod work;
 
 use std::fs::File;
 use std::path::{Path, PathBuf};
