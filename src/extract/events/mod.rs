@@ -34,7 +34,8 @@
 //! post and resignations are appointments (`event.Appointment.post`); a quotation's named
 //! speaker made a statement (`event.Statement.quote`). Merging (`merge.rs`): events of one
 //! type that share a participant and have compatible dates are one; statements are one per
-//! speaker and addressee.
+//! speaker and addressee, and events told in other sentences that share one party but name
+//! different others are two occasions.
 
 use rustc_hash::FxHashSet;
 use std::ops::Range;
@@ -225,7 +226,7 @@ pub fn find(
     let mut events: Vec<Event> = (0..cx.triggers.len()).filter_map(|ti| cx.trigger_event(ti)).collect();
     events.extend(appointments(doc, index, holdings));
     events.extend(quote_statements(doc, rules, quotes));
-    let mut events = merge(events);
+    let mut events = merge(index, events);
     // A statement that gives no time of its own was made on the day the lede tells of
     // ("Hours before the win Tuesday, coach X said ..."; later "X said" is that day's).
     if let Some(day) = lede_date(doc, rules, article_date) {
