@@ -107,3 +107,11 @@ fn time_words_inside_a_name_date_no_event() {
     let statement = ex.events.iter().find(|e| e.kind == EventType::Statement).expect("a statement");
     assert_eq!(statement.date, NaiveDate::from_ymd_opt(2024, 3, 7));
 }
+
+#[test]
+fn a_statement_participle_takes_no_place_from_what_was_said() {
+    let text = "Ana Lima said that the army could be deployed in Bergen, warning of unrest.";
+    let ex = super::events::run(text);
+    assert!(ex.events.iter().any(|e| e.kind == EventType::Statement));
+    assert!(ex.events.iter().filter(|e| e.kind == EventType::Statement).all(|e| e.place.is_none()));
+}

@@ -316,7 +316,11 @@ impl Ctx<'_> {
         } else {
             tr.tokens.end
         };
-        let place = self.objects(tr, first_link..right, &mut participants, self.place_before(left, tr));
+        // ("X said the army was deployed in Y, warning ...": what a participle follows is
+        // what was said, not where.)
+        let participle = tr.kind == EventType::Statement && doc.tok(tr.tokens.end - 1).ends_with("ing");
+        let before = if participle { None } else { self.place_before(left, tr) };
+        let place = self.objects(tr, first_link..right, &mut participants, before);
         if participants.is_empty() && !tr.definite {
             return None;
         }
