@@ -11,17 +11,17 @@ use newskg::extract::Extraction;
 use newskg::rules::EventType;
 use newskg::{extract, Rules};
 
-fn rules() -> &'static Rules {
+pub(crate) fn rules() -> &'static Rules {
     static RULES: OnceLock<Rules> = OnceLock::new();
     RULES.get_or_init(|| Rules::builtin().expect("built-in rules load"))
 }
 
-fn run(text: &str) -> Extraction {
+pub(crate) fn run(text: &str) -> Extraction {
     extract(&read_plain("test", text.to_owned()), rules())
 }
 
 /// The participants' labels of each event of type `kind`, in order.
-fn events(text: &str, kind: EventType) -> Vec<Vec<String>> {
+pub(crate) fn events(text: &str, kind: EventType) -> Vec<Vec<String>> {
     let ex = run(text);
     ex.events
         .iter()
@@ -30,7 +30,7 @@ fn events(text: &str, kind: EventType) -> Vec<Vec<String>> {
         .collect()
 }
 
-fn any_with(text: &str, kind: EventType, label: &str) -> bool {
+pub(crate) fn any_with(text: &str, kind: EventType, label: &str) -> bool {
     events(text, kind).iter().any(|parts| parts.iter().any(|p| p == label))
 }
 

@@ -39,6 +39,7 @@ mod concurrent_use;
 mod crash_safety;
 mod docs;
 mod entities;
+mod event_args;
 mod events;
 mod formats;
 mod golden;

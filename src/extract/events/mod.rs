@@ -19,7 +19,11 @@
 //! `place-preposition` ("in", "at", "near") is the place, not a participant; a mention that
 //! only owns a post ("Iran's" in "Iran's U.N. ambassador X") is not a participant, nor is
 //! a place used attributively ("on a Bay Area train"). A subject that ends a list "A, B and
-//! C" brings its other members (`lists.rs`). A nominal trigger's objects follow a linking
+//! C" brings its other members (`lists.rs`). `args.rs` adds cues beyond the nearest name:
+//! no plural demonym ("Indians") is a participant, "X's ruling" has X as subject even
+//! after a preposition, ", saying" speaks for the sentence's subject, "announced by X" for
+//! X, "sued the company" names the company named before, and time words inside a name
+//! ("USA Today") date nothing. A nominal trigger's objects follow a linking
 //! word of its own phrase (within `NOUN_LINK_GAP` words); an accusation's or legal
 //! action's objects end at its charge ("accused X of helping Y").
 //! Statements take only the speaker (and the addressee of "told", only with a speaker); a
@@ -34,13 +38,15 @@
 //! post and resignations are appointments (`event.Appointment.post`); a quotation's named
 //! speaker made a statement (`event.Statement.quote`). Merging (`merge.rs`): events of one
 //! type that share a participant and have compatible dates are one; statements are one per
-//! speaker and addressee.
+//! speaker and addressee, and events told in other sentences that share one party but name
+//! different others are two occasions.
 
 use rustc_hash::FxHashSet;
 use std::ops::Range;
 
 use chrono::NaiveDate;
 
+mod args;
 mod derived;
 mod filters;
 mod lists;
@@ -157,7 +163,10 @@ fn fits_constraint(doc: &Doc, rules: &Rules, index: &MentionIndex, tokens: Range
     let object = (next..end)
         .find(|&k| index.starting_at(k).is_some() || !opener(k))
         .is_some_and(|k| index.starting_at(k).is_some());
-    passive || object || (next < doc.tokens.len() && pronoun_classes(doc, rules, next).is_some())
+    passive
+        || object
+        || (next < doc.tokens.len() && pronoun_classes(doc, rules, next).is_some())
+        || args::described_at(doc, rules, index, next).is_some()
 }
 
 /// How many words may open a needed object's noun phrase before its name.
@@ -225,10 +234,10 @@ pub fn find(
     let mut events: Vec<Event> = (0..cx.triggers.len()).filter_map(|ti| cx.trigger_event(ti)).collect();
     events.extend(appointments(doc, index, holdings));
     events.extend(quote_statements(doc, rules, quotes));
-    let mut events = merge(events);
+    let mut events = merge(index, events);
     // A statement that gives no time of its own was made on the day the lede tells of
     // ("Hours before the win Tuesday, coach X said ..."; later "X said" is that day's).
-    if let Some(day) = lede_date(doc, rules, article_date) {
+    if let Some(day) = lede_date(doc, rules, index, article_date) {
         for e in events.iter_mut().filter(|e| e.kind == EventType::Statement && e.date.is_none()) {
             e.date = Some(day);
         }
@@ -237,12 +246,12 @@ pub fn find(
 }
 
 /// The day of the first dated time expression in the article's first paragraph.
-fn lede_date(doc: &Doc, rules: &Rules, article_date: Option<NaiveDate>) -> Option<NaiveDate> {
+fn lede_date(doc: &Doc, rules: &Rules, index: &MentionIndex, article_date: Option<NaiveDate>) -> Option<NaiveDate> {
     let first = doc.paragraphs.first()?;
-    doc.sentences
-        .iter()
-        .filter(|s| s.start >= first.start && s.end <= first.end)
-        .find_map(|s| time::find(doc, rules, s.clone(), article_date).into_iter().find_map(|x| x.date))
+    doc.sentences.iter().filter(|s| s.start >= first.start && s.end <= first.end).find_map(|s| {
+        let times = time::find(doc, rules, s.clone(), article_date).into_iter();
+        times.filter(|x| !args::inside_mention(index, &x.tokens)).find_map(|x| x.date)
+    })
 }
 
 impl Ctx<'_> {
@@ -270,9 +279,19 @@ impl Ctx<'_> {
             let v = tr.tokens.start;
             if doc.tok(v).ends_with("ing") {
                 // A participle speaks for the name right before it ("with X warning of ...").
-                self.index.ending_at(v).filter(|m| self.usable(m)).map(|m| (m.entity, Some(m.tokens.start)))
+                self.index.ending_at(v).filter(|m| self.usable(m)).map(|m| (m.entity, Some(m.tokens.start))).or_else(
+                    || {
+                        args::sentence_subject(doc, self.rules, self.index, |m| self.usable(m), s.start, v)
+                            .map(|e| (e, None))
+                    },
+                )
             } else {
-                self.speaker(v)
+                // "the move announced on Monday by X": the agent of a participle.
+                self.speaker(v).or_else(|| {
+                    args::passive_agent(doc, self.rules, self.index, v + tr.tokens.len(), right)
+                        .filter(|m| self.usable(m))
+                        .map(|m| (m.entity, Some(m.tokens.start)))
+                })
             }
         } else {
             self.subject(tr, left, &s)
@@ -297,7 +316,11 @@ impl Ctx<'_> {
         } else {
             tr.tokens.end
         };
-        let place = self.objects(tr, first_link..right, &mut participants, self.place_before(left, tr));
+        // ("X said the army was deployed in Y, warning ...": what a participle follows is
+        // what was said, not where.)
+        let participle = tr.kind == EventType::Statement && doc.tok(tr.tokens.end - 1).ends_with("ing");
+        let before = if participle { None } else { self.place_before(left, tr) };
+        let place = self.objects(tr, first_link..right, &mut participants, before);
         if participants.is_empty() && !tr.definite {
             return None;
         }
@@ -370,7 +393,10 @@ impl Ctx<'_> {
             .unwrap_or(s.start)
             .max((s.start..tr.tokens.start).rev().find(|&i| doc.lower(i) == ";").map_or(s.start, |i| i + 1));
         let mut right = next_trigger.unwrap_or(s.end).min(s.end);
-        if let Some(v) = (tr.tokens.end..s.end).find(|&v| lex.speech_verbs.contains_key(doc.lower(v))) {
+        // (A capitalised word mid-sentence is part of a name: "Secretary of State".)
+        let speech_verb =
+            |v: usize| lex.speech_verbs.contains_key(doc.lower(v)) && !doc.tok(v).starts_with(char::is_uppercase);
+        if let Some(v) = (tr.tokens.end..s.end).find(|&v| speech_verb(v)) {
             let cut = (tr.tokens.end..v)
                 .rev()
                 .find(|&c| doc.tok(c) == ",")
@@ -408,7 +434,9 @@ impl Ctx<'_> {
 
     /// Whether a mention can be a participant: it owns no post and is not quoted.
     fn usable(&self, m: &Mention) -> bool {
-        !self.owners.contains(&m.tokens) && !self.quoted[m.tokens.start]
+        !self.owners.contains(&m.tokens)
+            && !self.quoted[m.tokens.start]
+            && !args::plural_demonym(self.doc, self.rules, m)
     }
 
     /// The subject: the latest mention before the trigger in its clause that is no
@@ -433,7 +461,10 @@ impl Ctx<'_> {
             .into_iter()
             .rev()
             .filter(|m| self.usable(m))
-            .filter(|m| !after_preposition(doc, rules, m.tokens.start) && !in_description(m))
+            .filter(|m| {
+                let possessive = tr.form == TriggerForm::Noun && args::possessive_before(doc, m, tr.tokens.start);
+                possessive || (!after_preposition(doc, rules, m.tokens.start) && !in_description(m))
+            })
             .find(|m| !after_place_word(doc, rules, m.tokens.start) || index.class(m.entity) == EntityClass::Country)
             .map(|m| (m.entity, Some(m.tokens.start)))
             .or_else(|| {
@@ -468,6 +499,15 @@ impl Ctx<'_> {
         mut place: Option<EntityId>,
     ) -> Option<EntityId> {
         let (doc, index) = (self.doc, self.index);
+        // "sued the company", "talks with the firm", "told the broadcaster" (a statement
+        // only names its addressee when it has a speaker).
+        let at = range.start + usize::from(tr.form == TriggerForm::Noun);
+        let told = doc.lower(tr.tokens.start).starts_with("tol") || doc.lower(tr.tokens.start) == "tells";
+        if at < range.end && (tr.kind != EventType::Statement || (told && !participants.is_empty())) {
+            if let Some(e) = args::described_at(doc, self.rules, index, at).filter(|e| !participants.contains(e)) {
+                participants.push(e);
+            }
+        }
         for m in index.outermost_in(range).into_iter().filter(|m| self.usable(m)) {
             let class = index.class(m.entity);
             if attributive_place(doc, self.rules, m, class) {
@@ -489,7 +529,6 @@ impl Ctx<'_> {
                     before == "," || before.starts_with(|c: char| quotes::is_quote_mark(c) || c == '\'')
                 };
                 let adjacent = m.tokens.start == tr.tokens.end;
-                let told = doc.lower(tr.tokens.start).starts_with("tol") || doc.lower(tr.tokens.start) == "tells";
                 // A statement has a speaker: "told X" with none ("sources told Reuters")
                 // names only its addressee.
                 if adjacent && ((told && !participants.is_empty()) || (participants.is_empty() && inverted)) {
@@ -516,6 +555,8 @@ impl Ctx<'_> {
             ..triggers.partition_point(|o| o.tokens.start < s.end)];
         times
             .into_iter()
+            // "USA Today": time words inside a name tell no time.
+            .filter(|x| !args::inside_mention(self.index, &x.tokens))
             .filter(|x| in_sentence.iter().all(|o| distance(x, o) >= distance(x, tr)))
             .min_by_key(|x| distance(x, tr))
     }
