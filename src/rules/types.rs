@@ -280,6 +280,9 @@ named_enum! {
         /// Last words of occupations that serve no state: a country before them gives the
         /// holder's nationality, not the post's owner ("Nigerian actress X").
         PrivateOccupation = "private-occupation",
+        /// Words that after a comma open a clause with a subject of its own ("…, where he
+        /// was arrested"): an event's subject after them is looked for inside that clause.
+        ClauseOpener = "clause-opener",
     }
 }
 

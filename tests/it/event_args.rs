@@ -115,3 +115,18 @@ fn a_statement_participle_takes_no_place_from_what_was_said() {
     assert!(ex.events.iter().any(|e| e.kind == EventType::Statement));
     assert!(ex.events.iter().filter(|e| e.kind == EventType::Statement).all(|e| e.place.is_none()));
 }
+
+#[test]
+fn a_clause_opened_after_a_comma_takes_no_subject_from_before_it() {
+    // The group named in the subject's description is not who was arrested.
+    let text = "A member of the inner circle called the Blue Order was taken back to an office in Denver, \
+                where he was questioned by a lawyer and then arrested.";
+    assert!(!any_with(text, EventType::LegalAction, "Blue Order"), "{:?}", events(text, EventType::LegalAction));
+    // The clause's own subject is found, and the name before the comma is not it.
+    let text = "Tom Brandt flew to Denver, where Acme Corp. sued Globex Corp. on Monday.";
+    assert!(any_with(text, EventType::LegalAction, "Acme Corp."), "{:?}", events(text, EventType::LegalAction));
+    assert!(!any_with(text, EventType::LegalAction, "Tom Brandt"), "{:?}", events(text, EventType::LegalAction));
+    // A clause closed by its own comma does not hide the subject before it.
+    let text = "Acme Corp., where the talks began, sued Globex Corp. on Monday.";
+    assert!(any_with(text, EventType::LegalAction, "Globex Corp."), "{:?}", events(text, EventType::LegalAction));
+}

@@ -13,6 +13,8 @@
 //! - Time words inside a name ("USA Today") tell no time of an event.
 //! - "told the company", "sued the firm": a definite description right after a trigger
 //!   stands for the organisation or person named before (`speakers::resolve_nominal`).
+//! - "…, where he was arrested": a clause opened after a comma by a `clause-opener` word
+//!   has a subject of its own; names before the comma are not the subject of a trigger in it.
 
 use std::ops::Range;
 
@@ -142,4 +144,15 @@ fn opening_name<'i>(doc: &Doc, rules: &Rules, index: &'i MentionIndex, range: Ra
         name = m;
     }
     Some(name)
+}
+
+/// Where the subject of a trigger at `trigger` may start, from `from` on: after a
+/// `clause-opener` word that follows a comma ("…, where he was arrested"), when no other
+/// comma closes that clause before the trigger; else `from`.
+pub(super) fn subject_clause_start(doc: &Doc, rules: &Rules, from: usize, trigger: usize) -> usize {
+    (from + 1..trigger)
+        .rev()
+        .take_while(|&i| doc.tok(i) != ",")
+        .find(|&i| doc.tok(i - 1) == "," && rules.lexicons.is(WordClass::ClauseOpener, doc.lower(i)))
+        .map_or(from, |i| i + 1)
 }

@@ -456,6 +456,7 @@ impl Ctx<'_> {
         } else {
             left
         };
+        let from = args::subject_clause_start(doc, rules, from, tr.tokens.start);
         index
             .outermost_in(from..tr.tokens.start)
             .into_iter()
