@@ -108,6 +108,19 @@ pub fn cited_sources(text: &str) -> Vec<String> {
     out
 }
 
+/// The speaker of each quotation in `text`, in text order: a label, "anonymous" or "none".
+pub fn quote_speakers(text: &str) -> Vec<String> {
+    let ex = extract_text(text);
+    ex.quotes
+        .iter()
+        .map(|q| match &q.speaker {
+            Some(newskg::extract::Speaker::Entity(e)) => ex.entities[*e].label.clone(),
+            Some(newskg::extract::Speaker::Anonymous(_)) => "anonymous".to_owned(),
+            None => "none".to_owned(),
+        })
+        .collect()
+}
+
 /// The `newskg` binary under test.
 pub fn newskg() -> Command {
     let mut c = Command::cargo_bin("newskg").expect("binary builds");

@@ -7,9 +7,10 @@ use newskg::extract::{EntityId, HoldingStatus};
 use crate::extract_text;
 
 /// One post as (holder, title, owner label, status).
-type Post = (String, String, Option<String>, HoldingStatus);
+pub(crate) type Post = (String, String, Option<String>, HoldingStatus);
 
-fn posts(text: &str) -> Vec<Post> {
+/// Every post of `text` as (holder, title, owner label, status).
+pub(crate) fn posts(text: &str) -> Vec<Post> {
     let ex = extract_text(text);
     let label = |e: EntityId| ex.entities[e].label.clone();
     ex.holdings.iter().map(|h| (label(h.holder), h.title.clone(), h.of.map(label), h.status)).collect()
@@ -21,7 +22,7 @@ fn person_labels(text: &str) -> Vec<String> {
 }
 
 /// The post of `holder` titled `title`, or a panic listing all posts.
-fn post<'a>(all: &'a [Post], holder: &str, title: &str) -> &'a Post {
+pub(crate) fn post<'a>(all: &'a [Post], holder: &str, title: &str) -> &'a Post {
     all.iter()
         .find(|p| p.0 == holder && p.1 == title)
         .unwrap_or_else(|| panic!("{holder}: {title} missing from {all:?}"))

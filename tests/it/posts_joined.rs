@@ -3,24 +3,9 @@
 //! complements, copulas in relative clauses and passive naming; on sentences written for
 //! these tests, with negative cases.
 
-use newskg::extract::{EntityId, HoldingStatus};
+use newskg::extract::HoldingStatus;
 
-use crate::extract_text;
-
-/// One post as (holder, title, owner label, status).
-type Post = (String, String, Option<String>, HoldingStatus);
-
-fn posts(text: &str) -> Vec<Post> {
-    let ex = extract_text(text);
-    let label = |e: EntityId| ex.entities[e].label.clone();
-    ex.holdings.iter().map(|h| (label(h.holder), h.title.clone(), h.of.map(label), h.status)).collect()
-}
-
-fn post<'a>(all: &'a [Post], holder: &str, title: &str) -> &'a Post {
-    all.iter()
-        .find(|p| p.0 == holder && p.1 == title)
-        .unwrap_or_else(|| panic!("{holder}: {title} missing from {all:?}"))
-}
+use super::posts::{post, posts};
 
 #[test]
 fn lower_case_modifiers_before_a_title_after_a_possessive() {

@@ -4,26 +4,7 @@
 //! "the president" / "the company" resolved to a named holder or organisation; and the
 //! cited sources read the same way ("…, said X", "via X of Y", "according to data from X").
 
-use newskg::extract::{Extraction, Speaker};
-
-use crate::{cited_sources as sources, extract_text};
-
-fn run(text: &str) -> Extraction {
-    extract_text(text)
-}
-
-/// The speaker of each quotation, in text order: a label, "anonymous" or "none".
-fn speakers(text: &str) -> Vec<String> {
-    let ex = run(text);
-    ex.quotes
-        .iter()
-        .map(|q| match &q.speaker {
-            Some(Speaker::Entity(e)) => ex.entities[*e].label.clone(),
-            Some(Speaker::Anonymous(_)) => "anonymous".to_owned(),
-            None => "none".to_owned(),
-        })
-        .collect()
-}
+use crate::{cited_sources as sources, quote_speakers as speakers};
 
 #[test]
 fn she_and_he_go_to_the_person_of_that_gender() {

@@ -7,23 +7,10 @@
 //! with a relative clause before the verb; "the doctors" speak for a group the article
 //! names with that word, else they stay an anonymous source.
 
-use newskg::extract::{Extraction, Speaker};
+use newskg::extract::Extraction;
 use newskg::rules::EventType;
 
-use crate::{cited_sources, extract_text};
-
-/// The speaker of each quotation, in text order: a label, "anonymous" or "none".
-fn speakers(text: &str) -> Vec<String> {
-    let ex = extract_text(text);
-    ex.quotes
-        .iter()
-        .map(|q| match &q.speaker {
-            Some(Speaker::Entity(e)) => ex.entities[*e].label.clone(),
-            Some(Speaker::Anonymous(_)) => "anonymous".to_owned(),
-            None => "none".to_owned(),
-        })
-        .collect()
-}
+use crate::{cited_sources, extract_text, quote_speakers as speakers};
 
 /// The participants of every statement, sorted.
 fn statements(text: &str) -> Vec<String> {
