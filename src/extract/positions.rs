@@ -44,6 +44,9 @@ struct Ctx<'a> {
     at: &'a CandidatesAt,
     /// Per token, whether a kept candidate covers it.
     named: Vec<bool>,
+    /// The kept candidates that are organisations, as (end, start, entity), by end and
+    /// then in candidate order: "the organisation named last" is a binary search.
+    organisations: Vec<(usize, usize, EntityId)>,
 }
 
 impl Ctx<'_> {
@@ -141,7 +144,14 @@ pub fn find(
             named[c.tokens.clone()].fill(true);
         }
     }
-    let cx = Ctx { doc, rules, candidates, resolved, at, named };
+    let mut organisations: Vec<(usize, usize, EntityId)> = candidates
+        .iter()
+        .zip(&resolved.of_candidate)
+        .filter_map(|(c, e)| e.map(|e| (c.tokens.end, c.tokens.start, e)))
+        .filter(|&(_, _, e)| resolved.entities[e].class.base() == EntityClass::Organization)
+        .collect();
+    organisations.sort_by_key(|&(end, _, _)| end); // stable: candidate order within one end
+    let cx = Ctx { doc, rules, candidates, resolved, at, named, organisations };
     let mut out: Vec<Holding> = Vec::new();
     let person = |i: usize| resolved.of_candidate[i].filter(|&e| resolved.entities[e].class == EntityClass::Person);
     for (ci, c) in candidates.iter().enumerate() {

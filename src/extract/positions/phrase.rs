@@ -244,7 +244,7 @@ fn capitalised_unnamed(cx: &Ctx, t: usize) -> bool {
         && !cx.rules.lexicons.status_markers.contains_key(cx.lower(t))
         && !cx.rules.lexicons.is(WordClass::ComplementStop, cx.lower(t))
         && !cx.rules.lexicons.is(WordClass::ComplementBoundary, cx.lower(t))
-        && !cx.candidates.iter().zip(&cx.resolved.of_candidate).any(|(c, e)| e.is_some() && c.tokens.contains(&t))
+        && !cx.named[t]
 }
 
 /// A possessive owner at `p` that names nothing kept ("Norvex's", "PG&E's"): one to four
@@ -263,24 +263,17 @@ fn unknown_owner(cx: &Ctx, p: usize, end: usize) -> Option<usize> {
 
 /// The organisation named last within tokens `a..b` (its whole name inside).
 fn last_organisation_within(cx: &Ctx, a: usize, b: usize) -> Option<EntityId> {
-    cx.candidates
+    let upto = cx.organisations.partition_point(|&(end, _, _)| end <= b);
+    cx.organisations[..upto]
         .iter()
-        .zip(&cx.resolved.of_candidate)
-        .filter(|(c, _)| c.tokens.start >= a && c.tokens.end <= b && !c.tokens.is_empty())
-        .filter_map(|(c, e)| e.map(|e| (c.tokens.end, e)))
-        .filter(|&(_, e)| cx.resolved.entities[e].class.base() == EntityClass::Organization)
-        .max_by_key(|&(end, _)| end)
-        .map(|(_, e)| e)
+        .rev()
+        .take_while(|&&(end, _, _)| end > a)
+        .find(|&&(end, start, _)| start >= a && start < end)
+        .map(|&(_, _, e)| e)
 }
 
 /// The organisation named last before token `t`.
 fn last_organisation_before(cx: &Ctx, t: usize) -> Option<EntityId> {
-    cx.candidates
-        .iter()
-        .zip(&cx.resolved.of_candidate)
-        .filter(|(c, _)| c.tokens.end <= t)
-        .filter_map(|(c, e)| e.map(|e| (c.tokens.end, e)))
-        .filter(|&(_, e)| cx.resolved.entities[e].class.base() == EntityClass::Organization)
-        .max_by_key(|&(end, _)| end)
-        .map(|(_, e)| e)
+    let upto = cx.organisations.partition_point(|&(end, _, _)| end <= t);
+    cx.organisations[..upto].last().map(|&(_, _, e)| e)
 }
