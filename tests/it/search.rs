@@ -161,15 +161,38 @@ fn empty_and_missing_searches_are_clear_errors() {
         .stderr(predicates::str::contains("no word index").and(predicates::str::contains("newskg reindex")));
 }
 
-/// The rows of a ready-made query (TSV without its header).
-fn query_rows(store: &Path, name: &str, param: &str) -> (Vec<String>, String) {
+/// The output (TSV with its header) and stderr of a ready-made query that must succeed,
+/// with `--limit` when given.
+fn query_output(store: &Path, name: &str, param: &str, limit: Option<&str>) -> (String, String) {
     let out = newskg()
         .args(["query", name, "--store", store.to_str().unwrap(), "--format", "tsv", "--param", param])
+        .args(limit.map(|l| ["--limit", l]).iter().flatten())
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let rows = String::from_utf8(out.stdout).unwrap().lines().skip(1).map(str::to_owned).collect();
-    (rows, String::from_utf8(out.stderr).unwrap())
+    (String::from_utf8(out.stdout).unwrap(), String::from_utf8(out.stderr).unwrap())
+}
+
+/// The rows of a ready-made query (TSV without its header).
+fn query_rows(store: &Path, name: &str, param: &str) -> (Vec<String>, String) {
+    let (out, stderr) = query_output(store, name, param, None);
+    (out.lines().skip(1).map(str::to_owned).collect(), stderr)
+}
+
+/// Removes the store's word index and checks that every case, at every limit, gives the
+/// rows `through_index` got through it (in `cases` then `limits` order), now by the text
+/// filter.
+fn same_rows_without_the_index(store: &Path, cases: &[(&str, &str)], limits: &[&str], through_index: &[String]) {
+    std::fs::remove_dir_all(store.join(newskg::search::INDEX_DIR)).unwrap();
+    let mut i = 0;
+    for &(name, param) in cases {
+        for &limit in limits {
+            let (rows, stderr) = query_output(store, name, param, Some(limit));
+            assert!(stderr.contains("no word index"), "{stderr}");
+            assert_eq!(through_index[i], rows, "{name} {param} --limit {limit}");
+            i += 1;
+        }
+    }
 }
 
 #[test]
@@ -214,15 +237,7 @@ fn word_filters_give_the_rows_of_the_text_filter_found_batch_by_batch() {
         })
         .collect();
     ingest(&store, &jsonl);
-    let run = |name: &str, param: &str, limit: &str| {
-        let out = newskg()
-            .args(["query", name, "--store", store.to_str().unwrap(), "--format", "tsv", "--param", param])
-            .args(["--limit", limit])
-            .output()
-            .unwrap();
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-        (String::from_utf8(out.stdout).unwrap(), String::from_utf8(out.stderr).unwrap())
-    };
+    let run = |name: &str, param: &str, limit: &str| query_output(&store, name, param, Some(limit));
     let cases =
         [("posts-held", "holder=DOE"), ("quotes-by-speaker", "speaker_filter=doe"), ("who-met-whom", "name=jane")];
     let limits = ["1", "50", "100", "149", "1000", "0"];
@@ -236,16 +251,7 @@ fn word_filters_give_the_rows_of_the_text_filter_found_batch_by_batch() {
         let all = through_index.last().unwrap();
         assert!(all.lines().count() > 140, "{name} {param}: {all}");
     }
-    std::fs::remove_dir_all(store.join(newskg::search::INDEX_DIR)).unwrap();
-    let mut i = 0;
-    for (name, param) in cases {
-        for limit in limits {
-            let (rows, stderr) = run(name, param, limit);
-            assert!(stderr.contains("no word index"), "{stderr}");
-            assert_eq!(through_index[i], rows, "{name} {param} --limit {limit}");
-            i += 1;
-        }
-    }
+    same_rows_without_the_index(&store, &cases, &limits, &through_index);
 }
 
 #[test]
@@ -270,15 +276,7 @@ fn names_without_the_role_a_query_needs_are_skipped_with_the_same_rows() {
         })
         .collect();
     ingest(&store, &jsonl);
-    let run = |name: &str, param: &str, limit: &str| {
-        let out = newskg()
-            .args(["query", name, "--store", store.to_str().unwrap(), "--format", "tsv", "--param", param])
-            .args(["--limit", limit])
-            .output()
-            .unwrap();
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-        (String::from_utf8(out.stdout).unwrap(), String::from_utf8(out.stderr).unwrap())
-    };
+    let run = |name: &str, param: &str, limit: &str| query_output(&store, name, param, Some(limit));
     let cases = [
         ("quotes-by-speaker", "speaker_filter=doe"),
         ("quotes-by-speaker", "speaker_filter=roe"),
@@ -325,14 +323,5 @@ fn names_without_the_role_a_query_needs_are_skipped_with_the_same_rows() {
     // The index rebuilt from the store records the same roles as the one kept at ingest.
     newskg().args(["reindex", "--store", store.to_str().unwrap()]).assert().success();
     assert_eq!(pairs(&asked), [0, 40, 20, 20], "after reindex");
-    std::fs::remove_dir_all(store.join(newskg::search::INDEX_DIR)).unwrap();
-    let mut i = 0;
-    for (name, param) in cases {
-        for limit in limits {
-            let (rows, stderr) = run(name, param, limit);
-            assert!(stderr.contains("no word index"), "{stderr}");
-            assert_eq!(through_index[i], rows, "{name} {param} --limit {limit}");
-            i += 1;
-        }
-    }
+    same_rows_without_the_index(&store, &cases, &limits, &through_index);
 }
