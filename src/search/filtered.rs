@@ -60,13 +60,13 @@ pub fn first_rows_by_article(
     options: &QueryOptions,
 ) -> Result<Option<Rows>> {
     let Some(articles) = articles_newest_first(filters) else { return Ok(None) };
+    let restricted = Restricted { store, query, filters, options };
     let mut variables = None;
     let mut rows: Vec<QuerySolution> = Vec::new();
     let (mut done, mut batch) = (0, FIRST_BATCH);
     while done < articles.len() && rows.len() <= n {
         let graphs = &articles[done..(done + batch).min(articles.len())];
-        let (batch_variables, mut batch_rows) =
-            rows_of_batch(store, query, filters, graphs, n + 1 - rows.len(), options)?;
+        let (batch_variables, mut batch_rows) = restricted.rows_of_batch(graphs, n + 1 - rows.len())?;
         variables.get_or_insert(batch_variables);
         rows.append(&mut batch_rows);
         done += graphs.len();
@@ -75,55 +75,52 @@ pub fn first_rows_by_article(
     let variables = match variables {
         Some(variables) => variables,
         // No article matched: the query's variables, from its run on none.
-        None => rows_of(store, query, filters, &[], 1, options)?.0,
+        None => restricted.rows_of(&[], 1)?.0,
     };
     Ok(Some((variables, rows)))
 }
 
-/// The first `max` rows of the query restricted to the articles `graphs` (in order), on
-/// two threads when they are many: the earlier half of the articles on this one, the later
-/// on another, and the later half's rows after the earlier's (a whole half may be found for
-/// nothing, when the earlier half gives enough rows).
-fn rows_of_batch(
-    store: &Store,
-    query: &Query,
-    filters: &[WordMatches],
-    graphs: &[&str],
-    max: usize,
-    options: &QueryOptions,
-) -> Result<Rows> {
-    if graphs.len() < 2 * FIRST_BATCH {
-        return rows_of(store, query, filters, graphs, max, options);
-    }
-    let (earlier, later) = graphs.split_at(graphs.len() / 2);
-    std::thread::scope(|scope| {
-        let later = scope.spawn(|| rows_of(store, query, filters, later, max, options));
-        let (variables, mut rows) = rows_of(store, query, filters, earlier, max, options)?;
-        let (_, later_rows) = later.join().map_err(|_| Error::Sparql("a query thread panicked".into()))??;
-        rows.extend(later_rows);
-        rows.truncate(max);
-        Ok((variables, rows))
-    })
+/// The query, its filters and its options: what every batch of articles is run with.
+struct Restricted<'a> {
+    store: &'a Store,
+    query: &'a Query,
+    filters: &'a [WordMatches],
+    options: &'a QueryOptions,
 }
 
-/// The first `max` rows of the query restricted to the articles `graphs`.
-fn rows_of(
-    store: &Store,
-    query: &Query,
-    filters: &[WordMatches],
-    graphs: &[&str],
-    max: usize,
-    options: &QueryOptions,
-) -> Result<Rows> {
-    let within: Vec<WordMatches> = filters.iter().map(|f| only_in(f, graphs)).collect();
-    let options = QueryOptions { max_rows: Some(max), ..options.clone() };
-    let QueryResults::Solutions(solutions) = store.query_parsed(restrict_all(query.clone(), &within)?, &options)?
-    else {
-        return Err(Error::Sparql("a word filter needs a SELECT query".into()));
-    };
-    let variables = solutions.variables().to_vec();
-    let rows = solutions.collect::<std::result::Result<Vec<_>, _>>().map_err(Error::from)?;
-    Ok((variables, rows))
+impl Restricted<'_> {
+    /// The first `max` rows of the query restricted to the articles `graphs` (in order), on
+    /// two threads when they are many: the earlier half of the articles on this one, the
+    /// later on another, and the later half's rows after the earlier's (a whole half may be
+    /// found for nothing, when the earlier half gives enough rows).
+    fn rows_of_batch(&self, graphs: &[&str], max: usize) -> Result<Rows> {
+        if graphs.len() < 2 * FIRST_BATCH {
+            return self.rows_of(graphs, max);
+        }
+        let (earlier, later) = graphs.split_at(graphs.len() / 2);
+        std::thread::scope(|scope| {
+            let later = scope.spawn(|| self.rows_of(later, max));
+            let (variables, mut rows) = self.rows_of(earlier, max)?;
+            let (_, later_rows) = later.join().map_err(|_| Error::Sparql("a query thread panicked".into()))??;
+            rows.extend(later_rows);
+            rows.truncate(max);
+            Ok((variables, rows))
+        })
+    }
+
+    /// The first `max` rows of the query restricted to the articles `graphs`.
+    fn rows_of(&self, graphs: &[&str], max: usize) -> Result<Rows> {
+        let within: Vec<WordMatches> = self.filters.iter().map(|f| only_in(f, graphs)).collect();
+        let options = QueryOptions { max_rows: Some(max), ..self.options.clone() };
+        let QueryResults::Solutions(solutions) =
+            self.store.query_parsed(restrict_all(self.query.clone(), &within)?, &options)?
+        else {
+            return Err(Error::Sparql("a word filter needs a SELECT query".into()));
+        };
+        let variables = solutions.variables().to_vec();
+        let rows = solutions.collect::<std::result::Result<Vec<_>, _>>().map_err(Error::from)?;
+        Ok((variables, rows))
+    }
 }
 
 /// The articles every filter matched, newest first (then by IRI), or `None` when some
