@@ -56,15 +56,23 @@ pub(super) fn sentence_subject(
         return None;
     }
     let party = |m: &Mention| matches!(index.class(m.entity).base(), EntityClass::Person | EntityClass::Organization);
-    if pronoun_classes(doc, rules, start).is_none() {
+    let Some(classes) = pronoun_classes(doc, rules, start) else {
         // The sentence must open with a name (after at most determiners, titles and
         // other capitalised words).
         let subject = opening_name(doc, rules, index, start..v)?;
         return (party(subject) && usable(subject)).then_some(subject.entity);
-    }
+    };
     // "She criticised the plan on Monday, saying ...".
-    let classes = pronoun_classes(doc, rules, start)?;
-    index.latest_before(start.saturating_sub(80), start, |c| classes.contains(&c)).map(|m| m.entity)
+    antecedent(index, start, classes).map(|m| m.entity)
+}
+
+/// How many tokens back a pronoun that is an event's subject looks for what it stands for.
+const PRONOUN_REACH: usize = 80;
+
+/// What the pronoun at token `p`, of the classes `classes`, stands for: the latest mention
+/// of one of them within `PRONOUN_REACH` tokens before it.
+pub(super) fn antecedent<'i>(index: &'i MentionIndex, p: usize, classes: &[EntityClass]) -> Option<&'i Mention> {
+    index.latest_before(p.saturating_sub(PRONOUN_REACH), p, |c| classes.contains(&c))
 }
 
 /// The entity a definite description starting at token `start` stands for ("the company",

@@ -472,7 +472,7 @@ impl Ctx<'_> {
                 (tr.tokens.start.saturating_sub(3).max(s.start)..tr.tokens.start)
                     .find_map(|p| pronoun_classes(doc, rules, p).map(|c| (p, c)))
                     .filter(|&(p, _)| !(doc.lower(p) == "it" && lex.is(WordClass::ExpletiveVerb, doc.lower(p + 1))))
-                    .and_then(|(p, classes)| index.latest_before(p.saturating_sub(80), p, |c| classes.contains(&c)))
+                    .and_then(|(p, classes)| args::antecedent(index, p, classes))
                     .map(|m| (m.entity, None))
             })
     }
