@@ -52,14 +52,14 @@ rm -rf "$WORK/store-newskg" "$WORK/store-oxigraph" "$WORK/samples"
 sample() {
     local pid="" fd pos tick size
     tick=$(getconf CLK_TCK)
-    size=$(stat -c %s "$CORPUS")
+    size=$(stat -L -c %s "$CORPUS")
     for _ in $(seq 100); do
         pid=$(pgrep -n -f "^$BIN ingest --store $WORK/store-newskg" || true)
         [ -n "$pid" ] && break
         sleep 0.1
     done
     while [ -n "$pid" ] && [ -d "/proc/$pid" ]; do
-        fd=$(find "/proc/$pid/fd" -lname "$(realpath "$CORPUS")" -printf '%f\n' 2>/dev/null | head -1)
+        fd=$(find "/proc/$pid/fd" -lname "$(realpath "$CORPUS")" -printf '%f\n' 2>/dev/null | head -1 || true)
         pos=$(awk '/^pos:/ {print $2}' "/proc/$pid/fdinfo/$fd" 2>/dev/null || true)
         awk -v t="$tick" -v p="${pos:-0}" -v s="$size" '{printf "%.2f %.5f\n", ($14 + $15) / t, p / s}' \
             "/proc/$pid/stat" 2>/dev/null >>"$WORK/samples" || true
