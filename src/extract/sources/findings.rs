@@ -1,0 +1,45 @@
+//! Findings as cited sources: a source description that is the subject of a finding verb
+//! ("researchers found", "the scientists found", "recent reports have revealed", "education
+//! advocacy groups estimated") is cited for its sentence, as the subject of a speech verb
+//! is. The verb may follow a speech auxiliary ("have revealed"); a determiner right after
+//! it makes it no finding ("police found the body").
+//!
+//! **Invariant:** only descriptions ending in a source noun of `source-nouns.tsv` are cited
+//! here, never a name, and never inside quotation marks.
+
+use super::{description_ending_at, Finder};
+use crate::extract::SentenceId;
+use crate::rules::{Rules, WordClass};
+use crate::text::Doc;
+
+/// How many speech auxiliaries may stand between a subject and its verb ("had also said").
+const MAX_AUXILIARIES: usize = 2;
+
+/// Where the subject of the verb at token `t` ends: before up to two speech auxiliaries
+/// ("officials have stated", "media have said"), not before `start`.
+pub(super) fn subject_end(doc: &Doc, rules: &Rules, start: usize, t: usize) -> usize {
+    let mut e = t;
+    while e > start && t - e < MAX_AUXILIARIES && rules.lexicons.is(WordClass::SpeechAuxiliary, doc.lower(e - 1)) {
+        e -= 1;
+    }
+    e
+}
+
+impl Finder<'_> {
+    /// "researchers found", "recent reports have revealed" at the finding verb `t` of a
+    /// sentence `start..end`: the description is an anonymous source of the sentence.
+    pub(super) fn finding(&mut self, si: SentenceId, start: usize, t: usize, end: usize) {
+        let (doc, rules) = (self.doc, self.rules);
+        if !rules.lexicons.is(WordClass::FindingVerb, doc.lower(t)) || self.quoted[t] {
+            return;
+        }
+        if t + 1 < end && rules.lexicons.is(WordClass::TitleOpener, doc.lower(t + 1)) {
+            return;
+        }
+        let e = subject_end(doc, rules, start, t);
+        if let Some(a) = description_ending_at(doc, rules, start, e) {
+            let source = self.anonymous(a, e, "source.finding");
+            self.push(si, source, "source.finding");
+        }
+    }
+}
