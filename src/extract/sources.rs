@@ -276,6 +276,7 @@ impl Finder<'_> {
         } {
             let source = self.anonymous(a, e, rule);
             self.push(si, source, rule);
+            self.coordinated(si, start, a, rule);
         } else if let Some((e, _)) = speech_subject(doc, rules, index, &self.quoted, t) {
             // Auxiliaries, appositions, pronouns, "the company said".
             self.push(si, Source::Entity(e), rule);
@@ -283,6 +284,7 @@ impl Finder<'_> {
             // "two people briefed on the talks said", "a spokesperson who ... said".
             let source = self.anonymous(a, b, rule);
             self.push(si, source, rule);
+            self.coordinated(si, start, a, rule);
         }
     }
 

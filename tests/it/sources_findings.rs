@@ -50,3 +50,14 @@ fn an_s_form_after_a_demonym_is_a_noun_not_the_nations_claim() {
     let text = "Syria claims the base is illegal.";
     assert_eq!(sources(text), ["Syria"]);
 }
+
+#[test]
+fn a_description_joined_by_and_before_a_subject_is_cited_too() {
+    let text = "The navy denied it, and both independent analysts and sources in the port told reporters the claims are false.";
+    let found = sources(text);
+    assert!(found.contains(&"independent analysts".to_owned()), "{found:?}");
+    assert!(found.contains(&"sources in the port".to_owned()), "{found:?}");
+    // A name joined by "and" is no description.
+    let text = "Mara Quell and analysts said the claims are false.";
+    assert!(!sources(text).iter().any(|s| s.contains("Quell and")), "{:?}", sources(text));
+}

@@ -3,6 +3,8 @@
 //! advocacy groups estimated") is cited for its sentence, as the subject of a speech verb
 //! is. The verb may follow a speech auxiliary ("have revealed"); a determiner right after
 //! it makes it no finding ("police found the body").
+//! Coordinated descriptions: a description joined by "and" before another that is a
+//! subject ("both independent analysts and sources in the camp told X") is cited too.
 //!
 //! **Invariant:** only descriptions ending in a source noun of `source-nouns.tsv` are cited
 //! here, never a name, and never inside quotation marks.
@@ -40,6 +42,24 @@ impl Finder<'_> {
         if let Some(a) = description_ending_at(doc, rules, start, e) {
             let source = self.anonymous(a, e, "source.finding");
             self.push(si, source, "source.finding");
+            self.coordinated(si, start, a, "source.finding");
+        }
+    }
+
+    /// A description joined by "and" before the description starting at token `a` ("both
+    /// independent analysts and sources in the camp said"): cited for the same sentence.
+    pub(super) fn coordinated(&mut self, si: SentenceId, start: usize, a: usize, rule: &'static str) {
+        let (doc, rules) = (self.doc, self.rules);
+        if a < start + 2 || doc.lower(a - 1) != "and" {
+            return;
+        }
+        let Some(mut b) = description_ending_at(doc, rules, start, a - 1) else { return };
+        if doc.lower(b) == "both" {
+            b += 1;
+        }
+        if b + 1 < a {
+            let source = self.anonymous(b, a - 1, rule);
+            self.push(si, source, rule);
         }
     }
 }
