@@ -193,7 +193,10 @@ fn prenominal(cx: &Ctx, c: &Candidate, name: &Named, out: &mut Vec<Holding>) {
         let of =
             t.of.as_ref()
                 .and_then(|r| cx.entity_at(r).map(|e| (e, t.tokens.start)))
-                .or_else(|| owner::post_owner_before(cx, a, &title))
+                .or_else(|| {
+                    let (o, s) = owner::post_owner_before(cx, a, &title)?;
+                    Some(owner_near::outlet_before_beat(cx, o, s).unwrap_or((o, s)))
+                })
                 .or_else(|| owner_near::org_noun_before(cx, name.sentence.start, a))
                 .or(state.map(|e| (e, t.tokens.start)))
                 .or_else(|| owner_near::of_after_name(cx, name).map(|e| (e, a)));

@@ -57,3 +57,12 @@ fn a_second_title_with_modifiers_joined_by_and_shares_the_owner() {
     let all = posts("On that stage the founder's longtime CEO Mark Ellery unveiled the phone.");
     assert!(!all.iter().any(|p| p.1 == "founder"), "{all:?}");
 }
+
+#[test]
+fn a_news_outlet_before_a_reporters_beat_owns_the_post() {
+    let all = posts("The base is safe, a colonel told BBC Pentagon correspondent Lina Ortiz on Monday.");
+    assert_eq!(post(&all, "Lina Ortiz", "correspondent").2.as_deref(), Some("BBC"));
+    // Without an outlet before it, the organisation before the title keeps the post.
+    let all = posts("The base is safe, said Pentagon spokesperson Lina Ortiz on Monday.");
+    assert_eq!(post(&all, "Lina Ortiz", "spokesperson").2.as_deref(), Some("Pentagon"));
+}

@@ -1,7 +1,9 @@
 //! Owners of a post named near it but not right before its title: an organisation noun
 //! standing for the organisation named last ("company CEO X", "agency spokesperson X"), an
 //! "of" phrase after the name ("Senior researcher X, of the University of Y"), and an
-//! organisation after a title set off by commas ("X, Director, Y Securities.").
+//! organisation after a title set off by commas ("X, Director, Y Securities."); and the
+//! news outlet before a reporter's beat ("VOA Pentagon correspondent X": VOA's, not the
+//! Pentagon's).
 //!
 //! **Invariant:** each returns an organisation or place the article names, never a person;
 //! the holding's evidence is not widened to the owner's words after the name.
@@ -9,7 +11,7 @@
 use super::phrase::last_organisation_before;
 use super::{Ctx, Named};
 use crate::extract::EntityId;
-use crate::rules::WordClass;
+use crate::rules::{EntityClass, WordClass};
 use crate::text::TokenKind;
 
 /// "company CEO X", "the agency spokesperson X": an organisation noun right before a title
@@ -60,4 +62,16 @@ pub(super) fn org_after_comma(cx: &Ctx, stop: usize, end: usize) -> Option<(Enti
             && e_end + 1 < end
             && cx.rules.lexicons.speech_verbs.contains_key(cx.lower(e_end + 1)));
     closed.then_some((e, e_end))
+}
+
+/// "VOA Pentagon correspondent X", "CBS Sports NFL insider X": when the owner found before
+/// a title (starting at token `start`) is no news outlet and a news outlet is named right
+/// before it, the post is the outlet's and the owner found was the beat. Returns the outlet
+/// and its first token.
+pub(super) fn outlet_before_beat(cx: &Ctx, owner: EntityId, start: usize) -> Option<(EntityId, usize)> {
+    let class = |e: EntityId| cx.resolved.entities[e].class;
+    if class(owner) == EntityClass::NewsOrganization {
+        return None;
+    }
+    cx.organisation_ending_at(start).filter(|&(o, _)| o != owner && class(o) == EntityClass::NewsOrganization)
 }
