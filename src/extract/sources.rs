@@ -139,6 +139,8 @@ impl Finder<'_> {
                 e >= end || !matches!(doc.tokens[e].kind, TokenKind::Word | TokenKind::Possessive)
             });
         if let Some(m) = index.starting_at(x).or(after_the) {
+            // "according to Afghan Ambassador X": the titled person.
+            let m = findings::titled_person(doc, rules, index, m, end).unwrap_or(m);
             self.push(si, Source::Entity(m.entity), "source.according-to");
         } else if let Some(e) = report_by(doc, rules, index, x, end) {
             self.push(si, Source::Entity(e), "source.reported-by");

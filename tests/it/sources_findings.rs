@@ -61,3 +61,12 @@ fn a_description_joined_by_and_before_a_subject_is_cited_too() {
     let text = "Mara Quell and analysts said the claims are false.";
     assert!(!sources(text).iter().any(|s| s.contains("Quell and")), "{:?}", sources(text));
 }
+
+#[test]
+fn according_to_a_titled_person_cites_the_person() {
+    let text = "According to Peruvian Ambassador to the United States Rosa Alvarado, the team made real progress.";
+    assert_eq!(sources(text), ["Rosa Alvarado"]);
+    // A country alone, or one followed by no title, stays the source.
+    let text = "According to Peru, the team made real progress.";
+    assert_eq!(sources(text), ["Peru"]);
+}

@@ -3,6 +3,8 @@
 //! advocacy groups estimated") is cited for its sentence, as the subject of a speech verb
 //! is. The verb may follow a speech auxiliary ("have revealed"); a determiner right after
 //! it makes it no finding ("police found the body").
+//! A titled person after "according to" is the source, not the country or organisation
+//! that opens the title ("according to Afghan Ambassador to the United States X").
 //! Coordinated descriptions: a description joined by "and" before another that is a
 //! subject ("both independent analysts and sources in the camp told X") is cited too.
 //!
@@ -10,8 +12,9 @@
 //! here, never a name, and never inside quotation marks.
 
 use super::{description_ending_at, Finder};
+use crate::extract::index::{Mention, MentionIndex};
 use crate::extract::SentenceId;
-use crate::rules::{Rules, WordClass};
+use crate::rules::{EntityClass, Rules, WordClass};
 use crate::text::Doc;
 
 /// How many speech auxiliaries may stand between a subject and its verb ("had also said").
@@ -62,4 +65,37 @@ impl Finder<'_> {
             self.push(si, source, rule);
         }
     }
+}
+
+/// How many tokens a title phrase may span between the name opening it and the person
+/// ("Afghan Ambassador to the United States X").
+const TITLE_PHRASE: usize = 10;
+
+/// The person a title opened by the mention `m` belongs to ("Afghan Ambassador to the
+/// United States Hamdullah X", "Acme CEO Jane Roe"): the first person named after a title
+/// word right after `m`, before any punctuation, within a few tokens; none when no title
+/// follows `m`.
+pub(super) fn titled_person<'i>(
+    doc: &Doc,
+    rules: &Rules,
+    index: &'i MentionIndex,
+    m: &Mention,
+    end: usize,
+) -> Option<&'i Mention> {
+    let lex = &rules.lexicons;
+    let t = m.tokens.end;
+    if index.class(m.entity) == EntityClass::Person || t >= end {
+        return None;
+    }
+    let title = (1..=lex.title_max_tokens.min(end - t)).any(|k| {
+        let words: Vec<&str> = (t..t + k).map(|i| doc.lower(i)).collect();
+        lex.titles.contains_key(&words.join(" "))
+    });
+    if !title {
+        return None;
+    }
+    let stop = (t..(t + TITLE_PHRASE).min(end))
+        .find(|&k| doc.tokens[k].kind != crate::text::TokenKind::Word)
+        .unwrap_or((t + TITLE_PHRASE).min(end));
+    index.outermost_in(t..stop).into_iter().find(|p| index.class(p.entity) == EntityClass::Person)
 }
