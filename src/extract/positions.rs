@@ -4,7 +4,9 @@
 //! - a title before a name, with what owns the post before it: "Sen. Marco Rubio",
 //!   "Iran's U.N. Ambassador X", "Iranian General X", "AP reporter X", "F Jane Roe"; a
 //!   party-state tag after the name gives the state ("Sen. X, R-Ohio"), a plural title is
-//!   held by each listed name ("Sens. X and Y") (`post.prenominal`);
+//!   held by each listed name ("Sens. X and Y"); an organisation noun before the title
+//!   ("company CEO X") or an "of" phrase after the name ("Analyst X, of Y") gives the owner
+//!   (`owner_near.rs`) (`post.prenominal`);
 //! - an apposition after the name: "X, a spokesperson for the Trump transition", "X, an
 //!   Ottawa New Democrat MP,", "X, Director of Y, and Chairman of Z", "X, PG&E's principal
 //!   meteorologist", "X, president and COO of Y" (the phrase itself: `phrase.rs`)
@@ -31,6 +33,7 @@ use crate::text::{Doc, TokenKind};
 
 mod joined;
 mod owner;
+mod owner_near;
 mod phrase;
 use phrase::title_phrase;
 
@@ -190,8 +193,13 @@ fn prenominal(cx: &Ctx, c: &Candidate, name: &Named, out: &mut Vec<Holding>) {
         let of =
             t.of.as_ref()
                 .and_then(|r| cx.entity_at(r).map(|e| (e, t.tokens.start)))
-                .or_else(|| owner::post_owner_before(cx, a, &title))
-                .or(state.map(|e| (e, t.tokens.start)));
+                .or_else(|| {
+                    let (o, s) = owner::post_owner_before(cx, a, &title)?;
+                    Some(owner_near::outlet_before_beat(cx, o, s).unwrap_or((o, s)))
+                })
+                .or_else(|| owner_near::org_noun_before(cx, name.sentence.start, a))
+                .or(state.map(|e| (e, t.tokens.start)))
+                .or_else(|| owner_near::of_after_name(cx, name).map(|e| (e, a)));
         let status = t.status.unwrap_or(HoldingStatus::Incumbent);
         let start = of.map_or(a, |(_, s)| s).min(a);
         let holding = |holder: EntityId, end: usize| Holding {

@@ -6,11 +6,13 @@
 //! (`source.quoting`); "via X" (and "via X of Y") (`source.via`); reported speech, "X
 //! said", "X told", "officials say", "…, said X", and with the subjects of
 //! `quotes::speech_subject` ("X, a spokesperson, said", "X has said", "she said")
-//! (`source.said`); a quotation's speaker (`source.quote`). Descriptions become anonymous
+//! (`source.said`); a quotation's speaker (`source.quote`); a source description before
+//! a finding verb, "researchers found" (`source.finding`, `findings.rs`). Descriptions become anonymous
 //! sources labelled as written ("a U.S. official"), affiliated with the entity named in
 //! them. What is attributed: the sentence (as a claim), the events read from it, and
 //! quotations.
 
+mod findings;
 pub(crate) mod subjects;
 
 use super::index::MentionIndex;
@@ -82,6 +84,7 @@ pub fn find(
             f.via(si, s.start, t, end);
             f.quoting(si, t, end);
             f.said(si, s.start, t, end);
+            f.finding(si, s.start, t, end);
             t += 1;
         }
     }
@@ -136,6 +139,8 @@ impl Finder<'_> {
                 e >= end || !matches!(doc.tokens[e].kind, TokenKind::Word | TokenKind::Possessive)
             });
         if let Some(m) = index.starting_at(x).or(after_the) {
+            // "according to Afghan Ambassador X": the titled person.
+            let m = findings::titled_person(doc, rules, index, m, end).unwrap_or(m);
             self.push(si, Source::Entity(m.entity), "source.according-to");
         } else if let Some(e) = report_by(doc, rules, index, x, end) {
             self.push(si, Source::Entity(e), "source.reported-by");
@@ -143,6 +148,9 @@ impl Finder<'_> {
             self.push(si, Source::Entity(e), "source.according-to");
         } else if let Some((d_end, _)) = description(doc, rules, x, end) {
             let d_end = familiar_with(doc, rules, d_end, end);
+            let source = self.anonymous(x, d_end, "source.according-to");
+            self.push(si, source, "source.according-to");
+        } else if let Some(d_end) = unnamed_body(doc, rules, x, end) {
             let source = self.anonymous(x, d_end, "source.according-to");
             self.push(si, source, "source.according-to");
         }
@@ -262,9 +270,15 @@ impl Finder<'_> {
         {
             // "the doctors said", of a group the article names ("Doctors for X").
             self.push(si, Source::Entity(e), rule);
-        } else if let Some(a) = description_ending_at(doc, rules, start, t) {
-            let source = self.anonymous(a, t, rule);
+        } else if let Some((a, e)) = {
+            // "police said", "Scientology officials have stated": a description, perhaps
+            // before speech auxiliaries.
+            let e = findings::subject_end(doc, rules, start, t);
+            description_ending_at(doc, rules, start, e).map(|a| (a, e))
+        } {
+            let source = self.anonymous(a, e, rule);
             self.push(si, source, rule);
+            self.coordinated(si, start, a, rule);
         } else if let Some((e, _)) = speech_subject(doc, rules, index, &self.quoted, t) {
             // Auxiliaries, appositions, pronouns, "the company said".
             self.push(si, Source::Entity(e), rule);
@@ -272,6 +286,7 @@ impl Finder<'_> {
             // "two people briefed on the talks said", "a spokesperson who ... said".
             let source = self.anonymous(a, b, rule);
             self.push(si, source, rule);
+            self.coordinated(si, start, a, rule);
         }
     }
 
@@ -364,6 +379,19 @@ fn evidence_from(doc: &Doc, index: &MentionIndex, x: usize, end: usize) -> Optio
     index.starting_at(name).map(|m| m.entity)
 }
 
+/// "a group representing rural counties", "an association of local farmers": an unnamed
+/// body (an indefinite organisation noun of `speaker-nouns.tsv`) with a post-modifier that
+/// says which, starting at token `x`: the description's end. Without the post-modifier ("a
+/// group") it says too little to be a source.
+fn unnamed_body(doc: &Doc, rules: &Rules, x: usize, end: usize) -> Option<usize> {
+    let lex = &rules.lexicons;
+    let ok = x + 3 < end
+        && matches!(doc.lower(x), "a" | "an")
+        && lex.speaker_nouns.contains_key(doc.lower(x + 1))
+        && lex.is(WordClass::Familiarity, doc.lower(x + 2));
+    ok.then(|| familiar_with(doc, rules, x + 2, end)).filter(|&e| e > x + 3)
+}
+
 /// Extends a description over "familiar with the matter" / "close to the talks" /
 /// "representing rural counties", up to a clause break or a relative clause.
 fn familiar_with(doc: &Doc, rules: &Rules, d_end: usize, end: usize) -> usize {
@@ -393,25 +421,35 @@ fn ends_clause(doc: &Doc, rules: &Rules, k: usize, end: usize) -> bool {
         || matches!(doc.lower(k), "on" | "last" | "this" | "earlier")
 }
 
-/// A description ending right before token `t` ("a spokesman", "police", "U.S. officials").
+/// A description ending right before token `t` ("a spokesman", "police", "U.S. officials",
+/// "the report's authors").
 pub(super) fn description_ending_at(doc: &Doc, rules: &Rules, from: usize, t: usize) -> Option<usize> {
     let head = t.checked_sub(1)?;
     if head < from || !rules.lexicons.source_nouns.contains(doc.lower(head)) {
         return None;
     }
     let mut a = head;
-    // Words, and hyphens inside a compound ("Washington-based").
+    // Words, hyphens inside a compound ("Washington-based") and a possessive after a word
+    // ("the report's authors").
     let joined = |k: usize| doc.tok(k) == "-" && k > 0 && doc.tokens[k - 1].end == doc.tokens[k].start;
-    while a > from && a + 6 > head && (doc.tokens[a - 1].kind == TokenKind::Word || joined(a - 1)) {
+    let possessive = |k: usize| doc.tokens[k].kind == TokenKind::Possessive && k > from;
+    while a > from && a + 6 > head && (doc.tokens[a - 1].kind == TokenKind::Word || joined(a - 1) || possessive(a - 1))
+    {
         let w = doc.lower(a - 1);
         if rules.lexicons.is(WordClass::DescriptionOpener, w) {
             a -= 1;
             break;
         }
-        if rules.lexicons.speech_verbs.contains_key(w) || rules.lexicons.is(WordClass::SourceClauseBreak, w) {
+        // A speech word before a possessive is a noun ("the report's authors").
+        let noun = doc.tokens[a].kind == TokenKind::Possessive;
+        if (rules.lexicons.speech_verbs.contains_key(w) && !noun) || rules.lexicons.is(WordClass::SourceClauseBreak, w)
+        {
             break;
         }
         a -= 1;
+    }
+    if doc.tokens[a].kind == TokenKind::Possessive {
+        a += 1;
     }
     // A description does not start inside a word ("PG&E officials").
     if a > from && doc.tokens[a - 1].end == doc.tokens[a].start && doc.tokens[a - 1].kind != TokenKind::Word {

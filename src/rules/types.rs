@@ -283,6 +283,10 @@ named_enum! {
         /// Words that after a comma open a clause with a subject of its own ("…, where he
         /// was arrested"): an event's subject after them is looked for inside that clause.
         ClauseOpener = "clause-opener",
+        /// Verbs that report what a study or its authors found, a source's claim when a
+        /// source description is their subject ("researchers found", "recent reports have
+        /// revealed", "advocacy groups estimated").
+        FindingVerb = "finding-verb",
     }
 }
 

@@ -38,9 +38,14 @@ pub(super) fn widen(cx: &Ctx, from: usize, a: usize) -> (usize, String) {
     (m, cx.doc.slice(m, a).to_lowercase())
 }
 
-/// "TITLE and" right before token `a` ("founder and co-CEO"): the first title's start, the
-/// title and the status a marker before it gives ("former").
+/// "TITLE and" right before token `a` ("founder and co-CEO"), perhaps with up to two
+/// lower-case modifiers of the second title between ("founder and longtime CEO"): the first
+/// title's start, the title and the status a marker before it gives ("former").
 pub(super) fn joined_before(cx: &Ctx, from: usize, a: usize) -> Option<(usize, Title, Option<HoldingStatus>)> {
+    let modifiers = (1..=2).find(|&n| {
+        a >= from + 2 + n && cx.lower(a - n - 1) == "and" && (a - n..a).all(|k| super::phrase::modifier(cx, k))
+    });
+    let a = a - modifiers.unwrap_or(0);
     if a < from + 2 || cx.lower(a - 1) != "and" {
         return None;
     }

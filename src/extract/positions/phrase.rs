@@ -29,13 +29,7 @@ pub(super) fn title_phrase(
         let stop = cx.doc.tokens.partition_point(|t| t.start < h.evidence.span.end);
         out.push(h);
         // "... and chief operating officer", not "... and Rep. Mike Waltz for ...".
-        let person_near = |from: usize| {
-            (from..(from + 6).min(end)).any(|t| {
-                cx.at.starting_at(t).iter().any(|&i| {
-                    cx.resolved.of_candidate[i].is_some_and(|e| cx.resolved.entities[e].class == EntityClass::Person)
-                })
-            })
-        };
+        let person_near = |from: usize| (from..(from + 6).min(end)).any(|t| person_starts_at(cx, t));
         if stop + 1 < end && cx.lower(stop) == "and" && out.len() < 3 && !person_near(stop + 1) {
             p = stop + 1;
         } else {
@@ -120,6 +114,11 @@ fn one_title(cx: &Ctx, name: &Named, p: usize, mut status: HoldingStatus, patter
     if matches!(title.kind, TitleKind::Honorific) {
         return None;
     }
+    // "X, Senator Y and Senator Z": a title right before another person's name is that
+    // person's, in a list of names, not an apposition to X.
+    if pattern == PostPattern::Apposition && person_starts_at(cx, t_end) {
+        return None;
+    }
     // A title word that only modifies the head title after it: "deputy associate
     // administrator", "principal deputy White House press secretary" (White House owns it).
     let mut inner: Vec<String> = Vec::new();
@@ -194,6 +193,13 @@ fn one_title(cx: &Ctx, name: &Named, p: usize, mut status: HoldingStatus, patter
             stop = e_end;
         }
     }
+    // "X, Director, Y Securities.": an organisation set off by commas after the title.
+    if of.is_none() && pattern == PostPattern::Apposition {
+        if let Some((e, e_end)) = super::owner_near::org_after_comma(cx, stop, end) {
+            of = Some(e);
+            stop = e_end;
+        }
+    }
     // A possessive phrase after a comma is an apposition only when it closes there
     // ("X, PG&E's meteorologist, said"), not when it opens a clause ("... for X, Iran's
     // president has said").
@@ -204,6 +210,14 @@ fn one_title(cx: &Ctx, name: &Named, p: usize, mut status: HoldingStatus, patter
         return None;
     }
     Some(Holding { holder, title: title.title, of, status, pattern, evidence: pattern.evidence(doc.span(start, stop)) })
+}
+
+/// Whether a kept candidate naming a person starts at token `t`.
+fn person_starts_at(cx: &Ctx, t: usize) -> bool {
+    cx.at
+        .starting_at(t)
+        .iter()
+        .any(|&i| cx.resolved.of_candidate[i].is_some_and(|e| cx.resolved.entities[e].class == EntityClass::Person))
 }
 
 /// Whether token `t` (before `end`) is a possessive ending.
@@ -273,7 +287,7 @@ fn last_organisation_within(cx: &Ctx, a: usize, b: usize) -> Option<EntityId> {
 }
 
 /// The organisation named last before token `t`.
-fn last_organisation_before(cx: &Ctx, t: usize) -> Option<EntityId> {
+pub(super) fn last_organisation_before(cx: &Ctx, t: usize) -> Option<EntityId> {
     let upto = cx.organisations.partition_point(|&(end, _, _)| end <= t);
     cx.organisations[..upto].last().map(|&(_, _, e)| e)
 }

@@ -4,7 +4,8 @@
 //! lives"; the forms of "say" do report figures: "said 25 people died"), before "by" and a
 //! participle ("responded by hitting him"), and a bare form right after a name that
 //! itself follows a determiner or modifier: a noun the name modifies ("a future
-//! Palestinian state", "a Trump tweet"; not "WHO say").
+//! Palestinian state", "a Trump tweet"; not "WHO say"), and an -s form right after a
+//! demonym ("the Syrian claims are false").
 //! Long descriptions: a source noun with a post-modifier ("two people briefed on the talks
 //! said", "employees of a car dealership said") is labelled with it; one with a relative
 //! clause ("a spokesperson who asked not to be named said", "Israeli settlers, who ...,
@@ -31,6 +32,16 @@ pub fn not_speech(doc: &Doc, rules: &Rules, index: &MentionIndex, t: usize, end:
     }
     if next + 1 < end && doc.lower(next) == "by" && doc.lower(next + 1).ends_with("ing") {
         return true;
+    }
+    // "the Russian and Syrian claims are false": a demonym (an adjective) before an -s
+    // form makes it a plural noun, whose nation says nothing.
+    if w.ends_with('s') && !is_say_form(w) {
+        if let Some(m) = index.ending_at(t).filter(|m| m.tokens.len() == 1) {
+            let key = crate::rules::token_key([doc.tok(m.tokens.start)]);
+            if rules.gazetteer.demonym(&key).is_some() {
+                return true;
+            }
+        }
     }
     if is_bare_form(w) {
         if let Some(m) = index.ending_at(t).filter(|m| m.tokens.start > 0) {
