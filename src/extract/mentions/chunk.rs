@@ -531,9 +531,11 @@ impl<'a> Scanner<'a> {
                 return Some(*c);
             }
             // One modifier may stand between a name and an organisation cue ("Old Mutual
-            // insurance company").
+            // insurance company"), unless a name follows the cue, which it describes
+            // ("Global investment firm Harwell Capital").
             let modifier = doc.tok(q).chars().all(char::is_lowercase);
-            if modifier && q + 1 < doc.tokens.len() && self.is_word(q + 1) {
+            let name_after = q + 2 < doc.tokens.len() && self.starts_name(q + 2);
+            if modifier && !name_after && q + 1 < doc.tokens.len() && self.is_word(q + 1) {
                 if let Some(EntityClass::Organization) = lex.cue_after.get(doc.lower(q + 1)) {
                     return Some(EntityClass::Organization);
                 }
