@@ -283,6 +283,9 @@ named_enum! {
         /// Words that after a comma open a clause with a subject of its own ("…, where he
         /// was arrested"): an event's subject after them is looked for inside that clause.
         ClauseOpener = "clause-opener",
+        /// Nouns of figures a body publishes: "data from X", "figures by X" make X an
+        /// organisation, not a place.
+        DataNoun = "data-noun",
     }
 }
 

@@ -131,7 +131,8 @@ impl<'a> Scanner<'a> {
 
     /// A gazetteer name, which may reach past the chunk ("Korean People's Army"). A maker
     /// before a model code names a product, not the maker ("Airbus A380": no mention); the
-    /// entry may start a longer name (`entry_name_end`): a country and a government word
+    /// entry may start a longer name (`entry_name_end`): the entry and legal forms only is
+    /// the entry ("Acme Group Corp"), a country and a government word
     /// is the country ("US Government", `org.metonym`), and see `body_led_by_entry`. A
     /// country before a currency word is no mention ("US dollars").
     fn gazetteer_name(&mut self, c: &mut Chunk, here: &Here) -> Step {
@@ -168,6 +169,12 @@ impl<'a> Scanner<'a> {
                 Candidate::new(p..name_end, Kind::Name(Some(EntityClass::Person)), "name.place-given-name");
             person.titles = std::mem::take(&mut c.titles);
             self.out.push(person);
+            c.p = name_end;
+            return Step::Read;
+        }
+        // "Acme Group Corp": the entry and its legal form is the entry.
+        if name_end > after && (after..name_end).all(|t| self.lex.org_suffixes.contains_key(doc.tok(t))) {
+            self.push(p..name_end, Kind::Gazetteer(e), entry.rule);
             c.p = name_end;
             return Step::Read;
         }
