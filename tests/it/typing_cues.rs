@@ -1,6 +1,7 @@
 //! Names that read as full names but have no person evidence, on sentences written for these
 //! tests with negative cases: a body or place noun in apposition, and a name after "the"
-//! where no person's name stands; who publishes data; a known company and its legal form.
+//! where no person's name stands; who publishes data; a known company and its legal form;
+//! a state before a known national body.
 
 use newskg::rules::EntityClass;
 
@@ -52,4 +53,19 @@ fn a_known_company_and_its_legal_form_are_that_company() {
     // Negative: a head word that is no legal form still names another body.
     let x = extract_text("Sony Foundation said grants rose. Sony shares fell anyway.");
     assert!(x.entities.iter().any(|e| e.label == "Sony Foundation"), "{:?}", x.entities);
+}
+
+#[test]
+fn a_state_before_a_known_national_body_names_the_states_own_body() {
+    let x = extract_text("The Vermont Department of Agriculture said prices rose.");
+    let labels: Vec<_> = x.entities.iter().map(|e| (e.class.base(), e.label.as_str())).collect();
+    assert_eq!(labels, vec![(Org, "Vermont Department of Agriculture")], "{labels:?}");
+    // Negative: a country before it names the national body and the country.
+    let x = extract_text("The US Department of Agriculture said prices rose.");
+    let labels: Vec<_> = x.entities.iter().map(|e| (e.class.base(), e.label.as_str())).collect();
+    assert!(labels.contains(&(Org, "Department of Agriculture")), "{labels:?}");
+    assert!(labels.contains(&(Place, "United States")), "{labels:?}");
+    // Negative: apart, they are the state and the national body.
+    let x = extract_text("Farmers in Vermont said the Department of Agriculture agreed.");
+    assert_eq!(x.entities.len(), 2, "{:?}", x.entities);
 }

@@ -260,8 +260,14 @@ impl<'a> Scanner<'a> {
                 .find(|&t| matches!(doc.lower(t), "of" | "for") && self.is_org_word(t - 1))
                 .map(|t| t - 1)
         });
+        // A known body after a country is that body in that country ("US Federal Reserve":
+        // two mentions); after a state or city it names that place's own body ("Texas
+        // Department of Agriculture", "Ohio Supreme Court").
+        let local = gaz.entry(e).class.base() == EntityClass::Place && gaz.entry(e).class != EntityClass::Country;
         let org_name = head.is_some()
-            && gaz.longest_match(self.words(after, name_end)).is_none_or(|(k, _)| after + k < name_end)
+            && gaz.longest_match(self.words(after, name_end)).is_none_or(|(k, o)| {
+                after + k < name_end || (local && gaz.entry(o).class.base() == EntityClass::Organization)
+            })
             && self.title_at(after, name_end).is_none();
         if let (true, Some(head)) = (org_name, head) {
             let class = self.org_head(doc.tok(head)).map_or(EntityClass::Organization, |h| h.class);
