@@ -53,6 +53,9 @@ fn a_known_company_and_its_legal_form_are_that_company() {
     // Negative: a head word that is no legal form still names another body.
     let x = extract_text("Sony Foundation said grants rose. Sony shares fell anyway.");
     assert!(x.entities.iter().any(|e| e.label == "Sony Foundation"), "{:?}", x.entities);
+    // Negative: a place and a suffix word is a body of its own, not the place.
+    let x = extract_text("Analysts at Lima Group said sales rose.");
+    assert!(x.entities.iter().any(|e| e.label == "Lima Group" && e.class.base() == Org), "{:?}", x.entities);
 }
 
 #[test]

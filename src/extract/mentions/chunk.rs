@@ -172,8 +172,10 @@ impl<'a> Scanner<'a> {
             c.p = name_end;
             return Step::Read;
         }
-        // "Acme Group Corp": the entry and its legal form is the entry.
-        if name_end > after && (after..name_end).all(|t| self.lex.org_suffixes.contains_key(doc.tok(t))) {
+        // "Acme Group Corp": a known organisation and its legal form is that organisation
+        // ("Lima Group" after a city is another body).
+        let legal_form_only = name_end > after && (after..name_end).all(|t| lex.org_suffixes.contains_key(doc.tok(t)));
+        if entry.class.base() == EntityClass::Organization && legal_form_only {
             self.push(p..name_end, Kind::Gazetteer(e), entry.rule);
             c.p = name_end;
             return Step::Read;
