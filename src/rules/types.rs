@@ -287,6 +287,9 @@ named_enum! {
         /// source description is their subject ("researchers found", "recent reports have
         /// revealed", "advocacy groups estimated").
         FindingVerb = "finding-verb",
+        /// Nouns of figures a body publishes: "data from X", "figures by X" make X an
+        /// organisation, not a place.
+        DataNoun = "data-noun",
     }
 }
 

@@ -33,6 +33,7 @@
 //!   across initials and suffixes, on sentences written for them, with negative cases;
 //! - `validate`: SHACL validation of the output and of broken data.
 
+mod acronyms;
 mod bad_inputs;
 mod cli;
 mod concurrent_use;

@@ -85,10 +85,14 @@ pub(super) fn cluster_class(
     };
     if acronym {
         let w = doc.tok(candidates[longest].tokens.start);
+        // Organisations next to it in a list ("X and Acme Bank") support it too.
         let supported = members.iter().any(|&i| {
             let t = candidates[i].tokens.start;
             candidates[i].context.is_some() || (t > 0 && doc.tok(t - 1).eq_ignore_ascii_case("the"))
-        });
+        }) || cues::votes(doc, rules, candidates, class, at, members)
+            .into_iter()
+            .max_by_key(|(c, v)| (*v, std::cmp::Reverse(*c)))
+            .is_some_and(|(c, _)| c.base() == EntityClass::Organization);
         let letters_only = w.chars().all(|c| c.is_alphabetic() || c == '.' || c == '&');
         // "FTSE 100", "S&P 500": an index, not an organisation.
         let before_number = members.iter().all(|&i| {

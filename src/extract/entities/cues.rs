@@ -19,7 +19,8 @@ const SPECIFIC: usize = 2;
 /// Sums the class votes of a cluster's mentions: the chunker's context hint (a place
 /// preposition counts only when the name is not a possessive's owner; after "TITLE at" it is
 /// an employer, an organisation), organisation nouns governing the name, place nouns after
-/// it, an age or a body or place noun in apposition ("X, 45,", "X, a chip company,"), "at
+/// it, who publishes data ("data from X", `data-noun`), an age or a body or place noun in
+/// apposition ("X, 45,", "X, a chip company,"), "at
 /// the X," and organisations next to a one-word
 /// name in a list ("Astrobotic, Deep Space Systems, Draper"). `class` is each candidate's
 /// class so far.
@@ -151,6 +152,12 @@ fn specific_cue(doc: &Doc, rules: &Rules, p: usize, q: usize) -> Option<EntityCl
     }
     // "the founder of X", "employees of X".
     if p >= 2 && same_sentence(p - 2) && doc.lower(p - 1) == "of" && org_noun(p - 2) {
+        return Some(EntityClass::Organization);
+    }
+    // "data from X", "figures compiled by X": who publishes them.
+    let data_noun = |t: usize| doc.is_word(t) && lex.is(WordClass::DataNoun, doc.lower(t));
+    let by_or_from = |t: usize| doc.is_word(t) && matches!(doc.lower(t), "from" | "by");
+    if p >= 2 && same_sentence(p - 2) && by_or_from(p - 1) && (data_noun(p - 2) || (p >= 3 && data_noun(p - 3))) {
         return Some(EntityClass::Organization);
     }
     // "the X settlement", "the X theater".

@@ -278,6 +278,7 @@ impl Linking<'_> {
             if acronym(i) != acronym(j)
                 && !matches!(candidates[j].kind, Kind::Demonym(_))
                 && !matches!(candidates[i].kind, Kind::Demonym(_))
+                && !self.other_entry_in_brackets(i, j)
             {
                 self.sets.union(i, j);
                 let c = self.class[i].or(self.class[j]);
@@ -297,16 +298,44 @@ impl Linking<'_> {
                 continue;
             }
             if let Some(j) = self.first_starting_at(t + 1, |j| candidates[j].tokens == (t + 1..t + 2)) {
-                // Two different gazetteer entries are two entities ("LOS ANGELES (AP)").
-                let other_entries = matches!((&candidates[i].kind, &candidates[j].kind),
-                    (Kind::Gazetteer(a), Kind::Gazetteer(b)) if a != b);
-                if !matches!(candidates[i].kind, Kind::Demonym(_)) && !other_entries {
+                if !matches!(candidates[i].kind, Kind::Demonym(_)) && !self.other_entry_in_brackets(i, j) {
                     self.sets.union(i, j);
                     if self.class[j].is_none() || self.class[j] == Some(EntityClass::Organization) {
                         self.class[j] = self.class[i].or(self.class[j]);
                     }
                 }
             }
+        }
+    }
+
+    /// Whether the bracketed name `j` after name `i` is another entity, not an explanation
+    /// of `i`: two different gazetteer entries ("LOS ANGELES (AP)"), a known place and an
+    /// acronym that does not start with its first letter (the outlet of a dateline,
+    /// "SPRINGFIELD, Ill. (XNS)"; "Democratic Republic of Congo (DRC)" still joins), or a
+    /// known acronym after a name whose initials do not start with it and that does not
+    /// hold it ("HOLLOWAY FALLS (AP)").
+    fn other_entry_in_brackets(&self, i: usize, j: usize) -> bool {
+        let (candidates, gaz) = (self.candidates, &self.rules.gazetteer);
+        let place = |k: usize| match candidates[k].kind {
+            Kind::Gazetteer(e) => gaz.entry(e).class.base() == EntityClass::Place,
+            _ => false,
+        };
+        let acronym = |k: usize| candidates[k].tokens.len() == 1 && is_all_caps(&self.surface[k]);
+        let first_letter = |k: usize| self.keys[k].chars().next();
+        let unrelated_acronym = |a: usize, b: usize| place(a) && acronym(b) && first_letter(a) != first_letter(b);
+        // A known acronym explains only a name whose initials it spells.
+        let known_acronym = |k: usize| acronym(k) && matches!(candidates[k].kind, Kind::Gazetteer(_));
+        // "General Motors Corporation (GM)", "Acme Group AG (AG)": the initials may go on
+        // past the acronym, or the name may hold it whole.
+        let unspelled = |a: usize, b: usize| {
+            matches!(candidates[a].kind, Kind::Name(_))
+                && known_acronym(b)
+                && !initials(self.rules, &self.words[a]).starts_with(self.keys[b].as_str())
+                && !self.words[a].contains(&self.keys[b].as_str())
+        };
+        match (&candidates[i].kind, &candidates[j].kind) {
+            (Kind::Gazetteer(a), Kind::Gazetteer(b)) if a != b => true,
+            _ => unrelated_acronym(i, j) || unrelated_acronym(j, i) || unspelled(i, j) || unspelled(j, i),
         }
     }
 

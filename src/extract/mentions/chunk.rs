@@ -131,7 +131,8 @@ impl<'a> Scanner<'a> {
 
     /// A gazetteer name, which may reach past the chunk ("Korean People's Army"). A maker
     /// before a model code names a product, not the maker ("Airbus A380": no mention); the
-    /// entry may start a longer name (`entry_name_end`): a country and a government word
+    /// entry may start a longer name (`entry_name_end`): the entry and legal forms only is
+    /// the entry ("Acme Group Corp"), a country and a government word
     /// is the country ("US Government", `org.metonym`), and see `body_led_by_entry`. A
     /// country before a currency word is no mention ("US dollars").
     fn gazetteer_name(&mut self, c: &mut Chunk, here: &Here) -> Step {
@@ -168,6 +169,14 @@ impl<'a> Scanner<'a> {
                 Candidate::new(p..name_end, Kind::Name(Some(EntityClass::Person)), "name.place-given-name");
             person.titles = std::mem::take(&mut c.titles);
             self.out.push(person);
+            c.p = name_end;
+            return Step::Read;
+        }
+        // "Acme Group Corp": a known organisation and its legal form is that organisation
+        // ("Lima Group" after a city is another body).
+        let legal_form_only = name_end > after && (after..name_end).all(|t| lex.org_suffixes.contains_key(doc.tok(t)));
+        if entry.class.base() == EntityClass::Organization && legal_form_only {
+            self.push(p..name_end, Kind::Gazetteer(e), entry.rule);
             c.p = name_end;
             return Step::Read;
         }
@@ -253,8 +262,14 @@ impl<'a> Scanner<'a> {
                 .find(|&t| matches!(doc.lower(t), "of" | "for") && self.is_org_word(t - 1))
                 .map(|t| t - 1)
         });
+        // A known body after a country is that body in that country ("US Federal Reserve":
+        // two mentions); after a state or city it names that place's own body ("Texas
+        // Department of Agriculture", "Ohio Supreme Court").
+        let local = gaz.entry(e).class.base() == EntityClass::Place && gaz.entry(e).class != EntityClass::Country;
         let org_name = head.is_some()
-            && gaz.longest_match(self.words(after, name_end)).is_none_or(|(k, _)| after + k < name_end)
+            && gaz.longest_match(self.words(after, name_end)).is_none_or(|(k, o)| {
+                after + k < name_end || (local && gaz.entry(o).class.base() == EntityClass::Organization)
+            })
             && self.title_at(after, name_end).is_none();
         if let (true, Some(head)) = (org_name, head) {
             let class = self.org_head(doc.tok(head)).map_or(EntityClass::Organization, |h| h.class);
@@ -531,9 +546,11 @@ impl<'a> Scanner<'a> {
                 return Some(*c);
             }
             // One modifier may stand between a name and an organisation cue ("Old Mutual
-            // insurance company").
+            // insurance company"), unless a name follows the cue, which it describes
+            // ("Global investment firm Harwell Capital").
             let modifier = doc.tok(q).chars().all(char::is_lowercase);
-            if modifier && q + 1 < doc.tokens.len() && self.is_word(q + 1) {
+            let name_after = q + 2 < doc.tokens.len() && self.starts_name(q + 2);
+            if modifier && !name_after && q + 1 < doc.tokens.len() && self.is_word(q + 1) {
                 if let Some(EntityClass::Organization) = lex.cue_after.get(doc.lower(q + 1)) {
                     return Some(EntityClass::Organization);
                 }

@@ -44,6 +44,38 @@ impl Scanner<'_> {
         t
     }
 
+    /// A paragraph of one short sentence all in capitals ("RIVALS CRUISE", "CHILE FALTERS"): a
+    /// subheading, whose words are no names except the known ones, read as written or in
+    /// title case (`name.caps-heading`). Returns whether the sentence starting at `s` was
+    /// such a heading (and was read).
+    pub(super) fn caps_heading(&mut self, s: usize) -> bool {
+        let doc = self.doc;
+        let end = self.sentence.end;
+        let whole_paragraph = doc
+            .paragraphs
+            .binary_search_by_key(&self.sentence.start, |p| p.start)
+            .is_ok_and(|k| doc.paragraphs[k].end == end);
+        let caps = (s..end).all(|t| !self.is_word(t) || is_all_caps(doc.tok(t)));
+        let words = (s..end).filter(|&t| self.is_word(t)).count();
+        if s >= end || !whole_paragraph || !caps || !(1..=6).contains(&words) {
+            return false;
+        }
+        let titled: Vec<String> = (s..end).map(|t| super::title_case(doc.tok(t))).collect();
+        let mut t = s;
+        while t < end {
+            let as_written = self.gaz.longest_match(self.words(t, end));
+            let title_case = self.gaz.longest_match(&titled[t - s..].iter().map(String::as_str).collect::<Vec<_>>());
+            match as_written.or(title_case) {
+                Some((k, e)) if self.is_word(t) => {
+                    self.push(t..t + k, Kind::Gazetteer(e), "name.caps-heading");
+                    t += k;
+                }
+                _ => t += 1,
+            }
+        }
+        true
+    }
+
     /// A chunk of one token made of two capitalised parts around one hyphen, each a known
     /// name or demonym, and not a known name whole ("Bosnia-Herzegovina"): each part is a
     /// mention ("US-China", "Israeli-Palestinian"). When one part is known and the other

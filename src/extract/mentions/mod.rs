@@ -2,7 +2,10 @@
 //! about their type.
 //!
 //! A `Scanner` reads each sentence once, left to right. A paragraph that opens with an
-//! all-capitals place and a colon or dash gives that place (`dateline.caps`, `edges.rs`).
+//! all-capitals place and a colon or dash gives that place (`dateline.caps`, `edges.rs`); a
+//! paragraph of one short all-capitals sentence is a subheading, whose only mentions are
+//! known names (`name.caps-heading`, `edges.rs`). A market code after a dot (".HSI") and a
+//! common word after a lower-case prefix ("mid-July") start no name (`acronyms.rs`).
 //! At a word that starts no name it tries one rule: a lower-case prefix glued to a known
 //! name ("anti-Israel", `name.hyphen-prefixed`). At a capitalised word it takes the *chunk*
 //! that starts there (capitalised words joined by connectors: of, the, for, particles); a
@@ -11,6 +14,7 @@
 //! `name.hyphen-compound`, `edges.rs`); a chunk goes on over "and/&/in/on" when the whole is
 //! one organisation name ("Office of Management and Budget", `name.joined`, `joined.rs`).
 //! Then it applies, in this order, the first chunk rule that fits:
+//! 0. a dictionary word and one capital letter ("Pool B") is a label: skipped;
 //! 1. a name of something that is no entity, by its head ("Paris Air Show", "the Hang Seng
 //!    index"): skipped whole, with any place inside it;
 //! 2. an airline before "Flight" and a number ("Adam Air Flight 574",
@@ -36,6 +40,9 @@
 //!    capitalised noun and a country ending the chunk name a body: `name.word-country`).
 //!
 //! Titles are stripped off the names that follow them and recorded with those names.
+//! After the chunk, when "(ACRONYM)" follows and the initials of its last words spell it,
+//! those words are one name whatever parts they were split into ("Northern Ireland Railways
+//! (NIR)", `name.acronym-expansion`, `acronyms.rs`).
 //! After the chunk, a lower-case organisation head after a name, a country or a demonym
 //! ("Biden administration", "Iran's U.N. mission", "Iranian foreign ministry") gives a
 //! described organisation (`described.rs`).
@@ -46,6 +53,7 @@
 //! inside them may nest; the two parts of a hyphenated token share the token and are told
 //! apart by `NamePart` (their byte spans, `name_span`, are disjoint).
 
+mod acronyms;
 mod chunk;
 mod described;
 mod edges;
@@ -161,6 +169,9 @@ impl<'a> Scanner<'a> {
         self.words.extend(s.clone().map(|t| doc.tok(t)));
         self.sentence = s.clone();
         let mut i = self.caps_dateline(s.start);
+        if self.caps_heading(i) {
+            return;
+        }
         while i < s.end {
             if !self.starts_name(i) {
                 self.hyphen_prefixed(i);
@@ -180,6 +191,10 @@ impl<'a> Scanner<'a> {
                 Some((k, glue)) => (k, Some(glue)),
                 None => (j, None),
             };
+            if self.lettered_label(i, j) {
+                i = j;
+                continue;
+            }
             if let Some(k) = self.other_name_end(i, j) {
                 i = k;
                 continue;
@@ -189,10 +204,12 @@ impl<'a> Scanner<'a> {
                 continue;
             }
             let first = self.out.len();
+            let start = i;
             i = self.chunk(i, j).max(i + 1);
             if let Some(g) = glue {
                 self.mark_joined(first, g);
             }
+            self.acronym_expansion(first, start, i);
         }
     }
 
@@ -209,8 +226,10 @@ impl<'a> Scanner<'a> {
         self.doc.is_word(i)
     }
 
+    /// A capitalised word that can start a name (`starts_name`), not a market code
+    /// (".HSI") nor a common word after a prefix ("mid-July"; `acronyms.rs`).
     fn starts_name(&self, i: usize) -> bool {
-        starts_name(self.doc, i)
+        starts_name(self.doc, i) && !self.market_code(i) && !self.prefixed_common_word(i)
     }
 
     /// Whether token `t` is an organisation head or suffix ("Council", "Inc.").
