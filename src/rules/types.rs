@@ -283,6 +283,17 @@ named_enum! {
         /// Words that after a comma open a clause with a subject of its own ("…, where he
         /// was arrested"): an event's subject after them is looked for inside that clause.
         ClauseOpener = "clause-opener",
+        /// Nouns for someone who speaks for an organisation ("a X spokesperson said"): the
+        /// statement is the organisation's.
+        VoiceNoun = "voice-noun",
+        /// Words after a nominal statement trigger that introduce who made it ("a statement
+        /// from X").
+        IssuerLink = "issuer-link",
+        /// Possessive pronouns for a person before a nominal trigger ("his re-election bid").
+        PossessivePerson = "possessive-person",
+        /// Possessive pronouns for an organisation or country before a nominal trigger
+        /// ("its trade deal").
+        PossessiveGroup = "possessive-group",
     }
 }
 
