@@ -111,3 +111,18 @@ fn multiword_triggers_of_meetings_calls_agreements_and_races() {
     let text = "Lena Vogt sat down on the bench with a book.";
     assert!(events(text, EventType::Meeting).is_empty(), "{:?}", events(text, EventType::Meeting));
 }
+
+#[test]
+fn a_letter_a_statement_was_made_in_is_the_speaker_s_communication() {
+    for text in [
+        "In a letter to Congress, Treasury Secretary Janet Yellen said the limit would be reached in June.",
+        "Janet Yellen said in a March 3 letter to Congress that the limit would be reached in June.",
+    ] {
+        let parts = events(text, EventType::Communication);
+        assert_eq!(parts.len(), 1, "{text}: {parts:?}");
+        assert!(parts[0].contains(&"Janet Yellen".to_owned()), "{text}: {parts:?}");
+    }
+    // A trigger after the statement that does not open the sentence is what was said.
+    let text = "In Paris, Emmanuel Macron said the meeting with Olaf Scholz went well.";
+    assert!(!any_with(text, EventType::Meeting, "Emmanuel Macron"), "{:?}", events(text, EventType::Meeting));
+}

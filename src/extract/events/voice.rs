@@ -13,9 +13,10 @@
 //!   `possessive-group`) right before a nominal trigger, or one word before it, stands for
 //!   the latest person (or organisation or country) named within `args::antecedent`'s
 //!   reach.
-//! - "X said Tuesday in a fireside chat with Y": the speaker of a statement verb right
-//!   before a nominal trigger (a place preposition, a determiner and time words between)
-//!   took part in it, on the statement's day.
+//! - "X said Tuesday in a fireside chat with Y", "X said in an Oct. 3 letter to Z", "In a
+//!   letter to Z, X said": the speaker of a statement verb right before a nominal trigger
+//!   (a place preposition, a determiner and time words between), or after one opening its
+//!   sentence with "In", took part in it, on the statement's day when it has none.
 //! - An election's place is the place that names it ("the Nevada governorship election").
 
 use super::super::index::{Mention, MentionIndex};
@@ -67,21 +68,33 @@ impl Ctx<'_> {
     }
 
     /// The index of the statement verb whose occasion the nominal trigger `tr` is (see
-    /// `occasion_speaker`).
+    /// `occasion_speaker`): the statement verb right before it ("said Tuesday in a
+    /// fireside chat with Y", "said in an Oct. 3 letter to Z"), or the first one after it
+    /// when it opens its sentence after "In" ("In a letter to Z, X said").
     fn occasion_of(&self, tr: &Trigger) -> Option<usize> {
         let (doc, lex) = (self.doc, &self.rules.lexicons);
         if tr.form != TriggerForm::Noun || tr.kind == EventType::Statement {
             return None;
         }
-        let start = doc.sentences[doc.sentence_of(tr.tokens.start)].start;
-        let pi = self.triggers.iter().rposition(|p| p.tokens.end <= tr.tokens.start && p.tokens.start >= start)?;
-        let prev = &self.triggers[pi];
-        let gap = prev.tokens.end..tr.tokens.start;
-        let fits = prev.kind == EventType::Statement
-            && prev.form == TriggerForm::Verb
+        let s = doc.sentences[doc.sentence_of(tr.tokens.start)].clone();
+        let statement = |p: &Trigger| p.kind == EventType::Statement && p.form == TriggerForm::Verb;
+        let place_word = |k: usize| lex.is(WordClass::PlacePreposition, doc.lower(k));
+        let opening = tr.tokens.start <= s.start + 2 && place_word(s.start);
+        if opening {
+            return self
+                .triggers
+                .iter()
+                .position(|p| p.tokens.start >= tr.tokens.end && p.tokens.start < s.end && statement(p));
+        }
+        let pi = self.triggers.iter().rposition(|p| p.tokens.end <= tr.tokens.start && p.tokens.start >= s.start)?;
+        let gap = self.triggers[pi].tokens.end..tr.tokens.start;
+        let plain = |k: usize| {
+            matches!(doc.tokens[k].kind, TokenKind::Word | TokenKind::Number) && self.index.starting_at(k).is_none()
+        };
+        let fits = statement(&self.triggers[pi])
             && gap.len() <= OCCASION_GAP
-            && gap.clone().any(|k| lex.is(WordClass::PlacePreposition, doc.lower(k)))
-            && gap.clone().all(|k| doc.tokens[k].kind == TokenKind::Word && self.index.starting_at(k).is_none());
+            && gap.clone().any(place_word)
+            && gap.clone().all(plain);
         fits.then_some(pi)
     }
 
