@@ -290,6 +290,17 @@ named_enum! {
         /// Nouns of figures a body publishes: "data from X", "figures by X" make X an
         /// organisation, not a place.
         DataNoun = "data-noun",
+        /// Nouns for someone who speaks for an organisation ("a X spokesperson said"): the
+        /// statement is the organisation's.
+        VoiceNoun = "voice-noun",
+        /// Words after a nominal statement trigger that introduce who made it ("a statement
+        /// from X").
+        IssuerLink = "issuer-link",
+        /// Possessive pronouns for a person before a nominal trigger ("his re-election bid").
+        PossessivePerson = "possessive-person",
+        /// Possessive pronouns for an organisation or country before a nominal trigger
+        /// ("its trade deal").
+        PossessiveGroup = "possessive-group",
     }
 }
 

@@ -41,6 +41,7 @@ mod crash_safety;
 mod docs;
 mod entities;
 mod event_args;
+mod event_voice;
 mod events;
 mod formats;
 mod golden;

@@ -3,8 +3,10 @@
 //! - A plural demonym ("Indians", "North Koreans") names people of a country, not the
 //!   country: no participant ("300 Indians were deported by Mexican authorities" is
 //!   Mexico's act, not India's; the adjective "Mexican" still stands for Mexico).
-//! - "X's ruling": a name in the possessive right before a nominal trigger is its subject,
-//!   even after a preposition ("attributed the rally to the court's ruling").
+//! - "X's ruling": a name in the possessive or as a compound modifier right before a
+//!   nominal trigger (or before one lower-case word before it) is its subject, even after a
+//!   preposition ("attributed the rally to the court's ruling", "the outcome of the Nevada
+//!   governorship election").
 //! - ", saying ...": a participle after a comma speaks for the subject of its sentence
 //!   ("X decided on Monday to weigh in, saying ..."), the first name of the sentence, or
 //!   the last of a chain of names and titles that opens it ("Acme chief Ana Lima").
@@ -35,10 +37,17 @@ pub(super) fn plural_demonym(doc: &Doc, rules: &Rules, m: &Mention) -> bool {
     key.strip_suffix('s').is_some_and(|singular| gaz.demonym(singular).is_some()) && gaz.demonym(&key).is_some()
 }
 
-/// Whether mention `m` is in the possessive right before the nominal trigger starting at
-/// `trigger` ("the court's ruling").
-pub(super) fn possessive_before(doc: &Doc, m: &Mention, trigger: usize) -> bool {
-    m.tokens.end + 1 == trigger && doc.tokens[m.tokens.end].kind == TokenKind::Possessive
+/// Whether mention `m` modifies the nominal trigger starting at `trigger`: in the
+/// possessive ("the court's ruling") or as a compound modifier ("the Nevada governorship
+/// election"), right before it or before one lower-case word that precedes it.
+pub(super) fn modifies(doc: &Doc, rules: &Rules, m: &Mention, trigger: usize) -> bool {
+    let end = m.tokens.end + usize::from(doc.tokens[m.tokens.end].kind == TokenKind::Possessive);
+    end == trigger
+        || (end + 1 == trigger
+            && doc.tokens[end].kind == TokenKind::Word
+            && doc.tok(end).starts_with(char::is_lowercase)
+            // "X said talks ...": a verb between is no modifier.
+            && !rules.lexicons.speech_verbs.contains_key(doc.lower(end)))
 }
 
 /// The subject of the sentence starting at `start` for a participle at `v` after a comma

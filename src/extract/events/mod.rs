@@ -51,6 +51,7 @@ mod derived;
 mod filters;
 mod lists;
 mod merge;
+mod voice;
 use derived::{appointments, quote_statements};
 use merge::merge;
 
@@ -296,6 +297,7 @@ impl Ctx<'_> {
         } else {
             self.subject(tr, left, &s)
         };
+        let subject = subject.or_else(|| self.voice(tr));
         let mut participants: Vec<EntityId> = subject.map(|(e, _)| e).into_iter().collect();
         // "A and B criticised the plan": every member of a list that ends with the subject.
         if let Some((_, Some(start))) = subject {
@@ -325,12 +327,13 @@ impl Ctx<'_> {
             return None;
         }
         let kind = filters::kind_for(self.index, tr.kind, &participants)?;
+        let place = voice::election_place(self.index, kind, &participants).or(place);
         let modality = modality(doc, self.rules, s.start, tr.tokens.start);
         // A negated event did not happen ("has not confirmed"): it is no event.
         if modality == Some(Modality::Negated) {
             return None;
         }
-        let nearest = self.nearest_time(ti, &s);
+        let nearest = self.nearest_time(ti, &s).or_else(|| self.occasion_time(ti, &s));
         // A future event's weekday lies ahead of the article date.
         let date =
             nearest.as_ref().and_then(|x| if modality == Some(Modality::Future) { x.ahead.or(x.date) } else { x.date });
@@ -463,7 +466,7 @@ impl Ctx<'_> {
             .rev()
             .filter(|m| self.usable(m))
             .filter(|m| {
-                let possessive = tr.form == TriggerForm::Noun && args::possessive_before(doc, m, tr.tokens.start);
+                let possessive = tr.form == TriggerForm::Noun && args::modifies(doc, rules, m, tr.tokens.start);
                 possessive || (!after_preposition(doc, rules, m.tokens.start) && !in_description(m))
             })
             .find(|m| !after_place_word(doc, rules, m.tokens.start) || index.class(m.entity) == EntityClass::Country)
