@@ -125,7 +125,7 @@ pub(super) fn passive_agent<'i>(
         return None;
     }
     // "was reportedly rejected by X" is a passive, not a participle: no statement.
-    let before = (0..end - 1).rev().find(|&k| !(doc.lower(k).ends_with("ly") && doc.lower(k).len() > 4));
+    let before = (0..end - 1).rev().find(|&k| !ly_adverb(doc.lower(k)));
     if before.is_some_and(|k| rules.lexicons.is(WordClass::PassiveAuxiliary, doc.lower(k))) {
         return None;
     }
@@ -172,4 +172,10 @@ pub(super) fn subject_clause_start(doc: &Doc, rules: &Rules, from: usize, trigge
         .take_while(|&i| doc.tok(i) != ",")
         .find(|&i| doc.tok(i - 1) == "," && rules.lexicons.is(WordClass::ClauseOpener, doc.lower(i)))
         .map_or(from, |i| i + 1)
+}
+
+/// Whether a lower-cased word is taken for an adverb between a subject and its verb: a word
+/// in "-ly" of more than four letters ("reportedly", "sharply"; not "only").
+pub(super) fn ly_adverb(word: &str) -> bool {
+    word.ends_with("ly") && word.len() > 4
 }

@@ -362,9 +362,7 @@ impl Ctx<'_> {
         let (doc, rules) = (self.doc, self.rules);
         let adverbs = (0..v)
             .rev()
-            .take_while(|&k| {
-                doc.tokens[k].kind == TokenKind::Word && doc.lower(k).ends_with("ly") && doc.lower(k).len() > 4
-            })
+            .take_while(|&k| doc.tokens[k].kind == TokenKind::Word && args::ly_adverb(doc.lower(k)))
             .count();
         [v, v - adverbs]
             .into_iter()

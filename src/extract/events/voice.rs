@@ -113,8 +113,7 @@ impl Ctx<'_> {
             .rev()
             .take_while(|&k| {
                 let w = doc.lower(k);
-                doc.tokens[k].kind == TokenKind::Word
-                    && (lex.is(WordClass::SpeechAuxiliary, w) || (w.ends_with("ly") && w.len() > 4))
+                doc.tokens[k].kind == TokenKind::Word && (lex.is(WordClass::SpeechAuxiliary, w) || args::ly_adverb(w))
             })
             .count();
         let noun = v - gap;
