@@ -183,8 +183,9 @@ fn is_say(rules: &Rules, doc: &Doc, t: usize) -> bool {
     doc.tokens[t].kind == TokenKind::Word && rules.lexicons.speech_verbs.get(doc.lower(t)) == Some(&SpeechKind::Say)
 }
 
-/// The first token of a speech verb's clause, skipping up to two auxiliaries before `v`.
-fn skip_auxiliaries(doc: &Doc, rules: &Rules, from: usize, v: usize) -> usize {
+/// The first token of a speech verb's clause, skipping up to two auxiliaries before `v`
+/// ("officials have stated", "X had also said"), not before `from`.
+pub(crate) fn skip_auxiliaries(doc: &Doc, rules: &Rules, from: usize, v: usize) -> usize {
     let mut s = v;
     while s > from && v - s < 2 && is_auxiliary(rules, doc, s - 1) {
         s -= 1;

@@ -16,7 +16,7 @@ mod findings;
 pub(crate) mod subjects;
 
 use super::index::MentionIndex;
-use super::quotes::{description, relative_clause_opening, speech_subject};
+use super::quotes::{description, relative_clause_opening, skip_auxiliaries, speech_subject};
 use super::speakers::{named_group, quoted_tokens};
 use super::{
     AnonymousSource, Attribution, EntityId, Event, EventId, Evidence, Fact, Quote, QuoteId, SentenceId, Source,
@@ -273,7 +273,7 @@ impl Finder<'_> {
         } else if let Some((a, e)) = {
             // "police said", "Scientology officials have stated": a description, perhaps
             // before speech auxiliaries.
-            let e = findings::subject_end(doc, rules, start, t);
+            let e = skip_auxiliaries(doc, rules, start, t);
             description_ending_at(doc, rules, start, e).map(|a| (a, e))
         } {
             let source = self.anonymous(a, e, rule);

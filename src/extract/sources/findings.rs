@@ -13,22 +13,10 @@
 
 use super::{description_ending_at, Finder};
 use crate::extract::index::{Mention, MentionIndex};
+use crate::extract::quotes::skip_auxiliaries;
 use crate::extract::SentenceId;
 use crate::rules::{EntityClass, Rules, WordClass};
 use crate::text::Doc;
-
-/// How many speech auxiliaries may stand between a subject and its verb ("had also said").
-const MAX_AUXILIARIES: usize = 2;
-
-/// Where the subject of the verb at token `t` ends: before up to two speech auxiliaries
-/// ("officials have stated", "media have said"), not before `start`.
-pub(super) fn subject_end(doc: &Doc, rules: &Rules, start: usize, t: usize) -> usize {
-    let mut e = t;
-    while e > start && t - e < MAX_AUXILIARIES && rules.lexicons.is(WordClass::SpeechAuxiliary, doc.lower(e - 1)) {
-        e -= 1;
-    }
-    e
-}
 
 impl Finder<'_> {
     /// "researchers found", "recent reports have revealed" at the finding verb `t` of a
@@ -41,7 +29,7 @@ impl Finder<'_> {
         if t + 1 < end && rules.lexicons.is(WordClass::TitleOpener, doc.lower(t + 1)) {
             return;
         }
-        let e = subject_end(doc, rules, start, t);
+        let e = skip_auxiliaries(doc, rules, start, t);
         if let Some(a) = description_ending_at(doc, rules, start, e) {
             let source = self.anonymous(a, e, "source.finding");
             self.push(si, source, "source.finding");
